@@ -21,8 +21,14 @@ export class ApiError extends Error {
     return this.status.reason;
   }
 
+  /**
+   * Structural check rather than instanceof: Next.js bundles route handlers separately from the
+   * control plane, so an ApiError may come from another copy of this module.
+   */
   static is(err: unknown, reason?: string): err is ApiError {
-    return err instanceof ApiError && (reason === undefined || err.status.reason === reason);
+    const e = err as { name?: unknown; status?: { kind?: unknown; reason?: unknown } } | null;
+    if (!e || typeof e !== "object" || e.name !== "ApiError" || e.status?.kind !== "Status") return false;
+    return reason === undefined || e.status.reason === reason;
   }
 }
 

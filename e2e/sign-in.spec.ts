@@ -1,0 +1,38 @@
+import { test, expect } from "@playwright/test";
+import { E2E_ADMIN_PASSWORD } from "../playwright.config";
+
+test.describe("sign-in", () => {
+  test("pages redirect to sign-in until the admin signs in, and sign-out ends the session", async ({ page }) => {
+    await page.goto("/clusters");
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    await page.getByLabel("Username").fill("admin");
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText("invalid username or password");
+
+    await page.getByLabel("Password").fill(E2E_ADMIN_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/overview.png" });
+
+    for (const section of ["Clusters", "Resources", "Policies", "Workflow"]) {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
+      await expect(page.getByRole("heading", { name: section })).toBeVisible();
+    }
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("the APIs answer 401 Status without credentials", async ({ request }) => {
+    const r = await request.get("/api/v1/auth/session");
+    expect(r.status()).toBe(401);
+    expect(await r.json()).toMatchObject({ kind: "Status", reason: "Unauthorized", code: 401 });
+    const k = await request.get("/k8s/api/v1/namespaces");
+    expect(k.status()).toBe(401);
+    expect((await request.get("/healthz")).status()).toBe(200);
+  });
+});

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order — unit; integration on the embedded store; the same
+// integration suite on Postgres when DATABASE_URL or TEST_DATABASE_URL is set; Playwright e2e.
+// Ends with one "N passed, N failed, N skipped" line over all suites.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = mkdtempSync(path.join(tmpdir(), "flotilla-test-"));
+const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const only = process.env.FLOTILLA_TEST_ONLY?.split(",").map((s) => s.trim()); // e.g. "unit,integration"
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(name, cmd, args, env, countFrom) {
+  if (only && !only.some((o) => name.startsWith(o))) return;
+  console.log(`\n=== ${name} ===`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const counted = countFrom();
+  if (counted) {
+    totals.passed += counted.passed;
+    totals.failed += counted.failed;
+    totals.skipped += counted.skipped;
+  }
+  if (r.status !== 0 || !counted) failures.push(`${name} (exit ${r.status}${counted ? "" : ", no report"})`);
+}
+
+function vitestCounts(file) {
+  return () => {
+    if (!existsSync(file)) return null;
+    const j = JSON.parse(readFileSync(file, "utf8"));
+    return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) };
+  };
+}
+
+function vitest(name, project, env) {
+  const file = path.join(out, `${name}.json`);
+  run(name, "npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, "--passWithNoTests"], env, vitestCounts(file));
+}
+
+const { DATABASE_URL: _ignored, ...embeddedEnv } = process.env;
+vitest("unit", "unit", {});
+vitest("integration-embedded", "integration", { ...embeddedEnv, DATABASE_URL: "", FLOTILLA_TEST_STORE: "pglite" });
+if (pgUrl) vitest("integration-postgres", "integration", { FLOTILLA_TEST_STORE: "postgres", TEST_DATABASE_URL: pgUrl });
+
+const pwFile = path.join(out, "playwright.json");
+run("e2e", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile, FLOTILLA_TEST_STORE: pgUrl ? "postgres" : "pglite", TEST_DATABASE_URL: pgUrl ?? "" }, () => {
+  if (!existsSync(pwFile)) return null;
+  const s = JSON.parse(readFileSync(pwFile, "utf8")).stats;
+  return { passed: s.expected, failed: s.unexpected + (s.flaky ?? 0) * 0, skipped: s.skipped };
+});
+
+console.log("");
+if (failures.length) console.log(`failed suites: ${failures.join("; ")}`);
+console.log(`total: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length || totals.failed ? 1 : 0);

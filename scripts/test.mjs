@@ -46,14 +46,39 @@ vitest("unit", "unit", {});
 vitest("integration-embedded", "integration", { ...embeddedEnv, DATABASE_URL: "", FLOTILLA_TEST_STORE: "pglite" });
 if (pgUrl) vitest("integration-postgres", "integration", { FLOTILLA_TEST_STORE: "postgres", TEST_DATABASE_URL: pgUrl });
 
+// With Postgres, the e2e server gets a database of its own on that server, dropped afterwards.
+let e2eDb;
+if (pgUrl && (!only || only.includes("e2e"))) e2eDb = await createDatabase(pgUrl, `flotilla_e2e_${process.pid}`);
 const pwFile = path.join(out, "playwright.json");
-run("e2e", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile, FLOTILLA_TEST_STORE: pgUrl ? "postgres" : "pglite", TEST_DATABASE_URL: pgUrl ?? "" }, () => {
+run("e2e", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile, E2E_DATABASE_URL: e2eDb?.url ?? "" }, () => {
   if (!existsSync(pwFile)) return null;
   const s = JSON.parse(readFileSync(pwFile, "utf8")).stats;
   return { passed: s.expected, failed: s.unexpected + (s.flaky ?? 0) * 0, skipped: s.skipped };
 });
 
+if (e2eDb) await e2eDb.drop();
+
 console.log("");
 if (failures.length) console.log(`failed suites: ${failures.join("; ")}`);
 console.log(`total: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length || totals.failed ? 1 : 0);
+
+async function createDatabase(baseUrl, name) {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = "/" + name;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import type { ResourceDescriptor } from "../kube/resource-descriptor";
+import { apiVersionOf } from "../kube/resource-descriptor";
+import type { KubeObject, StatusCause } from "../kube/types";
+import { errors } from "../kube/errors";
+import { validateObjectMeta } from "./meta-validation";
+import { clone, deepEqual, formatTime, generateName, specPart } from "./object-utils";
+
+/**
+ * The pure part of every write: what the apiserver's registry strategies do before an object
+ * reaches storage (PrepareForCreate/PrepareForUpdate, defaulting, validation). No I/O here.
+ */
+
+/** Kinds that get two-phase deletion through `spec.finalizers` (the namespace lifecycle). */
+export function isNamespaceDescriptor(d: ResourceDescriptor): boolean {
+  return d.group === "" && d.plural === "namespaces";
+}
+
+/** Checks apiVersion/kind of a request body against the resource it was sent to; fills them when absent. */
+export function checkTypeMeta(d: ResourceDescriptor, obj: KubeObject, expectKind = d.kind): void {
+  const want = apiVersionOf(d);
+  if (!obj || typeof obj !== "object" || Array.isArray(obj)) throw errors.badRequest("the request body must be a JSON or YAML object");
+  if (obj.apiVersion === undefined) obj.apiVersion = want;
+  if (obj.kind === undefined) obj.kind = expectKind;
+  if (obj.kind !== expectKind)
+    throw errors.badRequest(`the kind in the body (${String(obj.kind)}) does not match the kind of the resource (${expectKind})`);
+  if (obj.apiVersion !== want)
+    throw errors.badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${want})`);
+  if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
+  if (typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) throw errors.badRequest("metadata must be an object");
+}
+
+export interface CreateContext {
+  descriptor: ResourceDescriptor;
+  /** The namespace from the URL (namespaced kinds only). */
+  namespace?: string;
+  now: Date;
+  uid: string;
+}
+
+/** Stamps server-owned metadata on a new object, applies defaults and validates. Throws 400/422. */
+export function prepareCreate(body: KubeObject, ctx: CreateContext): KubeObject {
+  const d = ctx.descriptor;
+  const obj = clone(body);
+  checkTypeMeta(d, obj);
+  const meta = obj.metadata;
+  if (d.namespaced) {
+    if (meta.namespace && ctx.namespace && meta.namespace !== ctx.namespace)
+      throw errors.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+    meta.namespace = ctx.namespace ?? meta.namespace;
+    if (!meta.namespace) throw errors.badRequest("the namespace of the object must be set");
+  } else delete meta.namespace;
+  if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName);
+  meta.uid = ctx.uid;
+  meta.creationTimestamp = formatTime(ctx.now);
+  meta.generation = 1;
+  delete meta.resourceVersion;
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  // Registry strategies drop client-set status on create when status is its own subresource.
+  if (d.subresources.status) delete obj.status;
+  if (isNamespaceDescriptor(d)) prepareNamespaceCreate(obj);
+  d.applyDefaults?.(obj);
+  validateOrThrow(d, obj);
+  return obj;
+}
+
+function prepareNamespaceCreate(obj: KubeObject): void {
+  const spec = (obj.spec ?? {}) as { finalizers?: string[] };
+  spec.finalizers = Array.from(new Set([...(spec.finalizers ?? []), "kubernetes"]));
+  obj.spec = spec;
+  obj.status = { phase: "Active" };
+}
+
+/** Validates metadata then the descriptor's own rules; throws 422 Invalid with every cause. */
+export function validateOrThrow(d: ResourceDescriptor, obj: KubeObject, old?: KubeObject): void {
+  const causes: StatusCause[] = validateObjectMeta(obj, d.nameValidation);
+  if (!causes.some((c) => c.field === "metadata.name")) causes.push(...(d.validate?.(obj, old) ?? []));
+  if (causes.length) throw errors.invalid(d.kind, obj.metadata?.name ?? "", causes, d.group || undefined);
+}
+
+export interface UpdateContext {
+  descriptor: ResourceDescriptor;
+  old: KubeObject;
+  /** "status" for writes through the status subresource. */
+  subresource?: "status";
+}
+
+/**
+ * Merges a full replacement into the stored object the way registry strategies do:
+ * server-owned metadata is kept, status (or everything but status) is carried over from the
+ * stored object, generation moves when the spec part changed, finalizers cannot grow on an
+ * object being deleted. Defaults and validation run last.
+ */
+export function prepareUpdate(body: KubeObject, ctx: UpdateContext): KubeObject {
+  const { descriptor: d, old } = ctx;
+  let obj = clone(body);
+  checkTypeMeta(d, obj);
+  if (ctx.subresource === "status") {
+    // Status writes change status alone (apiextensions' statusStrategy); managedFields ride along.
+    const status = obj.status;
+    const managedFields = obj.metadata.managedFields;
+    obj = clone(old);
+    if (status === undefined) delete obj.status;
+    else obj.status = status;
+    if (managedFields) obj.metadata.managedFields = managedFields;
+  } else if (d.subresources.status || isNamespaceDescriptor(d)) {
+    if (old.status === undefined) delete obj.status;
+    else obj.status = clone(old.status);
+  }
+  const meta = obj.metadata;
+  const oldMeta = old.metadata;
+  meta.name = oldMeta.name;
+  meta.uid = oldMeta.uid;
+  meta.creationTimestamp = oldMeta.creationTimestamp;
+  if (d.namespaced) meta.namespace = oldMeta.namespace;
+  else delete meta.namespace;
+  copyOrDelete(meta, oldMeta, "deletionTimestamp");
+  copyOrDelete(meta, oldMeta, "deletionGracePeriodSeconds");
+  meta.generation = oldMeta.generation ?? 1;
+  if (ctx.subresource !== "status") checkNewFinalizers(d, old, obj);
+  d.applyDefaults?.(obj);
+  if (!deepEqual(specPart(obj), specPart(old))) meta.generation = (oldMeta.generation ?? 0) + 1;
+  validateOrThrow(d, obj, old);
+  return obj;
+}
+
+function copyOrDelete<K extends "deletionTimestamp" | "deletionGracePeriodSeconds">(
+  meta: KubeObject["metadata"],
+  oldMeta: KubeObject["metadata"],
+  key: K,
+): void {
+  if (oldMeta[key] === undefined) delete meta[key];
+  else meta[key] = oldMeta[key];
+}
+
+function checkNewFinalizers(d: ResourceDescriptor, old: KubeObject, obj: KubeObject): void {
+  if (!old.metadata.deletionTimestamp) return;
+  const before = new Set(old.metadata.finalizers ?? []);
+  const added = (obj.metadata.finalizers ?? []).filter((f) => !before.has(f));
+  if (!added.length) return;
+  throw errors.invalid(d.kind, old.metadata.name ?? "", [
+    {
+      reason: "FieldValueForbidden",
+      field: "metadata.finalizers",
+      message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(", ")}}`,
+    },
+  ], d.group || undefined);
+}
+
+/** True once an object marked for deletion has no finalizer left (metadata, and spec for namespaces). */
+export function readyToVanish(d: ResourceDescriptor, obj: KubeObject): boolean {
+  if (!obj.metadata.deletionTimestamp) return false;
+  if ((obj.metadata.finalizers ?? []).length) return false;
+  if (isNamespaceDescriptor(d)) return ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length === 0;
+  return true;
+}
+
+/** Whether a PUT may omit metadata.resourceVersion (built-in strategies allow it; custom resources do not). */
+export function allowsUnconditionalUpdate(d: ResourceDescriptor): boolean {
+  return !d.fromCRD && !d.group.endsWith("karmada.io");
+}

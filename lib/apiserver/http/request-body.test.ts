@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { decodeObject, readBody } from "./request-body";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe("request bodies", () => {
+  it("decodes JSON and YAML", () => {
+    expect(decodeObject("application/json", enc('{"kind":"ConfigMap"}'))).toEqual({ kind: "ConfigMap" });
+    expect(decodeObject("application/yaml", enc("kind: ConfigMap\nmetadata:\n  name: a\n"))).toEqual({ kind: "ConfigMap", metadata: { name: "a" } });
+  });
+
+  it.each([
+    ["application/json", "{not json"],
+    ["application/yaml", "a: [1, 2\n"],
+    ["application/json", "[1,2]"],
+    ["application/json", ""],
+  ])("answers 400 for malformed %s body %j", (ct, body) => {
+    expect(() => decodeObject(ct, enc(body))).toThrowError(expect.objectContaining({ status: expect.objectContaining({ code: 400 }) }));
+  });
+
+  it("answers 415 for unknown content types", () => {
+    expect(() => decodeObject("text/plain", enc("x"))).toThrowError(expect.objectContaining({ status: expect.objectContaining({ code: 415 }) }));
+  });
+
+  it("refuses bodies over the limit with 413", async () => {
+    const req = new Request("http://x/", { method: "POST", body: "x".repeat(100) });
+    await expect(readBody(req, 10)).rejects.toMatchObject({ status: { code: 413 } });
+    const ok = new Request("http://x/", { method: "POST", body: "abc" });
+    expect(new TextDecoder().decode(await readBody(ok, 10))).toBe("abc");
+  });
+});

@@ -1,0 +1,6 @@
+import type { OpenApiFragment } from "./openapi";
+
+/** Every REST area's OpenAPI fragment; areas add theirs here as they land. */
+export function restOpenApiFragments(): OpenApiFragment[] {
+  return [];
+}

@@ -1,0 +1,261 @@
+import type { ObjectClient } from "../../kube/client";
+import { ApiError } from "../../kube/errors";
+import type { KubeObject, Status, WatchEvent } from "../../kube/types";
+import { realClock, sleep, type Clock, type TimerHandle } from "./clock";
+import { keyOf, objectKey } from "./keys";
+import { noopLogger, type Logger } from "./log";
+import { ObjectCache, type IndexFunc } from "./object-cache";
+
+/** What an informer lists and watches. Two informers with equal specs see the same objects. */
+export interface InformerSpec {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface InformerOptions<T extends KubeObject = KubeObject> extends InformerSpec {
+  client: ObjectClient;
+  /** Re-deliver every cached object to onUpdate this often (0 or unset: never). */
+  resyncMs?: number;
+  indexers?: Record<string, IndexFunc<T>>;
+  clock?: Clock;
+  log?: Logger;
+  /** Reconnect backoff after errors: starts at initialMs, doubles up to maxMs (1 s → 30 s). */
+  backoff?: { initialMs?: number; maxMs?: number };
+}
+
+/**
+ * Informer callbacks. Objects are the cache's own (read-only). A resync calls onUpdate with the
+ * same object twice. onDelete receives the last known state.
+ */
+export interface EventHandlers<T extends KubeObject = KubeObject> {
+  onAdd?(obj: T): void;
+  onUpdate?(oldObj: T, newObj: T): void;
+  onDelete?(obj: T): void;
+}
+
+/**
+ * List-then-watch over an ObjectClient into an in-memory cache (client-go's reflector plus
+ * shared informer, in small):
+ * - lists, then watches from the list's resourceVersion; a clean end of the stream resumes
+ *   from the last version seen, a 410 Expired (HTTP or ERROR event) relists;
+ * - a relist diffs against the cache: onAdd for new, onUpdate for changed, onDelete for gone;
+ * - errors reconnect with exponential backoff (1 s → 30 s by default);
+ * - `resyncMs` re-delivers cached objects so level-triggered controllers heal missed work.
+ * Cached objects are shared, not copied: callers must never mutate them.
+ */
+export class Informer<T extends KubeObject = KubeObject> {
+  readonly spec: InformerSpec;
+  private readonly opts: InformerOptions<T>;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly cache: ObjectCache<T>;
+  private readonly handlers = new Set<EventHandlers<T>>();
+  private rv: string | undefined;
+  private synced = false;
+  private syncWaiters: (() => void)[] = [];
+  private abort: AbortController | undefined;
+  private loop: Promise<void> | undefined;
+  private resyncTimer: TimerHandle | undefined;
+
+  constructor(opts: InformerOptions<T>) {
+    const { apiVersion, kind, namespace, labelSelector, fieldSelector } = opts;
+    this.spec = { apiVersion, kind, namespace, labelSelector, fieldSelector };
+    this.opts = opts;
+    this.clock = opts.clock ?? realClock;
+    this.log = (opts.log ?? noopLogger).child({ informer: `${apiVersion}/${kind}` });
+    this.cache = new ObjectCache<T>(opts.indexers);
+  }
+
+  /**
+   * Registers handlers; returns a function that removes them. On an informer that has already
+   * synced, the new handlers first get onAdd for every cached object (as client-go does).
+   */
+  addHandlers(h: EventHandlers<T>): () => void {
+    this.handlers.add(h);
+    if (this.synced) for (const o of this.cache.values()) safe(this.log, () => h.onAdd?.(o));
+    return () => this.handlers.delete(h);
+  }
+
+  /** Starts the list/watch loop in the background; idempotent. Stops when `signal` aborts. */
+  start(signal?: AbortSignal): void {
+    if (this.loop) return;
+    const ac = new AbortController();
+    this.abort = ac;
+    signal?.addEventListener("abort", () => ac.abort(), { once: true });
+    this.loop = this.run(ac.signal);
+    this.scheduleResync();
+  }
+
+  /** Stops watching and waits for the loop to end. The cache keeps its last contents. */
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    if (this.resyncTimer) this.clock.clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+    await this.loop;
+    this.loop = undefined;
+    for (const w of this.syncWaiters.splice(0)) w();
+  }
+
+  hasSynced(): boolean {
+    return this.synced;
+  }
+
+  /** Resolves once the first list landed in the cache (or the informer was stopped). */
+  waitForSync(signal?: AbortSignal): Promise<void> {
+    if (this.synced) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.syncWaiters.push(resolve);
+      signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
+  }
+
+  /** The resourceVersion the next watch resumes from (undefined: the next round relists). */
+  get lastResourceVersion(): string | undefined {
+    return this.rv;
+  }
+
+  get(namespace: string | undefined, name: string): T | undefined {
+    return this.cache.getByKey(keyOf(namespace, name));
+  }
+
+  getByKey(key: string): T | undefined {
+    return this.cache.getByKey(key);
+  }
+
+  /** Cached objects, all or of one namespace ("" for cluster-scoped). */
+  list(namespace?: string): T[] {
+    return this.cache.list(namespace);
+  }
+
+  byIndex(index: string, value: string): T[] {
+    return this.cache.byIndex(index, value);
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    const initialMs = this.opts.backoff?.initialMs ?? 1000;
+    const maxMs = this.opts.backoff?.maxMs ?? 30_000;
+    let delay = initialMs;
+    while (!signal.aborted) {
+      try {
+        if (this.rv === undefined) await this.relist();
+        const { events, elapsedMs } = await this.watchOnce(signal);
+        // A stream that closes at once with nothing in it would otherwise spin.
+        if (events > 0 || elapsedMs >= initialMs) {
+          delay = initialMs;
+          continue;
+        }
+      } catch (err) {
+        if (signal.aborted) break;
+        if (isExpired(err)) {
+          this.log.info("resourceVersion expired; relisting", { resourceVersion: this.rv });
+          this.rv = undefined;
+          continue;
+        }
+        this.log.warn("list/watch failed; retrying", { error: err, delayMs: delay });
+      }
+      await sleep(this.clock, delay, signal).catch(() => {});
+      delay = Math.min(delay * 2, maxMs);
+    }
+  }
+
+  private async relist(): Promise<void> {
+    const { client, apiVersion, kind, namespace, labelSelector, fieldSelector } = this.opts;
+    const list = await client.list<T>(apiVersion, kind, { namespace, labelSelector, fieldSelector });
+    const seen = new Set<string>();
+    for (const obj of list.items) {
+      seen.add(objectKey(obj));
+      this.upsert(obj, true);
+    }
+    for (const key of [...this.cache.keys()]) {
+      if (seen.has(key)) continue;
+      const gone = this.cache.delete(key);
+      if (gone) this.emit((h) => h.onDelete?.(gone));
+    }
+    this.rv = list.metadata.resourceVersion ?? "";
+    if (!this.synced) {
+      this.synced = true;
+      for (const w of this.syncWaiters.splice(0)) w();
+    }
+  }
+
+  private async watchOnce(signal: AbortSignal): Promise<{ events: number; elapsedMs: number }> {
+    const { client, apiVersion, kind, namespace, labelSelector, fieldSelector } = this.opts;
+    const inner = new AbortController();
+    const onAbort = () => inner.abort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    const started = this.clock.now();
+    let events = 0;
+    let streamError: unknown;
+    try {
+      await client.watch(
+        apiVersion,
+        kind,
+        { namespace, labelSelector, fieldSelector, resourceVersion: this.rv, allowWatchBookmarks: true, signal: inner.signal },
+        (e) => {
+          if (streamError) return;
+          if (e.type === "ERROR") {
+            streamError = new ApiError(e.object as unknown as Status);
+            inner.abort();
+            return;
+          }
+          events++;
+          this.apply(e as WatchEvent<T>);
+        },
+      );
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+    if (streamError) throw streamError;
+    return { events, elapsedMs: this.clock.now() - started };
+  }
+
+  private apply(e: WatchEvent<T>): void {
+    const rv = e.object.metadata?.resourceVersion;
+    if (e.type === "DELETED") {
+      const gone = this.cache.delete(objectKey(e.object));
+      this.emit((h) => h.onDelete?.(gone ?? e.object));
+    } else if (e.type === "ADDED" || e.type === "MODIFIED") {
+      this.upsert(e.object, false);
+    }
+    if (rv) this.rv = rv;
+  }
+
+  private upsert(obj: T, fromList: boolean): void {
+    const old = this.cache.getByKey(objectKey(obj));
+    // A relist re-reads everything; unchanged objects are not news.
+    if (fromList && old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return;
+    this.cache.set(obj);
+    if (old) this.emit((h) => h.onUpdate?.(old, obj));
+    else this.emit((h) => h.onAdd?.(obj));
+  }
+
+  private emit(fn: (h: EventHandlers<T>) => void): void {
+    for (const h of this.handlers) safe(this.log, () => fn(h));
+  }
+
+  private scheduleResync(): void {
+    const every = this.opts.resyncMs ?? 0;
+    if (every <= 0) return;
+    this.resyncTimer = this.clock.setTimeout(() => {
+      if (this.abort?.signal.aborted) return;
+      if (this.synced) for (const o of this.cache.values()) this.emit((h) => h.onUpdate?.(o, o));
+      this.scheduleResync();
+    }, every);
+  }
+}
+
+function isExpired(err: unknown): boolean {
+  return ApiError.is(err) && (err.code === 410 || err.reason === "Expired" || err.reason === "Gone");
+}
+
+/** A throwing handler must never break the informer or the other handlers. */
+function safe(log: Logger, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    log.error("informer handler threw", { error: err });
+  }
+}

@@ -1,0 +1,138 @@
+import type { Cluster, ReplicaRequirements, ResourceList, ResourceSummary } from "../kube/karmada";
+import { parseQuantityExact } from "../kube/quantity";
+import { MAX_INT32 } from "./framework";
+
+/**
+ * Karmada's general replica estimator (`pkg/estimator/client/general.go`): how many more replicas
+ * with the given per-replica requests fit in a cluster, from `status.resourceSummary` alone.
+ * Quantities are parsed once per cluster object and cached (the scheduler sees the same informer
+ * objects for many bindings), which keeps estimation off the hot path.
+ */
+
+const NANO = 1_000_000_000n;
+
+interface ParsedSummary {
+  allowedPods: number;
+  /** allocatable - allocated - allocating, in nano-units, per resource present in allocatable. */
+  free: Map<string, bigint>;
+}
+
+const summaryCache = new WeakMap<ResourceSummary, ParsedSummary>();
+
+function nanos(list: ResourceList | undefined, key: string): bigint {
+  const q = list?.[key];
+  return q === undefined ? 0n : parseQuantityExact(q).nanos;
+}
+
+/** Go's Value(): whole units rounded up. */
+function ceilUnits(n: bigint, unit: bigint): bigint {
+  const q = n / unit;
+  return n % unit !== 0n && n > 0n ? q + 1n : q;
+}
+
+function parseSummary(summary: ResourceSummary): ParsedSummary {
+  const cached = summaryCache.get(summary);
+  if (cached) return cached;
+  const pods = (l: ResourceList | undefined) => ceilUnits(nanos(l, "pods"), NANO);
+  const allowed = pods(summary.allocatable) - pods(summary.allocated) - pods(summary.allocating);
+  const free = new Map<string, bigint>();
+  for (const key of Object.keys(summary.allocatable ?? {})) {
+    free.set(key, nanos(summary.allocatable, key) - nanos(summary.allocated, key) - nanos(summary.allocating, key));
+  }
+  const parsed = { allowedPods: allowed > 0n ? Number(allowed) : 0, free };
+  summaryCache.set(summary, parsed);
+  return parsed;
+}
+
+/** A request in the units Karmada divides by: millicores for cpu, whole units otherwise. */
+function requestUnits(name: string, q: string): bigint {
+  const n = parseQuantityExact(q).nanos;
+  return name === "cpu" ? ceilUnits(n, 1_000_000n) : ceilUnits(n, NANO);
+}
+
+/** `getMaximumReplicasBasedOnClusterSummary`: min over requested resources of free / request. */
+function maxBySummary(parsed: ParsedSummary, request: ResourceList): number {
+  let max = Number.MAX_SAFE_INTEGER;
+  for (const [name, q] of Object.entries(request)) {
+    if (parseQuantityExact(q).nanos <= 0n) continue;
+    const free = parsed.free.get(name);
+    if (free === undefined) return 0;
+    if (ceilUnits(free, NANO) <= 0n) return 0;
+    const available = name === "cpu" ? ceilUnits(free, 1_000_000n) : ceilUnits(free, NANO);
+    const n = Number(available / requestUnits(name, q));
+    if (n < max) max = n;
+  }
+  return max;
+}
+
+/** Resources the model simulation tracks (Karmada's util.Resource): cpu, memory, ephemeral-storage and scalar resources. */
+function modelTracks(name: string): boolean {
+  if (name === "cpu" || name === "memory" || name === "ephemeral-storage") return true;
+  // Extended (domain-prefixed, not kubernetes.io), hugepages, kubernetes.io/-prefixed native, attachable volumes.
+  return name.includes("/") || name.startsWith("hugepages-") || name.startsWith("attachable-volumes-");
+}
+
+/**
+ * `getMaximumReplicasBasedOnResourceModels`: one virtual node per counted node of each grade,
+ * with the grade's minimum values and 110 pods; first-fit of single-replica pods. As nodes are
+ * independent this is the sum over nodes of how many replicas fit on each. Undefined when the
+ * cluster has no resource models (Karmada then falls back to the summary).
+ */
+function maxByResourceModels(cluster: Cluster, request: ResourceList): number | undefined {
+  const models = cluster.spec.resourceModels ?? [];
+  if (models.length === 0) return undefined;
+  const counts = new Map<number, number>();
+  for (const m of cluster.status?.resourceSummary?.allocatableModelings ?? []) {
+    if (m.count < 0) return undefined;
+    counts.set(m.grade, (counts.get(m.grade) ?? 0) + m.count);
+  }
+  let total = 0;
+  for (const model of models) {
+    const count = counts.get(model.grade) ?? 0;
+    if (count === 0) continue;
+    const capacity = new Map<string, string>(model.ranges.map((r) => [r.name, r.min]));
+    let perNode = 110;
+    for (const [name, q] of Object.entries(request)) {
+      if (!modelTracks(name)) continue;
+      const need = requestUnits(name, q);
+      if (need <= 0n) continue;
+      const cap = capacity.get(name);
+      const have = cap === undefined ? 0n : requestUnits(name, cap);
+      perNode = Math.min(perNode, Number(have / need));
+    }
+    total += perNode * count;
+  }
+  return total;
+}
+
+/**
+ * The general estimator's answer for one cluster: 0 without a resource summary; otherwise the
+ * pods still allowed, lowered by the resource models (when the cluster has allocatableModelings)
+ * or else by the summary's free resources. Capped at int32 like Karmada's result type.
+ */
+export function generalEstimate(cluster: Cluster, requirements: ReplicaRequirements | undefined): number {
+  const summary = cluster.status?.resourceSummary;
+  if (!summary) return 0;
+  const parsed = parseSummary(summary);
+  let max = parsed.allowedPods;
+  if (max <= 0) return 0;
+  if (!requirements) return Math.min(max, MAX_INT32);
+  const request = requirements.resourceRequest ?? {};
+  if ((summary.allocatableModelings ?? []).length > 0) {
+    const byModels = maxByResourceModels(cluster, request);
+    if (byModels !== undefined) return Math.min(max, byModels, MAX_INT32);
+  }
+  max = Math.min(max, maxBySummary(parsed, request));
+  return Math.min(max, MAX_INT32);
+}
+
+/**
+ * Karmada's `calAvailableReplicas` with only the general estimator: non-workloads (replicas 0)
+ * get MaxInt32 everywhere; otherwise the estimate, where a value still at MaxInt32 becomes
+ * `replicas`.
+ */
+export function estimateAvailableReplicas(cluster: Cluster, replicas: number, requirements: ReplicaRequirements | undefined): number {
+  if (replicas === 0) return MAX_INT32;
+  const estimate = generalEstimate(cluster, requirements);
+  return estimate === MAX_INT32 ? replicas : estimate;
+}

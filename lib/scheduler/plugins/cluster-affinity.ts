@@ -1,0 +1,146 @@
+import type { Cluster, ClusterAffinity, FieldSelectorRequirement } from "../../kube/karmada";
+import type { LabelSelector, LabelSelectorRequirement } from "../../kube/selectors";
+import type { FilterPlugin, ScheduleContext } from "../framework";
+
+/**
+ * ClusterAffinity filter and Karmada's `util.ClusterMatches`: exclude wins, then labelSelector,
+ * fieldSelector (provider/region with label-selector semantics against the single value; zone
+ * against the zones list) and clusterNames must all match. Affinities are compiled once per
+ * binding into a predicate, since the same affinity is checked against every cluster.
+ */
+
+export const AFFINITY_MISMATCH = "cluster(s) did not match the placement cluster affinity constraint";
+
+export type ClusterPredicate = (cluster: Cluster) => boolean;
+
+const never: ClusterPredicate = () => false;
+
+type Op = LabelSelectorRequirement["operator"] | "Gt" | "Lt";
+
+/** One requirement as Kubernetes' `labels.NewRequirement` would accept it; undefined if invalid. */
+function compileRequirement(key: string, op: Op, values: string[] | undefined): ((get: (k: string) => string | undefined) => boolean) | undefined {
+  const vals = values ?? [];
+  switch (op) {
+    case "In":
+    case "NotIn": {
+      // In/NotIn with no values is a selector error, which makes ClusterMatches false.
+      if (vals.length === 0) return undefined;
+      const set = new Set(vals);
+      return op === "In" ? (get) => { const v = get(key); return v !== undefined && set.has(v); } : (get) => { const v = get(key); return v === undefined || !set.has(v); };
+    }
+    case "Exists":
+    case "DoesNotExist":
+      if (vals.length !== 0) return undefined;
+      return op === "Exists" ? (get) => get(key) !== undefined : (get) => get(key) === undefined;
+    case "Gt":
+    case "Lt": {
+      if (vals.length !== 1 || !/^-?\d+$/.test(vals[0])) return undefined;
+      const bound = Number(vals[0]);
+      return (get) => {
+        const v = get(key);
+        if (v === undefined || !/^-?\d+$/.test(v)) return false;
+        return op === "Gt" ? Number(v) > bound : Number(v) < bound;
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function compileLabelSelector(sel: LabelSelector): ClusterPredicate {
+  const checks: ((get: (k: string) => string | undefined) => boolean)[] = [];
+  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) checks.push((get) => get(key) === value);
+  for (const e of sel.matchExpressions ?? []) {
+    if (e.operator === ("Gt" as string) || e.operator === ("Lt" as string)) return never;
+    const check = compileRequirement(e.key, e.operator, e.values);
+    if (!check) return never;
+    checks.push(check);
+  }
+  return (cluster) => {
+    const labels = cluster.metadata.labels ?? {};
+    const get = (k: string) => (Object.prototype.hasOwnProperty.call(labels, k) ? labels[k] : undefined);
+    return checks.every((c) => c(get));
+  };
+}
+
+/** The cluster's failure zones; the deprecated single `zone` counts when `zones` is empty. */
+export function clusterZones(cluster: Cluster): string[] {
+  const zones = cluster.spec.zones ?? [];
+  if (zones.length === 0 && cluster.spec.zone) return [cluster.spec.zone];
+  return zones;
+}
+
+function compileZone(req: FieldSelectorRequirement): ClusterPredicate {
+  const values = req.values ?? [];
+  switch (req.operator) {
+    case "In":
+      return (c) => clusterZones(c).some((z) => values.includes(z));
+    case "NotIn":
+      return (c) => !clusterZones(c).some((z) => values.includes(z));
+    case "Exists":
+      return (c) => clusterZones(c).length > 0;
+    case "DoesNotExist":
+      return (c) => clusterZones(c).length === 0;
+    default:
+      return never;
+  }
+}
+
+function compileFieldSelector(exprs: FieldSelectorRequirement[]): ClusterPredicate {
+  const checks: ClusterPredicate[] = [];
+  for (const req of exprs) {
+    if (req.key === "zone") {
+      checks.push(compileZone(req));
+      continue;
+    }
+    const check = compileRequirement(req.key, req.operator as Op, req.values);
+    if (!check) return never;
+    checks.push((c) => check((k) => (k === "provider" ? c.spec.provider || undefined : k === "region" ? c.spec.region || undefined : undefined)));
+  }
+  return (c) => checks.every((check) => check(c));
+}
+
+/** Compiles a ClusterAffinity into a predicate with `util.ClusterMatches` semantics. */
+export function compileClusterAffinity(affinity: ClusterAffinity): ClusterPredicate {
+  const exclude = new Set(affinity.exclude ?? []);
+  const label = affinity.labelSelector ? compileLabelSelector(affinity.labelSelector) : undefined;
+  const field = affinity.fieldSelector ? compileFieldSelector(affinity.fieldSelector.matchExpressions ?? []) : undefined;
+  const names = affinity.clusterNames && affinity.clusterNames.length > 0 ? new Set(affinity.clusterNames) : undefined;
+  return (cluster) => {
+    const name = cluster.metadata.name ?? "";
+    if (exclude.has(name)) return false;
+    if (label && !label(cluster)) return false;
+    if (field && !field(cluster)) return false;
+    return !names || names.has(name);
+  };
+}
+
+/** One-off form of {@link compileClusterAffinity}. */
+export function clusterMatches(cluster: Cluster, affinity: ClusterAffinity): boolean {
+  return compileClusterAffinity(affinity)(cluster);
+}
+
+/**
+ * The affinities a cluster may match for this attempt: `clusterAffinity`, or the clusterAffinities
+ * term named by the observed affinity name plus (workloads only) its overflow affinities.
+ * Undefined means "no affinity constraint".
+ */
+export function activeAffinities(ctx: ScheduleContext): ClusterAffinity[] | undefined {
+  const { placement } = ctx;
+  if (placement.clusterAffinity) return [placement.clusterAffinity];
+  const term = placement.clusterAffinities?.find((t) => t.affinityName === (ctx.observedAffinityName ?? ""));
+  if (!term) return undefined;
+  const out: ClusterAffinity[] = [term];
+  if (ctx.isWorkload) out.push(...(term.overflowAffinities ?? []));
+  return out;
+}
+
+export const clusterAffinityPlugin: FilterPlugin = {
+  name: "ClusterAffinity",
+  prepare(ctx) {
+    const affinities = activeAffinities(ctx);
+    if (!affinities) return () => undefined;
+    const predicates = affinities.map(compileClusterAffinity);
+    return (cluster) => (predicates.some((p) => p(cluster)) ? undefined : AFFINITY_MISMATCH);
+  },
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ageCell, toTable } from "./table";
+import { testDescriptors } from "./test-descriptors";
+
+const now = new Date("2024-05-01T12:00:00Z");
+const ago = (s: number) => new Date(now.getTime() - s * 1000).toISOString();
+
+describe("ages", () => {
+  it.each([
+    [5, "5s"],
+    [119, "119s"],
+    [182, "3m2s"],
+    [600, "10m"],
+    [3 * 3600 + 4 * 60, "3h4m"],
+    [10 * 3600, "10h"],
+    [5 * 86400, "5d"],
+    [5 * 86400 + 3600, "5d1h"],
+  ])("%is -> %s", (s, want) => {
+    expect(ageCell(ago(s), now)).toBe(want);
+  });
+
+  it("prints <unknown> for missing timestamps", () => {
+    expect(ageCell(undefined, now)).toBe("<unknown>");
+  });
+});
+
+describe("toTable", () => {
+  const [cm, ns] = testDescriptors();
+  const obj = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a", namespace: "d", creationTimestamp: ago(65) }, data: { x: "1", y: "2" } };
+
+  it("builds columns, cells and PartialObjectMetadata rows", () => {
+    const t = toTable(cm, [obj], { version: "v1", includeObject: "Metadata", now }, { resourceVersion: "7" });
+    expect(t.metadata).toEqual({ resourceVersion: "7" });
+    expect(t.columnDefinitions.map((c) => c.name)).toEqual(["Name", "Data", "Age"]);
+    expect(t.columnDefinitions[0].format).toBe("name");
+    expect(t.rows[0].cells).toEqual(["a", 2, "65s"]);
+    expect(t.rows[0].object).toEqual({ kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: obj.metadata });
+  });
+
+  it("includes the full object on request and renders missing cells as null", () => {
+    const t = toTable(ns, [{ apiVersion: "v1", kind: "Namespace", metadata: { name: "n" } }], { version: "v1beta1", includeObject: "Object", now });
+    expect(t.apiVersion).toBe("meta.k8s.io/v1beta1");
+    expect(t.rows[0].cells).toEqual(["n", null, null]);
+    expect((t.rows[0].object as { kind: string }).kind).toBe("Namespace");
+  });
+});

@@ -50,16 +50,29 @@ function requestUnits(name: string, q: string): bigint {
   return name === "cpu" ? ceilUnits(n, 1_000_000n) : ceilUnits(n, NANO);
 }
 
+/** Positive requests in division units; cached per request object (shared by all clusters of a binding). */
+const requestCache = new WeakMap<ResourceList, [string, bigint][]>();
+
+function positiveRequests(request: ResourceList): [string, bigint][] {
+  let parsed = requestCache.get(request);
+  if (!parsed) {
+    parsed = Object.entries(request)
+      .filter(([, q]) => parseQuantityExact(q).nanos > 0n)
+      .map(([name, q]): [string, bigint] => [name, requestUnits(name, q)]);
+    requestCache.set(request, parsed);
+  }
+  return parsed;
+}
+
 /** `getMaximumReplicasBasedOnClusterSummary`: min over requested resources of free / request. */
 function maxBySummary(parsed: ParsedSummary, request: ResourceList): number {
   let max = Number.MAX_SAFE_INTEGER;
-  for (const [name, q] of Object.entries(request)) {
-    if (parseQuantityExact(q).nanos <= 0n) continue;
+  for (const [name, units] of positiveRequests(request)) {
     const free = parsed.free.get(name);
     if (free === undefined) return 0;
     if (ceilUnits(free, NANO) <= 0n) return 0;
     const available = name === "cpu" ? ceilUnits(free, 1_000_000n) : ceilUnits(free, NANO);
-    const n = Number(available / requestUnits(name, q));
+    const n = Number(available / units);
     if (n < max) max = n;
   }
   return max;

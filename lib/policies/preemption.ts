@@ -1,0 +1,27 @@
+import type { PropagationPolicy } from "../kube/karmada";
+
+/** The policy currently holding a template, as far as preemption cares. */
+export interface ClaimHolder {
+  kind: "PropagationPolicy" | "ClusterPropagationPolicy";
+  namespace?: string;
+  name: string;
+  priority?: number;
+}
+
+/**
+ * Karmada's preemption rule (karmada-api.md §7.1; gate PropagationPolicyPreemption, alpha, off
+ * by default, so callers pass `gateEnabled`): only a policy with `preemption: Always` preempts;
+ * a PP takes a template from a lower-priority PP and from any CPP regardless of priority; a CPP
+ * takes only from a lower-priority CPP; equal priority never preempts; a policy never
+ * preempts itself. Preemption applies to templates named by the policy's selectors.
+ */
+export function canPreempt(newPolicy: PropagationPolicy, current: ClaimHolder, { gateEnabled = true } = {}): boolean {
+  if (!gateEnabled || newPolicy.spec?.preemption !== "Always") return false;
+  const samePolicy =
+    newPolicy.kind === current.kind && newPolicy.metadata.name === current.name && (current.kind === "ClusterPropagationPolicy" || newPolicy.metadata.namespace === current.namespace);
+  if (samePolicy) return false;
+  const mine = newPolicy.spec.priority ?? 0;
+  const theirs = current.priority ?? 0;
+  if (newPolicy.kind === "PropagationPolicy") return current.kind === "ClusterPropagationPolicy" || mine > theirs;
+  return current.kind === "ClusterPropagationPolicy" && mine > theirs;
+}

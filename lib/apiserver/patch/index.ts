@@ -7,3 +7,5 @@ export * from "./json-pointer";
 export * from "./json-patch";
 export * from "./merge-patch";
 export { cloneJson, isJsonObject, jsonEqual } from "./json-value";
+export * from "./patch-meta";
+export { applyStrategicMergePatch } from "./strategic-merge-patch";

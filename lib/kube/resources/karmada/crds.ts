@@ -1,0 +1,48 @@
+import type { KubeObject, StatusCause } from "../../types";
+import type { ResourceDescriptor } from "../../resource-descriptor";
+import { descriptorsFromCRD } from "../crd-descriptors";
+import crds from "./karmada-crds.json";
+
+/**
+ * Karmada's CRD-defined kinds, built from the structural part of Karmada's own CRD manifests
+ * (karmada-crds.json, produced by generate-crds.ts): discovery names, printer columns, schema
+ * defaults, pruning and schema validation come from there; webhook behaviour is layered on by
+ * `withWebhook`.
+ */
+export function karmadaCRDs(): KubeObject[] {
+  return crds as unknown as KubeObject[];
+}
+
+/** The descriptor of one Karmada CRD kind (its storage version). */
+export function karmadaCRDDescriptor(kind: string): ResourceDescriptor {
+  const crd = karmadaCRDs().find((c) => (c.spec as { names: { kind: string } }).names.kind === kind);
+  if (!crd) throw new Error(`no Karmada CRD for kind ${kind}`);
+  const [d] = descriptorsFromCRD(crd);
+  // Served natively by Flotilla, not through a stored CRD object.
+  delete d.fromCRD;
+  return d;
+}
+
+export interface Webhook {
+  /** Mutating webhook, run after schema defaults (Karmada's webhooks see CRD-defaulted objects). */
+  mutate?: (obj: KubeObject) => void;
+  /** Validating webhook rules, run after schema validation. */
+  validate?: (obj: KubeObject, old?: KubeObject) => StatusCause[];
+}
+
+/** Adds Karmada's mutating/validating webhook behaviour on top of a CRD descriptor. */
+export function withWebhook(d: ResourceDescriptor, hook: Webhook): ResourceDescriptor {
+  const schemaDefaults = d.applyDefaults;
+  const schemaValidate = d.validate;
+  return {
+    ...d,
+    applyDefaults: (obj) => {
+      schemaDefaults?.(obj);
+      hook.mutate?.(obj);
+    },
+    validate: (obj, old) => {
+      const base = schemaValidate ? schemaValidate(obj, old) : [];
+      return [...base, ...(hook.validate ? hook.validate(obj, old) : [])];
+    },
+  };
+}

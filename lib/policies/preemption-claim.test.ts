@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PropagationPolicy } from "../kube/karmada";
+import type { KubeObject } from "../kube/types";
 import { canPreempt } from "./preemption";
 import { claimMetadata, currentClaim, withClaim, withoutClaim } from "./claim";
 import { isPropagatable, isSkippedApi, isSkippedNamespace } from "./reserved";
@@ -34,7 +35,7 @@ describe("canPreempt (karmada-api.md §7.1)", () => {
 });
 
 describe("claim metadata", () => {
-  const template = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "n", namespace: "default", labels: { app: "x" } } };
+  const template: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "n", namespace: "default", labels: { app: "x" } } };
 
   it("writes a PP claim and removes a CPP claim", () => {
     const cppClaimed = withClaim(template, policy("ClusterPropagationPolicy", "cpp", 0));

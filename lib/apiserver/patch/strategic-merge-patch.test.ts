@@ -24,6 +24,13 @@ function deployment(containers: unknown[], extra: Record<string, unknown> = {}) 
 const web = { name: "web", image: "nginx:1.0", ports: [{ containerPort: 80, protocol: "TCP" }], env: [{ name: "A", value: "1" }] };
 const side = { name: "side", image: "busybox" };
 
+// Tests read deep into results; a loose type keeps them short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+function smp(original: unknown, patch: unknown, meta: Parameters<typeof applyStrategicMergePatch>[2]): Loose {
+  return applyStrategicMergePatch<Loose>(original, patch, meta);
+}
+
 function err(fn: () => unknown): ApiError {
   try {
     fn();
@@ -41,7 +48,7 @@ describe("applyStrategicMergePatch: patches kubectl sends", () => {
       metadata: { annotations: { "kubectl.kubernetes.io/last-applied-configuration": '{"kind":"Deployment"}\n' } },
       spec: { template: { spec: { "$setElementOrder/containers": [{ name: "web" }, { name: "side" }], containers: [{ image: "nginx:1.1", name: "web" }] } } },
     };
-    const out = applyStrategicMergePatch(live, patch, deployMeta);
+    const out = smp(live, patch, deployMeta);
     expect(out.spec.template.spec.containers).toEqual([{ ...web, image: "nginx:1.1" }, side]);
     expect(out.metadata.annotations).toEqual({ "kubectl.kubernetes.io/last-applied-configuration": '{"kind":"Deployment"}\n' });
     expect(out.metadata.labels).toEqual({ app: "web" });
@@ -50,22 +57,22 @@ describe("applyStrategicMergePatch: patches kubectl sends", () => {
 
   it("client-side apply: a removed manifest key arrives as null and is deleted", () => {
     const cm = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "1", b: "2" } };
-    expect(applyStrategicMergePatch(cm, { data: { b: null, c: "3" } }, cmMeta).data).toEqual({ a: "1", c: "3" });
+    expect(smp(cm, { data: { b: null, c: "3" } }, cmMeta).data).toEqual({ a: "1", c: "3" });
   });
 
   it("kubectl label adds a label and keeps the others", () => {
-    const out = applyStrategicMergePatch(deployment([web]), { metadata: { labels: { env: "prod" } } }, deployMeta);
+    const out = smp(deployment([web]), { metadata: { labels: { env: "prod" } } }, deployMeta);
     expect(out.metadata.labels).toEqual({ app: "web", env: "prod" });
   });
 
   it("kubectl label key- removes a label with null", () => {
-    const out = applyStrategicMergePatch(deployment([web]), { metadata: { labels: { app: null } } }, deployMeta);
+    const out = smp(deployment([web]), { metadata: { labels: { app: null } } }, deployMeta);
     expect(out.metadata.labels).toEqual({});
   });
 
   it("removing a container from the manifest sends $patch: delete", () => {
     const patch = { spec: { template: { spec: { "$setElementOrder/containers": [{ name: "web" }], containers: [{ $patch: "delete", name: "side" }] } } } };
-    expect(applyStrategicMergePatch(deployment([web, side]), patch, deployMeta).spec.template.spec.containers).toEqual([web]);
+    expect(smp(deployment([web, side]), patch, deployMeta).spec.template.spec.containers).toEqual([web]);
   });
 
   it("a container added in the middle lands where $setElementOrder puts it", () => {
@@ -73,7 +80,7 @@ describe("applyStrategicMergePatch: patches kubectl sends", () => {
     const patch = {
       spec: { template: { spec: { "$setElementOrder/containers": [{ name: "web" }, { name: "mid" }, { name: "side" }], containers: [mid] } } },
     };
-    const names = applyStrategicMergePatch(deployment([web, side]), patch, deployMeta).spec.template.spec.containers.map((c: { name: string }) => c.name);
+    const names = smp(deployment([web, side]), patch, deployMeta).spec.template.spec.containers.map((c: { name: string }) => c.name);
     expect(names).toEqual(["web", "mid", "side"]);
   });
 
@@ -81,36 +88,36 @@ describe("applyStrategicMergePatch: patches kubectl sends", () => {
     const patch = {
       spec: { template: { spec: { containers: [{ name: "web", "$setElementOrder/env": [{ name: "B" }, { name: "A" }], env: [{ name: "B", value: "2" }] }] } } },
     };
-    const c = applyStrategicMergePatch(deployment([web]), patch, deployMeta).spec.template.spec.containers[0];
+    const c = smp(deployment([web]), patch, deployMeta).spec.template.spec.containers[0];
     expect(c.env).toEqual([{ name: "B", value: "2" }, { name: "A", value: "1" }]);
   });
 
   it("container ports merge by containerPort", () => {
     const patch = { spec: { template: { spec: { containers: [{ name: "web", ports: [{ containerPort: 80, name: "http" }, { containerPort: 443 }] }] } } } };
-    const c = applyStrategicMergePatch(deployment([web]), patch, deployMeta).spec.template.spec.containers[0];
+    const c = smp(deployment([web]), patch, deployMeta).spec.template.spec.containers[0];
     expect(c.ports).toEqual([{ containerPort: 80, protocol: "TCP", name: "http" }, { containerPort: 443 }]);
   });
 
   it("$retainKeys on the Deployment strategy drops rollingUpdate when switching to Recreate", () => {
     const patch = { spec: { strategy: { $retainKeys: ["type"], rollingUpdate: null, type: "Recreate" } } };
-    expect(applyStrategicMergePatch(deployment([web]), patch, deployMeta).spec.strategy).toEqual({ type: "Recreate" });
+    expect(smp(deployment([web]), patch, deployMeta).spec.strategy).toEqual({ type: "Recreate" });
   });
 
   it("$retainKeys keeps only listed keys even without nulls", () => {
     const patch = { spec: { strategy: { $retainKeys: ["type"], type: "Recreate" } } };
-    expect(applyStrategicMergePatch(deployment([web]), patch, deployMeta).spec.strategy).toEqual({ type: "Recreate" });
+    expect(smp(deployment([web]), patch, deployMeta).spec.strategy).toEqual({ type: "Recreate" });
   });
 
   it("tolerations are replaced whole (no merge strategy)", () => {
     const live = deployment([web], { tolerations: [{ key: "a", operator: "Exists" }] });
     const patch = { spec: { template: { spec: { tolerations: [{ key: "b", operator: "Exists" }] } } } };
-    expect(applyStrategicMergePatch(live, patch, deployMeta).spec.template.spec.tolerations).toEqual([{ key: "b", operator: "Exists" }]);
+    expect(smp(live, patch, deployMeta).spec.template.spec.tolerations).toEqual([{ key: "b", operator: "Exists" }]);
   });
 
   it("volumes merge by name", () => {
     const live = deployment([web], { volumes: [{ name: "a", emptyDir: {} }, { name: "b", configMap: { name: "x" } }] });
     const patch = { spec: { template: { spec: { volumes: [{ name: "b", configMap: { name: "y" } }] } } } };
-    expect(applyStrategicMergePatch(live, patch, deployMeta).spec.template.spec.volumes).toEqual([
+    expect(smp(live, patch, deployMeta).spec.template.spec.volumes).toEqual([
       { name: "a", emptyDir: {} },
       { name: "b", configMap: { name: "y" } },
     ]);
@@ -118,56 +125,56 @@ describe("applyStrategicMergePatch: patches kubectl sends", () => {
 
   it("$patch: replace on a list replaces it", () => {
     const patch = { spec: { template: { spec: { containers: [{ name: "only", image: "x" }, { $patch: "replace" }] } } } };
-    expect(applyStrategicMergePatch(deployment([web, side]), patch, deployMeta).spec.template.spec.containers).toEqual([{ name: "only", image: "x" }]);
+    expect(smp(deployment([web, side]), patch, deployMeta).spec.template.spec.containers).toEqual([{ name: "only", image: "x" }]);
   });
 
   it("$patch: replace on a map replaces it", () => {
     const patch = { metadata: { labels: { $patch: "replace", only: "x" } } };
-    expect(applyStrategicMergePatch(deployment([web]), patch, deployMeta).metadata.labels).toEqual({ only: "x" });
+    expect(smp(deployment([web]), patch, deployMeta).metadata.labels).toEqual({ only: "x" });
   });
 
   it("$patch: delete on a map empties it", () => {
-    expect(applyStrategicMergePatch(deployment([web]), { metadata: { labels: { $patch: "delete" } } }, deployMeta).metadata.labels).toEqual({});
+    expect(smp(deployment([web]), { metadata: { labels: { $patch: "delete" } } }, deployMeta).metadata.labels).toEqual({});
   });
 
   it("finalizers merge as a set and $deleteFromPrimitiveList removes", () => {
     const live = { ...deployment([web]), metadata: { name: "web", finalizers: ["a", "b"] } };
-    expect(applyStrategicMergePatch(live, { metadata: { finalizers: ["b", "c"] } }, deployMeta).metadata.finalizers).toEqual(["a", "b", "c"]);
-    expect(applyStrategicMergePatch(live, { metadata: { "$deleteFromPrimitiveList/finalizers": ["a"] } }, deployMeta).metadata.finalizers).toEqual(["b"]);
+    expect(smp(live, { metadata: { finalizers: ["b", "c"] } }, deployMeta).metadata.finalizers).toEqual(["a", "b", "c"]);
+    expect(smp(live, { metadata: { "$deleteFromPrimitiveList/finalizers": ["a"] } }, deployMeta).metadata.finalizers).toEqual(["b"]);
   });
 
   it("$setElementOrder/finalizers orders a primitive list", () => {
     const live = { ...deployment([web]), metadata: { name: "web", finalizers: ["a", "b"] } };
-    const out = applyStrategicMergePatch(live, { metadata: { "$setElementOrder/finalizers": ["b", "c", "a"], finalizers: ["c"] } }, deployMeta);
+    const out = smp(live, { metadata: { "$setElementOrder/finalizers": ["b", "c", "a"], finalizers: ["c"] } }, deployMeta);
     expect(out.metadata.finalizers).toEqual(["b", "c", "a"]);
   });
 
   // Without $setElementOrder, kube puts patched items not in the live list before server-only ones.
   it("ownerReferences merge by uid; a new item goes before server-only items", () => {
     const live = { ...deployment([web]), metadata: { name: "web", ownerReferences: [{ uid: "1", name: "a", kind: "K", apiVersion: "v1" }] } };
-    const out = applyStrategicMergePatch(live, { metadata: { ownerReferences: [{ uid: "2", name: "b", kind: "K", apiVersion: "v1" }] } }, deployMeta);
+    const out = smp(live, { metadata: { ownerReferences: [{ uid: "2", name: "b", kind: "K", apiVersion: "v1" }] } }, deployMeta);
     expect(out.metadata.ownerReferences.map((o: { uid: string }) => o.uid)).toEqual(["2", "1"]);
   });
 
   it("Service ports merge by port", () => {
     const svc = { apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { selector: { app: "a" }, ports: [{ port: 80, targetPort: 8080, protocol: "TCP" }] } };
-    const out = applyStrategicMergePatch(svc, { spec: { ports: [{ port: 80, targetPort: 9090 }, { port: 443 }] } }, svcMeta);
+    const out = smp(svc, { spec: { ports: [{ port: 80, targetPort: 9090 }, { port: 443 }] } }, svcMeta);
     expect(out.spec.ports).toEqual([{ port: 80, targetPort: 9090, protocol: "TCP" }, { port: 443 }]);
   });
 
   it("status conditions merge by type", () => {
     const live = { ...deployment([web]), status: { conditions: [{ type: "Available", status: "False" }, { type: "Progressing", status: "True" }] } };
-    const out = applyStrategicMergePatch(live, { status: { conditions: [{ type: "Available", status: "True" }] } }, deployMeta);
+    const out = smp(live, { status: { conditions: [{ type: "Available", status: "True" }] } }, deployMeta);
     expect(out.status.conditions).toEqual([{ type: "Available", status: "True" }, { type: "Progressing", status: "True" }]);
   });
 
   it("new subtrees are stored without nulls or directives", () => {
-    const out = applyStrategicMergePatch({ metadata: { name: "x" } }, { spec: { a: null, b: { $patch: "delete" }, c: [{ d: null, e: 1 }] } }, deployMeta);
+    const out = smp({ metadata: { name: "x" } }, { spec: { a: null, b: { $patch: "delete" }, c: [{ d: null, e: 1 }] } }, deployMeta);
     expect(out).toEqual({ metadata: { name: "x" }, spec: { c: [{ e: 1 }] } });
   });
 
   it("unknown lists replace (deduced schema)", () => {
-    const out = applyStrategicMergePatch({ spec: { items: [1, 2] } }, { spec: { items: [3] } }, deployMeta);
+    const out = smp({ spec: { items: [1, 2] } }, { spec: { items: [3] } }, deployMeta);
     expect(out.spec.items).toEqual([3]);
   });
 });
@@ -182,7 +189,7 @@ describe("applyStrategicMergePatch: errors", () => {
     ["an unknown $patch directive", { metadata: { labels: { $patch: "frob" } } }, 500],
     ["a patch body that is an array", [{}], 400],
   ])("%s → %i", (_name, patch, code) => {
-    expect(err(() => applyStrategicMergePatch(deployment([web]), patch, deployMeta)).code).toBe(code);
+    expect(err(() => smp(deployment([web]), patch, deployMeta)).code).toBe(code);
   });
 });
 

@@ -52,7 +52,7 @@ describe("applyStrategicMergePatch: patches kubectl sends", () => {
     expect(out.spec.template.spec.containers).toEqual([{ ...web, image: "nginx:1.1" }, side]);
     expect(out.metadata.annotations).toEqual({ "kubectl.kubernetes.io/last-applied-configuration": '{"kind":"Deployment"}\n' });
     expect(out.metadata.labels).toEqual({ app: "web" });
-    expect(live.spec.template.spec.containers[0].image).toBe("nginx:1.0");
+    expect((live.spec.template.spec.containers[0] as { image: string }).image).toBe("nginx:1.0");
   });
 
   it("client-side apply: a removed manifest key arrives as null and is deleted", () => {

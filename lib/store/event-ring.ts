@@ -58,6 +58,14 @@ export class EventRing {
     return out;
   }
 
+  /**
+   * Declares every event up to `rv` gone (the shared log was compacted), so resuming from before
+   * it answers 410 here exactly as it would on another replica.
+   */
+  raiseFloor(rv: number): void {
+    if (rv > this.compactedThrough) this.compactedThrough = rv;
+  }
+
   /** Drops everything (e.g. after loading a snapshot: the history before it is unknown). */
   reset(compactedThrough: number): void {
     this.buf.fill(undefined);

@@ -4,11 +4,14 @@ import type { ResourceKey, StorageEvent } from "../apiserver/storage";
 export interface WatchFilter {
   key?: ResourceKey;
   namespace?: string;
+  /** Only events with a larger resourceVersion (a resume point newer than this replica has seen yet). */
+  afterRv?: number;
 }
 
 export function matchesFilter(filter: WatchFilter, e: StorageEvent): boolean {
   if (filter.key && (filter.key.group !== e.key.group || filter.key.resource !== e.key.resource)) return false;
   if (filter.namespace !== undefined && filter.namespace !== e.namespace) return false;
+  if (filter.afterRv !== undefined && Number(e.resourceVersion) <= filter.afterRv) return false;
   return true;
 }
 

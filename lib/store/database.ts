@@ -1,0 +1,116 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { applyMigrations } from "./migrate";
+import type { SqlClient } from "./sql-client";
+import { pgliteSqlClient, pgSqlClient } from "./sql-client";
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; unset = embedded PGlite under dataDir. */
+  url?: string;
+  /** The app's data directory; PGlite lives in `<dataDir>/pglite`. */
+  dataDir: string;
+  /** Where migrations are read from; default `<cwd>/prisma/migrations`. */
+  migrationsDir?: string;
+  /** pg pool size (Postgres only). Default 10. */
+  poolSize?: number;
+}
+
+/** Called with the payload of each NOTIFY on the channel. Returns an unsubscribe. */
+export type NotificationListener = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+
+/**
+ * One open database: Prisma Client for relational data, a raw SQL client for the object store's
+ * hot paths, and (Postgres) LISTEN for cross-process wake-ups. Migrated before it is returned.
+ */
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  sql: SqlClient;
+  /** Subscribes to NOTIFY on a dedicated connection; on PGlite (single process) a no-op. */
+  listen: NotificationListener;
+  /** Names of the migrations applied by this open. */
+  appliedMigrations: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the database: Postgres when `url` is set, else PGlite at
+ * `<dataDir>/pglite` (parent directories created). PGlite is single-opener: one process per
+ * data dir. Close it on shutdown; an unclean stop is recovered at the next open.
+ */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  return opts.url ? openPostgres(opts.url, opts) : openPglite(opts);
+}
+
+async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
+  const dir = path.join(opts.dataDir, "pglite");
+  await mkdir(path.dirname(dir), { recursive: true });
+  const db = await PGlite.create(dir);
+  try {
+    const appliedMigrations = await applyMigrations({ kind: "pglite", db }, opts.migrationsDir);
+    return pgliteDatabase(db, appliedMigrations);
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * A Database over an open, already migrated PGlite (tests clone one migrated instance instead of
+ * paying initdb each time). close() closes the PGlite.
+ */
+export function pgliteDatabase(db: PGlite, appliedMigrations: string[] = []): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return {
+    prisma,
+    kind: "pglite",
+    sql: pgliteSqlClient(db),
+    // One process owns a PGlite: in-process wake-ups are enough.
+    listen: async () => async () => {},
+    appliedMigrations,
+    async close() {
+      await prisma.$disconnect();
+      if (!db.closed) await db.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Database> {
+  const appliedMigrations = await applyMigrations({ kind: "postgres", url }, opts.migrationsDir);
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle client's error (server restart) must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listeners = new Set<pg.Client>();
+  return {
+    prisma,
+    kind: "postgres",
+    sql: pgSqlClient(pool),
+    appliedMigrations,
+    async listen(channel, onNotify) {
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", () => {});
+      await client.connect();
+      client.on("notification", (n) => {
+        if (n.channel === channel) onNotify(n.payload ?? "");
+      });
+      await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end().catch(() => {});
+      };
+    },
+    async close() {
+      for (const c of listeners) await c.end().catch(() => {});
+      listeners.clear();
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe } from "vitest";
+import type { Storage } from "../apiserver/storage";
+import type { Database } from "./database";
+import { openDatabase, pgliteDatabase } from "./database";
+import { PrismaStorage, type PrismaStorageOptions } from "./prisma-storage";
+import { describeStorageContract } from "./storage-contract";
+import { createTestDatabase, migratedPglite, RESET_OBJECT_STORE_SQL, testServerUrl } from "./test-databases";
+
+/** A storage whose close() also releases what the test opened for it. */
+function owning(s: PrismaStorage, release: () => Promise<void>): Storage {
+  return new Proxy(s, {
+    get(target, prop, receiver) {
+      if (prop === "close") return async () => {
+        await target.close();
+        await release();
+      };
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
+}
+
+describe("PrismaStorage on PGlite", () => {
+  let base: PGlite;
+  beforeAll(async () => {
+    base = await migratedPglite();
+  });
+  afterAll(async () => {
+    await base?.close();
+  });
+  async function make(opts: PrismaStorageOptions = {}) {
+    const db = pgliteDatabase((await base.clone()) as PGlite);
+    const s = await PrismaStorage.open(db, { compactIntervalMs: 0, ...opts });
+    return { s, db };
+  }
+  describeStorageContract(
+    "PrismaStorage/PGlite",
+    async () => {
+      const { s, db } = await make();
+      return owning(s, () => db.close());
+    },
+    {
+      withSmallEventLog: async (events) => {
+        const { s, db } = await make({ retention: { minEvents: events, minAgeMs: 0 }, cacheSize: 1000 });
+        return { storage: owning(s, () => db.close()), compact: async () => void (await s.compact()) };
+      },
+    },
+  );
+});
+
+const serverUrl = testServerUrl();
+
+describe.skipIf(!serverUrl)("PrismaStorage on PostgreSQL", () => {
+  let drop: () => Promise<void> = async () => {};
+  let db: Database;
+  beforeAll(async () => {
+    const t = await createTestDatabase(serverUrl!);
+    drop = t.drop;
+    db = await openDatabase({ url: t.url, dataDir: "/nonexistent" });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await drop();
+  });
+  async function make(opts: PrismaStorageOptions = {}) {
+    await db.sql.query(RESET_OBJECT_STORE_SQL);
+    return PrismaStorage.open(db, { compactIntervalMs: 0, ...opts });
+  }
+  describeStorageContract("PrismaStorage/PostgreSQL", () => make(), {
+    withSmallEventLog: async (events) => {
+      const s = await make({ retention: { minEvents: events, minAgeMs: 0 }, cacheSize: 1000 });
+      return { storage: s, compact: async () => void (await s.compact()) };
+    },
+  });
+});

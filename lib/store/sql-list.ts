@@ -1,0 +1,80 @@
+import type { ResourceKey, StorageListOptions, StorageListResult } from "../apiserver/storage";
+import type { KubeObject } from "../kube/types";
+import { decodeContinue, encodeContinue } from "./continue-token";
+import { asObject } from "./object-rows";
+import type { SqlClient, SqlQueryable } from "./sql-client";
+
+/** The etcd-like key order: "namespace/name" compared bytewise. */
+const KEY = `(o.namespace || '/' || o.name) COLLATE "C"`;
+const FILTER_PAGE = 500;
+
+function whereClause(key: ResourceKey, namespace: string | undefined, after: string | undefined, params: unknown[]): string {
+  params.push(key.group, key.resource);
+  let where = `o."group" = $1 AND o.resource = $2`;
+  if (namespace !== undefined) {
+    params.push(namespace);
+    where += ` AND o.namespace = $${params.length}`;
+  }
+  if (after !== undefined) {
+    params.push(after);
+    where += ` AND ${KEY} > $${params.length}`;
+  }
+  return where;
+}
+
+/** One page read in one statement, together with the counter (so the list resourceVersion matches the rows exactly). */
+async function page(q: SqlQueryable, key: ResourceKey, namespace: string | undefined, after: string | undefined, limit: number | undefined) {
+  const params: unknown[] = [];
+  const where = whereClause(key, namespace, after, params);
+  const lim = limit !== undefined ? `LIMIT ${limit}` : "";
+  const rows = await q.query(
+    `SELECT c.rv AS list_rv, p.k, p.object, p.total FROM store_counter c LEFT JOIN LATERAL (
+       SELECT ${KEY} AS k, o.object, count(*) OVER () AS total FROM objects o WHERE ${where} ORDER BY ${KEY} ${lim}
+     ) p ON true WHERE c.id = 1`,
+    params,
+  );
+  const items = rows.filter((r) => r.k !== null).map((r) => ({ key: r.k as string, object: asObject(r.object) }));
+  return { listRv: String(rows[0]?.list_rv ?? "0"), items, total: Number(rows[0]?.total ?? 0) };
+}
+
+/**
+ * Lists one resource in key order with limit/continue, over raw SQL. Without a filter, one
+ * statement does it. With a filter (label/field selectors), rows are streamed in pages inside
+ * one snapshot transaction until enough items match.
+ */
+export async function sqlList(sql: SqlClient, key: ResourceKey, opts: StorageListOptions = {}): Promise<StorageListResult> {
+  const start = opts.continue ? decodeContinue(opts.continue) : undefined;
+  const limit = opts.limit && opts.limit > 0 ? opts.limit : undefined;
+  if (!opts.filter) {
+    const p = await page(sql, key, opts.namespace, start?.key, limit);
+    const listRv = start?.rv ?? p.listRv;
+    const result: StorageListResult = { items: p.items.map((i) => i.object), resourceVersion: listRv };
+    const remaining = p.total - p.items.length;
+    if (remaining > 0 && p.items.length > 0) {
+      result.continue = encodeContinue({ key: p.items[p.items.length - 1].key, rv: listRv });
+      result.remainingItemCount = remaining;
+    }
+    return result;
+  }
+  const filter = opts.filter;
+  return sql.transaction(
+    async (tx) => {
+      const matched: { key: string; object: KubeObject }[] = [];
+      let after = start?.key;
+      let listRv: string | undefined;
+      for (;;) {
+        const p = await page(tx, key, opts.namespace, after, FILTER_PAGE);
+        listRv ??= p.listRv;
+        for (const i of p.items) if (filter(i.object)) matched.push(i);
+        if (p.items.length < FILTER_PAGE || (limit !== undefined && matched.length > limit)) break;
+        after = p.items[p.items.length - 1].key;
+      }
+      const rv = start?.rv ?? listRv!;
+      const items = limit !== undefined ? matched.slice(0, limit) : matched;
+      const result: StorageListResult = { items: items.map((i) => i.object), resourceVersion: rv };
+      if (limit !== undefined && matched.length > limit) result.continue = encodeContinue({ key: items[items.length - 1].key, rv });
+      return result;
+    },
+    { snapshot: true },
+  );
+}

@@ -1,0 +1,31 @@
+import type { KubeObject } from "../kube/types";
+import { asObj, gvk } from "./object-access";
+
+/**
+ * Karmada's ReviseReplica hook (native/revisereplica.go): returns a copy with the per-cluster
+ * replica count written where the kind keeps it: Deployment/ReplicaSet/StatefulSet
+ * spec.replicas, Job spec.parallelism. Other kinds are returned unchanged (copied).
+ */
+export function reviseReplica<T extends KubeObject>(obj: T, replicas: number): T {
+  const out = structuredClone(obj);
+  const spec = { ...asObj(out.spec) };
+  switch (gvk(obj)) {
+    case "apps/v1/Deployment":
+    case "apps/v1/ReplicaSet":
+    case "apps/v1/StatefulSet":
+      spec.replicas = replicas;
+      break;
+    case "batch/v1/Job":
+      spec.parallelism = replicas;
+      break;
+    default:
+      return out;
+  }
+  (out as KubeObject).spec = spec;
+  return out;
+}
+
+/** Whether the kind has a replica hook (Deployment, ReplicaSet, StatefulSet, Job). */
+export function hasReviseReplica(obj: Pick<KubeObject, "apiVersion" | "kind">): boolean {
+  return ["apps/v1/Deployment", "apps/v1/ReplicaSet", "apps/v1/StatefulSet", "batch/v1/Job"].includes(gvk(obj));
+}

@@ -6,9 +6,12 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KubeObject } from "../../kube/types";
 import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from "./codec";
+import { createEphemeralTls } from "../tls";
 import { startCaptureServer, type CapturedRequest } from "./testing/capture-server";
 
 const run = promisify(execFile);
+/** Not valid UTF-8, so kubectl must put it in binaryData. */
+const BINARY = Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]);
 let dir: string;
 let kubeconfigFile: string;
 let server: Awaited<ReturnType<typeof startCaptureServer>>;
@@ -18,6 +21,10 @@ beforeAll(async () => {
   server = await startCaptureServer();
   kubeconfigFile = path.join(dir, "kubeconfig");
   await writeFile(kubeconfigFile, server.kubeconfig);
+  const tls = await createEphemeralTls();
+  await writeFile(path.join(dir, "tls.crt"), tls.cert);
+  await writeFile(path.join(dir, "tls.key"), tls.key);
+  await writeFile(path.join(dir, "blob.bin"), BINARY);
 });
 afterAll(async () => {
   await server.close();
@@ -61,7 +68,31 @@ function normalize(v: unknown, depth = 0): unknown {
   return v;
 }
 
+// Paths under the temp dir are only known at run time; "@/" marks them.
 const CASES: { name: string; args: string[]; path: string; check: (o: KubeObject) => void }[] = [
+  {
+    name: "configmap with binary data from a file",
+    args: ["configmap", "bin", "--from-file=@/blob.bin", "--from-literal=txt=hello"],
+    path: "/api/v1/namespaces/default/configmaps",
+    check: (o) => expect(o).toMatchObject({ data: { txt: "hello" }, binaryData: { "blob.bin": BINARY.toString("base64") } }),
+  },
+  {
+    name: "secret tls",
+    args: ["secret", "tls", "cert", "--cert=@/tls.crt", "--key=@/tls.key"],
+    path: "/api/v1/namespaces/default/secrets",
+    check: (o) => {
+      expect(o.type).toBe("kubernetes.io/tls");
+      const data = o.data as Record<string, string>;
+      expect(Buffer.from(data["tls.crt"], "base64").toString()).toContain("BEGIN CERTIFICATE");
+      expect(Buffer.from(data["tls.key"], "base64").toString()).toContain("PRIVATE KEY");
+    },
+  },
+  {
+    name: "service loadbalancer",
+    args: ["service", "loadbalancer", "lb", "--tcp=443:https"],
+    path: "/api/v1/namespaces/default/services",
+    check: (o) => expect(o).toMatchObject({ spec: { type: "LoadBalancer", ports: [{ port: 443, targetPort: "https", protocol: "TCP" }] } }),
+  },
   {
     name: "namespace",
     args: ["namespace", "x"],
@@ -179,7 +210,8 @@ const CASES: { name: string; args: string[]; path: string; check: (o: KubeObject
 ];
 
 describe("protobuf bodies posted by the real kubectl create", () => {
-  it.each(CASES)("$name", async ({ args, path: wantPath, check }) => {
+  it.each(CASES)("$name", async ({ args: rawArgs, path: wantPath, check }) => {
+    const args = rawArgs.map((a) => a.replace("@/", `${dir}/`));
     const { req, obj } = await create(args);
     expect(req.contentType).toBe(PROTOBUF_CONTENT_TYPE);
     expect(Buffer.from(req.body.subarray(0, 4)).toString("latin1")).toBe("k8s\0");

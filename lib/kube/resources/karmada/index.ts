@@ -1,18 +1,21 @@
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { clusterDescriptor } from "./cluster";
 import { karmadaCRDDescriptor } from "./crds";
+import { clusterPropagationPolicyDescriptor, propagationPolicyDescriptor } from "./propagation-policy";
+import { clusterOverridePolicyDescriptor, overridePolicyDescriptor } from "./override-policy";
+import { clusterResourceBindingDescriptor, resourceBindingDescriptor, workDescriptor } from "./binding";
 
-/** Every Karmada kind the control plane serves. */
+/** Every Karmada kind the control plane serves, with Karmada's webhook defaults and validation. */
 export function karmadaDescriptors(): ResourceDescriptor[] {
   return [
     clusterDescriptor(),
-    karmadaCRDDescriptor("PropagationPolicy"),
-    karmadaCRDDescriptor("ClusterPropagationPolicy"),
-    karmadaCRDDescriptor("OverridePolicy"),
-    karmadaCRDDescriptor("ClusterOverridePolicy"),
+    propagationPolicyDescriptor(),
+    clusterPropagationPolicyDescriptor(),
+    overridePolicyDescriptor(),
+    clusterOverridePolicyDescriptor(),
     karmadaCRDDescriptor("ClusterTaintPolicy"),
-    karmadaCRDDescriptor("ResourceBinding"),
-    karmadaCRDDescriptor("ClusterResourceBinding"),
-    karmadaCRDDescriptor("Work"),
+    resourceBindingDescriptor(),
+    clusterResourceBindingDescriptor(),
+    workDescriptor(),
   ];
 }

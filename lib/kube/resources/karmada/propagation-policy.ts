@@ -1,0 +1,111 @@
+import type { KubeObject, StatusCause } from "../../types";
+import type { ResourceDescriptor } from "../../resource-descriptor";
+import { causes } from "../../errors";
+import { arr, dig, rec, str } from "../format";
+import { LABEL_CPP_PERMANENT_ID, LABEL_PP_PERMANENT_ID } from "../../karmada";
+import { karmadaCRDDescriptor, withWebhook } from "./crds";
+import { validatePlacement } from "./placement-validation";
+import { isQualifiedName } from "../../validation/names";
+
+export const PP_FINALIZER = "karmada.io/propagation-policy-controller";
+export const CPP_FINALIZER = "karmada.io/cluster-propagation-policy-controller";
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * Karmada's PropagationPolicy mutating webhook (the ClusterPropagationPolicy one is the same
+ * minus the selector namespace): selector namespaces, spread constraint defaults, Divided
+ * without preference → Weighted, failover gracePeriodSeconds 600, ServiceImport forces
+ * propagateDeps, and the permanent-id label. The finalizer is left to the policy controller
+ * (exported as PP_FINALIZER / CPP_FINALIZER) so deletes never hang without one.
+ */
+export function mutatePropagationPolicy(obj: KubeObject, namespaced = obj.kind !== "ClusterPropagationPolicy"): void {
+  const spec = rec(obj.spec);
+  if (namespaced) for (const s of arr(spec.resourceSelectors)) if (!str(s.namespace) && obj.metadata.namespace) s.namespace = obj.metadata.namespace;
+  const placement = rec(spec.placement);
+  for (const c of arr(placement.spreadConstraints)) {
+    if (!str(c.spreadByLabel) && !str(c.spreadByField)) c.spreadByField = "cluster";
+    if (!c.minGroups) c.minGroups = 1;
+  }
+  if (arr(spec.resourceSelectors).some((s) => s.kind === "ServiceImport" && str(s.apiVersion).startsWith("multicluster.x-k8s.io/"))) spec.propagateDeps = true;
+  const rs = rec(placement.replicaScheduling);
+  if (rs.replicaSchedulingType === "Divided" && !str(rs.replicaDivisionPreference)) rs.replicaDivisionPreference = "Weighted";
+  const app = dig(spec, "failover", "application") as Record<string, unknown> | undefined;
+  if (app && typeof app === "object" && app.purgeMode === "Gracefully" && app.gracePeriodSeconds == null) app.gracePeriodSeconds = 600;
+  const label = namespaced ? LABEL_PP_PERMANENT_ID : LABEL_CPP_PERMANENT_ID;
+  if (!obj.metadata.labels?.[label]) obj.metadata.labels = { ...obj.metadata.labels, [label]: randomId() };
+}
+
+/** Karmada's PropagationPolicy validating webhook (ValidatePropagationSpec plus update rules). */
+export function validatePropagationPolicy(obj: KubeObject, old?: KubeObject, namespaced = obj.kind !== "ClusterPropagationPolicy"): StatusCause[] {
+  const out: StatusCause[] = [];
+  const spec = rec(obj.spec);
+  out.push(...validatePlacement(spec.placement, "spec.placement"));
+  const failover = rec(spec.failover);
+  if (failover.application != null && spec.propagateDeps !== true)
+    out.push(causes.invalid("spec.propagateDeps", spec.propagateDeps ?? false, "application failover is set, propagateDeps must be true"));
+  out.push(...validateApplicationFailover(failover.application, "spec.failover.application"));
+  const clusterRules = arr(dig(failover, "cluster", "statePreservation", "rules"));
+  out.push(...validateStateRules(clusterRules, "spec.failover.cluster.statePreservation.rules"));
+  const ns = namespaced ? obj.metadata.namespace ?? "" : "";
+  out.push(...validateSelectorNamespaces(arr(spec.resourceSelectors), ns, "spec.resourceSelectors"));
+  if (spec.preemption === "Always")
+    arr(spec.resourceSelectors).forEach((s, i) => {
+      if (!str(s.name)) out.push(causes.invalid(`spec.resourceSelectors[${i}].name`, "", "name cannot be empty if preemption is Always, the empty name may cause unexpected resources preemption"));
+    });
+  const susp = rec(spec.suspension);
+  if (susp.dispatching === true && arr(dig(susp, "dispatchingOnClusters", "clusterNames")).length > 0)
+    out.push(causes.invalid("spec.suspension.suspension", susp, "suspension dispatching cannot co-exist with dispatchingOnClusters.clusterNames"));
+  if (old) out.push(...validatePermanentId(obj, old, namespaced));
+  return out;
+}
+
+/** A namespaced policy may only select objects in its own namespace. */
+export function validateSelectorNamespaces(selectors: Record<string, unknown>[], ns: string, path: string): StatusCause[] {
+  if (!ns) return [];
+  return selectors.flatMap((s, i) =>
+    str(s.namespace) !== ns ? [causes.invalid(`${path}[${i}].namespace`, str(s.namespace), "namespace of resource selector must be the same as the namespace of the policy")] : [],
+  );
+}
+
+function validateApplicationFailover(value: unknown, path: string): StatusCause[] {
+  if (value == null) return [];
+  const out: StatusCause[] = [];
+  const app = rec(value);
+  const tol = dig(app, "decisionConditions", "tolerationSeconds");
+  if (typeof tol === "number" && tol < 0) out.push(causes.invalid(`${path}.decisionConditions.tolerationSeconds`, tol, "must be greater than or equal to 0"));
+  const grace = app.gracePeriodSeconds;
+  if (app.purgeMode !== "Gracefully" && grace != null) out.push(causes.invalid(`${path}.gracePeriodSeconds`, grace, "only takes effect when purgeMode is gracefully"));
+  if (app.purgeMode === "Gracefully" && grace == null) out.push(causes.invalid(`${path}.gracePeriodSeconds`, null, "should not be empty when purgeMode is gracefully"));
+  if (typeof grace === "number" && grace <= 0) out.push(causes.invalid(`${path}.gracePeriodSeconds`, grace, "must be greater than 0"));
+  out.push(...validateStateRules(arr(dig(app, "statePreservation", "rules")), `${path}.statePreservation.rules`));
+  return out;
+}
+
+function validateStateRules(rules: Record<string, unknown>[], path: string): StatusCause[] {
+  return rules.flatMap((r, i) => isQualifiedName(str(r.aliasLabelName)).map((e) => causes.invalid(`${path}[${i}].aliasLabelName`, str(r.aliasLabelName), e)));
+}
+
+function validatePermanentId(obj: KubeObject, old: KubeObject, namespaced: boolean): StatusCause[] {
+  const label = namespaced ? LABEL_PP_PERMANENT_ID : LABEL_CPP_PERMANENT_ID;
+  const before = old.metadata.labels?.[label];
+  const after = obj.metadata.labels?.[label];
+  if (before && after !== before) return [causes.invalid(`metadata.labels[${label}]`, after ?? "", "label is immutable")];
+  return [];
+}
+
+export function propagationPolicyDescriptor(): ResourceDescriptor {
+  return withWebhook(karmadaCRDDescriptor("PropagationPolicy"), {
+    mutate: (o) => mutatePropagationPolicy(o, true),
+    validate: (o, old) => validatePropagationPolicy(o, old, true),
+  });
+}
+
+export function clusterPropagationPolicyDescriptor(): ResourceDescriptor {
+  return withWebhook(karmadaCRDDescriptor("ClusterPropagationPolicy"), {
+    mutate: (o) => mutatePropagationPolicy(o, false),
+    validate: (o, old) => validatePropagationPolicy(o, old, false),
+  });
+}

@@ -10,6 +10,7 @@ import { buildFilter } from "./list-filter";
 import { allowsUnconditionalUpdate, prepareCreate, prepareUpdate, readyToVanish } from "./write-pipeline";
 import { clone } from "./object-utils";
 import { noFieldManagement, type FieldManagement } from "./field-management";
+import { enforceFieldValidation, type FieldValidation } from "./strict-fields";
 
 /**
  * Generic Kubernetes object semantics over a Storage: the verbs every resource shares.
@@ -35,6 +36,10 @@ export interface ListQuery {
 export interface WriteQuery {
   dryRun?: boolean;
   fieldManager?: string;
+  /** Unknown-field policy; undefined = Warn when `warnings` is given, else Ignore. */
+  fieldValidation?: FieldValidation;
+  /** Collects `Warning` header texts (unknown fields under Warn). */
+  warnings?: string[];
 }
 
 /** Observers of committed writes (the CRD registrar registers kinds synchronously). */
@@ -88,11 +93,18 @@ export class ObjectApi {
     return { apiVersion: apiVersionOf(d), kind: d.listKind, metadata, items: res.items.map((o) => this.served(d, o)) };
   }
 
-  async create(d: ResourceDescriptor, namespace: string | undefined, body: KubeObject, q: WriteQuery = {}): Promise<KubeObject> {
+  async create(
+    d: ResourceDescriptor,
+    namespace: string | undefined,
+    body: KubeObject,
+    q: WriteQuery & { keepManagedFields?: boolean } = {},
+  ): Promise<KubeObject> {
     const now = this.clock();
+    enforceFieldValidation(d, body, q.fieldValidation, q.warnings);
     const obj = prepareCreate(body, { descriptor: d, namespace, now, uid: randomUUID() });
     if (d.namespaced) await this.checkNamespaceAcceptsCreate(d, obj);
-    this.fields.onCreate({ obj, manager: q.fieldManager, apiVersion: apiVersionOf(d), now });
+    // Server-side apply computed managedFields itself; every other create records its manager.
+    if (!q.keepManagedFields) this.fields.onCreate({ obj, manager: q.fieldManager, apiVersion: apiVersionOf(d), now });
     if (q.dryRun) return obj;
     const stored = await this.storage.create(this.storageKey(d), obj);
     await this.emit(d, stored, "ADDED");
@@ -117,6 +129,7 @@ export class ObjectApi {
       ], d.group || undefined);
     }
     if (rv && rv !== old.metadata.resourceVersion) throw this.conflict(d, name);
+    enforceFieldValidation(d, body, q.fieldValidation, q.warnings);
     const next = prepareUpdate(body, { descriptor: d, old, subresource: q.subresource });
     return this.commitUpdate(d, old, next, q);
   }

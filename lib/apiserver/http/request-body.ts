@@ -1,6 +1,7 @@
 import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { errors } from "../../kube/errors";
 import type { KubeObject } from "../../kube/types";
+import { decodeProtobufObject } from "../protobuf/index";
 
 /** kube-apiserver's request body limit (3 MiB); larger bodies get 413. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -71,7 +72,7 @@ export function decodeObject(contentType: string, bytes: Uint8Array): KubeObject
   let value: unknown;
   if (contentType === PROTOBUF) {
     try {
-      value = decodeProtobuf(bytes);
+      value = decodeProtobufObject(bytes);
     } catch (e) {
       if ((e as { status?: unknown }).status) throw e;
       throw errors.badRequest(`error decoding protobuf request body: ${(e as Error).message}`);
@@ -81,9 +82,4 @@ export function decodeObject(contentType: string, bytes: Uint8Array): KubeObject
   else throw errors.unsupportedMediaType(contentType);
   if (!value || typeof value !== "object" || Array.isArray(value)) throw errors.badRequest("the request body must be an object");
   return value as KubeObject;
-}
-
-// TODO(apiserver): switch to lib/apiserver/protobuf's decodeProtobufObject once it lands.
-function decodeProtobuf(_bytes: Uint8Array): KubeObject {
-  throw errors.unsupportedMediaType(PROTOBUF);
 }

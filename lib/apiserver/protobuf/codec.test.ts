@@ -300,6 +300,13 @@ describe("decodeProtobufObject: errors and envelope variants", () => {
   });
 });
 
+describe("JSON names that differ from proto names", () => {
+  it("reads BoundObjectReference.uID as uid", () => {
+    const body = wire("authentication.k8s.io/v1", "TokenRequest", { metadata: goMeta("sa"), spec: { boundObjectRef: { kind: "Secret", name: "s", uID: "abc" } } });
+    expect(decodeProtobufObject(body).spec).toEqual({ boundObjectRef: { kind: "Secret", name: "s", uid: "abc" } });
+  });
+});
+
 describe("encodeProtobufObject", () => {
   it.each<KubeObject>([
     { apiVersion: "v1", kind: "Secret", metadata: { name: "s", namespace: "n", labels: { a: "b" } }, data: { k: "dg==" }, type: "Opaque" },
@@ -309,6 +316,18 @@ describe("encodeProtobufObject", () => {
       kind: "Job",
       metadata: { name: "j" },
       spec: { parallelism: 0, template: { metadata: {}, spec: { restartPolicy: "Never", containers: [{ name: "c", image: "busybox", envFrom: [{ configMapRef: { name: "cm", optional: true } }] }] } } },
+    },
+    {
+      apiVersion: "authentication.k8s.io/v1",
+      kind: "TokenRequest",
+      metadata: { name: "sa", namespace: "default" },
+      spec: { audiences: ["api"], expirationSeconds: 600, boundObjectRef: { kind: "Pod", apiVersion: "v1", name: "p", uid: "u-9" } },
+    },
+    {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: { name: "p" },
+      spec: { maxUnavailable: 1, selector: { matchLabels: { app: "web" } }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
     },
   ])("round-trips $kind", (obj) => {
     expect(decodeProtobufObject(encodeProtobufObject(obj))).toEqual(obj);

@@ -1,4 +1,5 @@
 import protobuf from "protobufjs";
+import { jsonName } from "./to-json";
 import { wellKnownFromJson } from "./well-known";
 
 type Msg = Record<string, unknown>;
@@ -16,7 +17,7 @@ export function jsonToMessage(type: protobuf.Type, json: Msg): Msg {
       out[field.name] = jsonToMessage(resolved, json);
       continue;
     }
-    const value = json[field.name];
+    const value = json[jsonName(field)];
     if (value === undefined || value === null) continue;
     if (field.map) {
       out[field.name] = Object.fromEntries(Object.entries(value as Msg).map(([k, v]) => [k, valueFromJson(resolved, v)]));

@@ -194,6 +194,63 @@ const CASES: { name: string; args: string[]; path: string; check: (o: KubeObject
     check: (o) => expect(o).toEqual({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "sa" } }),
   },
   {
+    name: "role",
+    args: ["role", "reader", "--verb=get,list", "--resource=configmaps,deployments.apps", "--resource-name=x"],
+    path: "/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles",
+    check: (o) =>
+      expect(o).toMatchObject({
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "Role",
+        rules: [
+          { apiGroups: [""], resources: ["configmaps"], resourceNames: ["x"], verbs: ["get", "list"] },
+          { apiGroups: ["apps"], resources: ["deployments"], resourceNames: ["x"], verbs: ["get", "list"] },
+        ],
+      }),
+  },
+  {
+    name: "clusterrole with non-resource URLs",
+    args: ["clusterrole", "metrics", "--verb=get", "--non-resource-url=/metrics"],
+    path: "/apis/rbac.authorization.k8s.io/v1/clusterroles",
+    check: (o) => expect(o).toMatchObject({ kind: "ClusterRole", rules: [{ nonResourceURLs: ["/metrics"], verbs: ["get"] }] }),
+  },
+  {
+    name: "rolebinding",
+    args: ["rolebinding", "rb", "--role=reader", "--user=alice", "--serviceaccount=default:sa"],
+    path: "/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings",
+    check: (o) =>
+      expect(o).toMatchObject({
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "reader" },
+        subjects: [
+          { apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "alice" },
+          { kind: "ServiceAccount", name: "sa", namespace: "default" },
+        ],
+      }),
+  },
+  {
+    name: "clusterrolebinding",
+    args: ["clusterrolebinding", "crb", "--clusterrole=metrics", "--group=devs"],
+    path: "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings",
+    check: (o) => expect(o).toMatchObject({ kind: "ClusterRoleBinding", roleRef: { kind: "ClusterRole", name: "metrics" }, subjects: [{ kind: "Group", name: "devs" }] }),
+  },
+  {
+    name: "quota",
+    args: ["quota", "q", "--hard=cpu=1,memory=1G,pods=2", "--scopes=BestEffort"],
+    path: "/api/v1/namespaces/default/resourcequotas",
+    check: (o) => expect(o).toMatchObject({ kind: "ResourceQuota", spec: { hard: { cpu: "1", memory: "1G", pods: "2" }, scopes: ["BestEffort"] } }),
+  },
+  {
+    name: "poddisruptionbudget",
+    args: ["pdb", "p", "--selector=app=web", "--min-available=50%"],
+    path: "/apis/policy/v1/namespaces/default/poddisruptionbudgets",
+    check: (o) => expect(o).toMatchObject({ kind: "PodDisruptionBudget", spec: { minAvailable: "50%", selector: { matchLabels: { app: "web" } } } }),
+  },
+  {
+    name: "priorityclass",
+    args: ["priorityclass", "high", "--value=1000", "--description=important", "--preemption-policy=Never"],
+    path: "/apis/scheduling.k8s.io/v1/priorityclasses",
+    check: (o) => expect(o).toMatchObject({ kind: "PriorityClass", value: 1000, description: "important", preemptionPolicy: "Never" }),
+  },
+  {
     name: "ingress",
     args: ["ingress", "ing", "--rule=foo.example/bar*=svc:8080,tls=cert", "--class=nginx"],
     path: "/apis/networking.k8s.io/v1/namespaces/default/ingresses",
@@ -219,5 +276,39 @@ describe("protobuf bodies posted by the real kubectl create", () => {
     check(obj);
     // kubectl's own JSON rendering of the same generator is the oracle for the full shape.
     expect(normalize(obj)).toEqual(await dryRun(args));
+  });
+});
+
+describe("protobuf bodies of kubectl's review and token requests", () => {
+  async function last(args: string[]): Promise<{ req: CapturedRequest; obj: KubeObject; stdout: string }> {
+    const before = server.requests.length;
+    const stdout = await kubectl(args);
+    const posts = server.requests.slice(before);
+    expect(posts).toHaveLength(1);
+    expect(posts[0].contentType).toBe(PROTOBUF_CONTENT_TYPE);
+    return { req: posts[0], obj: decodeProtobufObject(posts[0].body), stdout };
+  }
+
+  it("auth can-i posts a SelfSubjectAccessReview", async () => {
+    const { obj, stdout } = await last(["auth", "can-i", "list", "deployments.apps", "-n", "team"]);
+    expect(stdout.trim()).toBe("yes");
+    expect(obj).toMatchObject({
+      apiVersion: "authorization.k8s.io/v1",
+      kind: "SelfSubjectAccessReview",
+      spec: { resourceAttributes: { namespace: "team", verb: "list", group: "apps", resource: "deployments" } },
+    });
+  });
+
+  it("auth whoami posts a SelfSubjectReview", async () => {
+    const { obj, stdout } = await last(["auth", "whoami", "-o", "json"]);
+    expect(JSON.parse(stdout).status.userInfo.username).toBe("tester");
+    expect(obj).toEqual({ apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview", metadata: {} });
+  });
+
+  it("create token posts a TokenRequest to the serviceaccount's token subresource", async () => {
+    const { req, obj, stdout } = await last(["create", "token", "sa", "--duration=1h", "--audience=api"]);
+    expect(stdout.trim()).toBe("issued-token");
+    expect(req.path).toBe("/api/v1/namespaces/default/serviceaccounts/sa/token");
+    expect(obj).toMatchObject({ apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { audiences: ["api"], expirationSeconds: 3600 } });
   });
 });

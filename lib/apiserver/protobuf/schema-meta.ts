@@ -7,6 +7,7 @@
  * - `(ptr)`: the Go field is a pointer, so a zero value on the wire was set on purpose and is
  *   kept (e.g. `replicas: 0`); plain Go fields are always encoded and their zero is dropped.
  * - `(inline)`: the Go field is an embedded struct whose fields JSON flattens into the parent.
+ * - `(json)`: the JSON name when it differs from the proto name (e.g. `uID` → `uid`).
  */
 export const META_PROTO = `
 syntax = "proto2";
@@ -66,6 +67,12 @@ message ObjectMeta {
 }
 
 message LabelSelectorRequirement {
+  optional string key = 1;
+  optional string operator = 2;
+  repeated string values = 3;
+}
+
+message FieldSelectorRequirement {
   optional string key = 1;
   optional string operator = 2;
   repeated string values = 3;

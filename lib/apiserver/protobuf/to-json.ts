@@ -10,21 +10,22 @@ type Msg = Record<string, unknown>;
  * scalar is dropped unless the field is marked `(ptr)` (then the client set it on purpose, e.g.
  * `replicas: 0`); this matches Go's `omitempty`. Present message fields stay, even empty
  * (`resources: {}`), as Go prints them; `(inline)` fields are flattened into their parent;
- * bytes become base64; int64 becomes a number.
+ * bytes become base64; int64 becomes a number; `(json)` renames.
  */
 export function messageToJson(type: protobuf.Type, msg: Msg): JsonObject {
   const out: JsonObject = {};
   for (const field of type.fieldsArray) {
     if (!Object.prototype.hasOwnProperty.call(msg, field.name)) continue;
     const raw = msg[field.name];
+    const name = jsonName(field);
     if (field.map) {
       const entries = Object.entries(raw as Msg).map(([k, v]) => [k, valueToJson(field, v)] as const);
-      if (entries.length) out[field.name] = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as JsonObject;
+      if (entries.length) out[name] = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as JsonObject;
       continue;
     }
     if (field.repeated) {
       const items = (raw as unknown[]).map((v) => valueToJson(field, v) ?? null);
-      if (items.length) out[field.name] = items;
+      if (items.length) out[name] = items;
       continue;
     }
     const value = valueToJson(field, raw);
@@ -34,9 +35,15 @@ export function messageToJson(type: protobuf.Type, msg: Msg): JsonObject {
       continue;
     }
     if (!field.resolvedType && !field.options?.["(ptr)"] && isZero(value)) continue;
-    out[field.name] = value;
+    out[name] = value;
   }
   return out;
+}
+
+/** The JSON key of a field: its `(json)` option when the proto name differs, else the proto name. */
+export function jsonName(field: protobuf.Field): string {
+  const override = field.options?.["(json)"];
+  return typeof override === "string" ? override : field.name;
 }
 
 function valueToJson(field: protobuf.Field, v: unknown): JsonValue | undefined {

@@ -20,6 +20,8 @@ const RESOURCES: Record<string, { name: string; kind: string; namespaced: boolea
     { name: "secrets", kind: "Secret", namespaced: true },
     { name: "services", kind: "Service", namespaced: true },
     { name: "serviceaccounts", kind: "ServiceAccount", namespaced: true },
+    { name: "serviceaccounts/token", kind: "TokenRequest", namespaced: true },
+    { name: "resourcequotas", kind: "ResourceQuota", namespaced: true },
   ],
   "/apis/apps/v1": [{ name: "deployments", kind: "Deployment", namespaced: true }],
   "/apis/batch/v1": [
@@ -27,9 +29,28 @@ const RESOURCES: Record<string, { name: string; kind: string; namespaced: boolea
     { name: "cronjobs", kind: "CronJob", namespaced: true },
   ],
   "/apis/networking.k8s.io/v1": [{ name: "ingresses", kind: "Ingress", namespaced: true }],
+  "/apis/rbac.authorization.k8s.io/v1": [
+    { name: "roles", kind: "Role", namespaced: true },
+    { name: "clusterroles", kind: "ClusterRole", namespaced: false },
+    { name: "rolebindings", kind: "RoleBinding", namespaced: true },
+    { name: "clusterrolebindings", kind: "ClusterRoleBinding", namespaced: false },
+  ],
+  "/apis/policy/v1": [{ name: "poddisruptionbudgets", kind: "PodDisruptionBudget", namespaced: true }],
+  "/apis/scheduling.k8s.io/v1": [{ name: "priorityclasses", kind: "PriorityClass", namespaced: false }],
+  "/apis/authorization.k8s.io/v1": [{ name: "selfsubjectaccessreviews", kind: "SelfSubjectAccessReview", namespaced: false }],
+  "/apis/authentication.k8s.io/v1": [{ name: "selfsubjectreviews", kind: "SelfSubjectReview", namespaced: false }],
 };
 
-const GROUPS = ["apps", "batch", "networking.k8s.io"];
+const GROUPS = Object.keys(RESOURCES)
+  .filter((p) => p.startsWith("/apis/"))
+  .map((p) => p.split("/")[2]);
+
+/** Server-filled status for the review/token kinds, so kubectl gets the answer it waits for. */
+const STATUS: Record<string, unknown> = {
+  SelfSubjectAccessReview: { allowed: true },
+  TokenRequest: { token: "issued-token", expirationTimestamp: "2030-01-01T00:00:00Z" },
+  SelfSubjectReview: { userInfo: { username: "tester", groups: ["system:authenticated"] } },
+};
 const VERBS = ["create", "delete", "get", "list", "patch", "update", "watch"];
 
 /**
@@ -63,7 +84,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, requests: Captu
     requests.push({ path, contentType, body });
     try {
       const obj = isProtobufContentType(contentType) ? decodeProtobufObject(body) : JSON.parse(Buffer.from(body).toString("utf8"));
-      return send(res, 201, obj);
+      const status = STATUS[(obj as { kind?: string }).kind ?? ""];
+      return send(res, 201, status ? { ...obj, status } : obj);
     } catch (err) {
       if (ApiError.is(err)) return send(res, err.code, err.status);
       return send(res, 500, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: String(err), code: 500 });

@@ -42,7 +42,7 @@ export function parseSandboxes(value: string | undefined): SandboxSpec[] {
     });
 }
 
-function intEnv(env: NodeJS.ProcessEnv, key: string, def: number): number {
+function intEnv(env: Record<string, string | undefined>, key: string, def: number): number {
   const raw = env[key];
   if (raw === undefined || raw === "") return def;
   const n = Number(raw);
@@ -50,7 +50,7 @@ function intEnv(env: NodeJS.ProcessEnv, key: string, def: number): number {
   return n;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): FlotillaConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): FlotillaConfig {
   const level = (env.FLOTILLA_LOG_LEVEL ?? "info") as FlotillaConfig["logLevel"];
   return {
     port: intEnv(env, "PORT", 3000),

@@ -1,3 +1,4 @@
+import protobuf from "protobufjs";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../kube/errors";
 import type { KubeObject } from "../../kube/types";
@@ -279,6 +280,23 @@ describe("decodeProtobufObject: errors and envelope variants", () => {
 
   it("rejects an envelope without a kind", () => {
     rejects(envelope({ raw: new Uint8Array([1]) }), 400, "BadRequest", /no apiVersion\/kind/);
+  });
+
+  it("rejects a field the schema lacks instead of dropping it", () => {
+    // PodSpec field 34 (ephemeralContainers) is not in the subset: append it to a valid pod spec.
+    const PodSpec = protoRoot().lookupType("k8s.io.api.core.v1.PodSpec");
+    const specWriter = PodSpec.encode(PodSpec.fromObject({ containers: [{ name: "c", image: "i" }] }));
+    const spec = specWriter.uint32((34 << 3) | 2).bytes(new Uint8Array([0x0a, 0x00])).finish();
+    const template = protobuf.Writer.create().uint32((2 << 3) | 2).bytes(spec).finish();
+    const deploymentSpec = protobuf.Writer.create().uint32((3 << 3) | 2).bytes(template).finish();
+    const raw = protobuf.Writer.create().uint32((2 << 3) | 2).bytes(deploymentSpec).finish();
+    rejects(envelope({ typeMeta: { apiVersion: "apps/v1", kind: "Deployment" }, raw }), 415, "UnsupportedMediaType", /Deployment\.spec\.template\.spec: field 34/);
+  });
+
+  it("accepts a status the client sent and leaves it out", () => {
+    const Job = protoRoot().lookupType("k8s.io.api.batch.v1.Job");
+    const raw = new Uint8Array([...Job.encode(Job.fromObject({ metadata: { name: "j" } })).finish(), 0x1a, 0x02, 0x08, 0x01]);
+    expect(decodeProtobufObject(envelope({ typeMeta: { apiVersion: "batch/v1", kind: "Job" }, raw }))).toEqual({ apiVersion: "batch/v1", kind: "Job", metadata: { name: "j" } });
   });
 
   it("rejects compressed content", () => {

@@ -4,6 +4,7 @@ import { readEnvelope, writeEnvelope, type ProtobufEnvelope } from "./envelope";
 import { jsonToMessage } from "./from-json";
 import { kindType, PROTOBUF_KINDS } from "./root";
 import { messageToJson } from "./to-json";
+import { findUnknownField } from "./unknown-fields";
 
 /** Media type of Kubernetes protobuf bodies, as client-go sends it. */
 export const PROTOBUF_CONTENT_TYPE = "application/vnd.kubernetes.protobuf";
@@ -17,7 +18,8 @@ export function isProtobufContentType(contentType: string | null | undefined): b
  * Decodes a protobuf request body (what `kubectl create <kind>` posts since client-go 1.32)
  * into the JSON object the JSON API would have received, with apiVersion and kind from the
  * envelope. Throws ApiError 400 BadRequest for malformed bytes and 415 UnsupportedMediaType
- * for kinds the decoder has no schema for (the client should send JSON instead).
+ * for kinds, or fields within a kind, the decoder has no schema for (the client should send
+ * JSON instead): a body is never accepted with data silently dropped.
  */
 export function decodeProtobufObject(body: Uint8Array): KubeObject {
   const env = envelopeOf(body);
@@ -32,11 +34,15 @@ export function decodeProtobufObject(body: Uint8Array): KubeObject {
     throw unsupported(`protobuf is not supported for ${env.apiVersion}, Kind=${env.kind}; send application/json (protobuf is accepted for ${known})`);
   }
   let msg: Record<string, unknown>;
+  let unknown: string | undefined;
   try {
     msg = type.decode(env.raw) as unknown as Record<string, unknown>;
+    unknown = findUnknownField(type, env.raw);
   } catch (err) {
     throw errors.badRequest(`unable to decode ${env.kind} from protobuf: ${(err as Error).message}`);
   }
+  // Dropping a field we have no schema for would store the object with data missing.
+  if (unknown) throw unsupported(`protobuf decoding of ${env.kind} does not support ${unknown}; send application/json`);
   return withType(env, messageToJson(type, msg));
 }
 

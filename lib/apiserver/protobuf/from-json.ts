@@ -12,6 +12,7 @@ type Msg = Record<string, unknown>;
 export function jsonToMessage(type: protobuf.Type, json: Msg): Msg {
   const out: Msg = {};
   for (const field of type.fieldsArray) {
+    if (field.options?.["(skip)"]) continue;
     const resolved = field.resolvedType instanceof protobuf.Type ? field.resolvedType : null;
     if (field.options?.["(inline)"] && resolved) {
       out[field.name] = jsonToMessage(resolved, json);

@@ -8,6 +8,7 @@
  *   kept (e.g. `replicas: 0`); plain Go fields are always encoded and their zero is dropped.
  * - `(inline)`: the Go field is an embedded struct whose fields JSON flattens into the parent.
  * - `(json)`: the JSON name when it differs from the proto name (e.g. `uID` → `uid`).
+ * - `(skip)`: accepted on the wire but not decoded (server-owned status the client sends empty).
  */
 export const META_PROTO = `
 syntax = "proto2";
@@ -17,6 +18,9 @@ message TypeMeta {
   optional string apiVersion = 1;
   optional string kind = 2;
 }
+
+// Stand-in for messages the server ignores (status): declared so they are not "unknown".
+message ServerOwned {}
 
 message Unknown {
   optional TypeMeta typeMeta = 1;

@@ -67,6 +67,7 @@ message ResourceQuotaSpec {
 message ResourceQuota {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional ResourceQuotaSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 `;
 
@@ -83,6 +84,7 @@ message PodDisruptionBudgetSpec {
 message PodDisruptionBudget {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional PodDisruptionBudgetSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 `;
 
@@ -133,6 +135,7 @@ message SelfSubjectAccessReviewSpec {
 message SelfSubjectAccessReview {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional SelfSubjectAccessReviewSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 `;
 
@@ -154,8 +157,10 @@ message TokenRequestSpec {
 message TokenRequest {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional TokenRequestSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 message SelfSubjectReview {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 2 [(skip) = true];
 }
 `;

@@ -1,7 +1,7 @@
 /**
  * Hand-written proto2 subsets of apps/v1 Deployment, batch/v1 Job and CronJob and
- * networking/v1 Ingress (field numbers from upstream generated.proto). Status messages are
- * left out: `kubectl create` sends them empty and the server owns them.
+ * networking/v1 Ingress (field numbers from upstream generated.proto). Status is accepted but
+ * not decoded (`(skip)`): `kubectl create` sends it empty and the server owns it.
  * See schema-meta.ts for `(ptr)` and `(inline)`.
  */
 export const APPS_V1_PROTO = `
@@ -29,6 +29,7 @@ message DeploymentSpec {
 message Deployment {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional DeploymentSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 `;
 
@@ -77,6 +78,7 @@ message JobSpec {
 message Job {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional JobSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 message JobTemplateSpec {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
@@ -95,6 +97,7 @@ message CronJobSpec {
 message CronJob {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional CronJobSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 `;
 
@@ -138,5 +141,6 @@ message IngressSpec {
 message Ingress {
   optional .k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
   optional IngressSpec spec = 2;
+  optional .k8s.io.apimachinery.pkg.runtime.ServerOwned status = 3 [(skip) = true];
 }
 `;

@@ -15,7 +15,7 @@ type Msg = Record<string, unknown>;
 export function messageToJson(type: protobuf.Type, msg: Msg): JsonObject {
   const out: JsonObject = {};
   for (const field of type.fieldsArray) {
-    if (!Object.prototype.hasOwnProperty.call(msg, field.name)) continue;
+    if (field.options?.["(skip)"] || !Object.prototype.hasOwnProperty.call(msg, field.name)) continue;
     const raw = msg[field.name];
     const name = jsonName(field);
     if (field.map) {

@@ -24,7 +24,7 @@ function percentile(sorted: number[], p: number): number {
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Runs `total` creates from 8 clients against `writer` while each watcher times every event. */
-async function measure(writer: Storage, watchers: Storage[], total: number) {
+async function measure(writer: Storage, watchers: Storage[], total: number, prefix = "bench") {
   const sentAt = new Map<string, number>();
   const from = await writer.currentResourceVersion();
   const latencies = watchers.map(() => [] as number[]);
@@ -41,7 +41,7 @@ async function measure(writer: Storage, watchers: Storage[], total: number) {
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (next < total) {
-        const name = `bench-${next++}`;
+        const name = `${prefix}-${next++}`;
         sentAt.set(name, performance.now());
         await writer.create(KEY, { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "bench", name, labels: { app: "bench" } }, data: { k: "v".repeat(200) } });
       }
@@ -66,6 +66,7 @@ async function benchPglite(total: number): Promise<Record<string, number | strin
   const db = await openDatabase({ dataDir: dir });
   const s = await PrismaStorage.open(db, { compactIntervalMs: 0 });
   try {
+    await measure(s, [s], 500, "warmup"); // JIT and caches; not reported
     const r = await measure(s, [s], total);
     return { "pglite.creates": total, "pglite.createsPerSec": r.createsPerSec, "pglite.watchP50Ms": r.watch[0].p50, "pglite.watchP99Ms": r.watch[0].p99 };
   } finally {
@@ -82,6 +83,7 @@ async function benchPostgres(serverUrl: string, total: number): Promise<Record<s
   const a = await PrismaStorage.open(dbA, { compactIntervalMs: 0 });
   const b = await PrismaStorage.open(dbB, { compactIntervalMs: 0 });
   try {
+    await measure(a, [a, b], 500, "warmup");
     const r = await measure(a, [a, b], total);
     return {
       "postgres.creates": total,

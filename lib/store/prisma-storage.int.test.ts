@@ -1,5 +1,5 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Storage } from "../apiserver/storage";
 import type { Database } from "./database";
 import { openDatabase, pgliteDatabase } from "./database";
@@ -34,6 +34,23 @@ describe("PrismaStorage on PGlite", () => {
     const s = await PrismaStorage.open(db, { compactIntervalMs: 0, ...opts });
     return { s, db };
   }
+  it("a write the database refuses fails alone, not its group-commit neighbours", async () => {
+    const { s, db } = await make();
+    try {
+      const key = { group: "", resource: "configmaps" };
+      const cm = (name: string, v: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "d", name }, data: { v } });
+      // jsonb cannot hold U+0000: that insert fails inside the batch.
+      const results = await Promise.allSettled([s.create(key, cm("a", "ok")), s.create(key, cm("bad", "nul\u0000")), s.create(key, cm("c", "ok"))]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      const rvs = results.flatMap((r) => (r.status === "fulfilled" ? [Number(r.value.metadata.resourceVersion)] : []));
+      expect(rvs[1]).toBe(rvs[0] + 1);
+      expect((await s.list(key)).items.map((o) => o.metadata.name)).toEqual(["a", "c"]);
+    } finally {
+      await s.close();
+      await db.close();
+    }
+  });
+
   describeStorageContract(
     "PrismaStorage/PGlite",
     async () => {

@@ -1,0 +1,93 @@
+import https from "node:https";
+import { writeFile } from "node:fs/promises";
+import type { FlotillaConfig } from "./config";
+import type { Logger } from "./logger";
+import { setControlPlane, type ControlPlaneHandle } from "./handle";
+import { dataFiles, ensureDataDir, randomSecret, readOrCreateSecretFile } from "./data-dir";
+import { nodeHandler } from "./node-http";
+import { SecretBox } from "./secret-box";
+import { openDatabase } from "../store/database";
+import { PrismaStorage } from "../store/prisma-storage";
+import { prismaAuthStore } from "../auth/prisma-auth-store";
+import { createAuthService, ensureAdminUser } from "../auth/auth-service";
+import { createApiServer } from "../apiserver";
+import { ResourceRegistry } from "../kube/resources/registry";
+import { controlPlaneDescriptors } from "../kube/resources";
+import { loadOrCreateTls } from "../apiserver/tls";
+import { buildKubeconfig } from "../kube/kubeconfig";
+
+/**
+ * Boots the control plane in this process: data dir secrets, the store (migrated), the
+ * Kubernetes-compatible API on HTTPS, the admin kubeconfig, then controllers and sandboxes.
+ * The returned handle is also published on globalThis for the console's route handlers.
+ */
+export async function startControlPlane(config: FlotillaConfig, log: Logger): Promise<ControlPlaneHandle> {
+  let ready = false;
+  const stops: (() => Promise<void>)[] = [];
+  await ensureDataDir(config.dataDir);
+  const files = dataFiles(config.dataDir);
+
+  const adminToken = config.adminToken ?? (await readOrCreateSecretFile(files.adminToken, () => randomSecret(32))).value;
+  const password = config.adminPassword
+    ? { value: config.adminPassword, created: false }
+    : await readOrCreateSecretFile(files.adminPassword, () => randomSecret(18));
+  const secretKey = config.secretKey ?? (await readOrCreateSecretFile(files.secretKey, () => randomSecret(32))).value;
+  const secretBox = new SecretBox(secretKey);
+
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  stops.push(() => db.close());
+  log.info("store ready", { store: db.kind });
+  const storage = await PrismaStorage.open(db);
+  stops.unshift(() => storage.close());
+
+  const authStore = prismaAuthStore(db);
+  await ensureAdminUser(authStore, password.value, !!config.adminPassword);
+  const auth = createAuthService({ store: authStore, adminToken });
+
+  const registry = new ResourceRegistry(controlPlaneDescriptors());
+  const api = createApiServer({
+    storage,
+    registry,
+    authenticate: async (req) => {
+      const user = await auth.authenticate(req);
+      return user ? { username: user.username, groups: user.kind === "agent" ? ["system:agents"] : ["system:masters"] } : null;
+    },
+  });
+  await api.start();
+  stops.unshift(() => api.stop());
+
+  const tls = await loadOrCreateTls({ dir: files.tlsDir, sans: config.tlsSans, certFile: config.tlsCertFile, keyFile: config.tlsKeyFile });
+  const kubeUrl = `https://127.0.0.1:${config.kubePort}`;
+  const kubeServer = https.createServer({ key: tls.key, cert: tls.cert }, nodeHandler((req) => api.handle(req), kubeUrl));
+  kubeServer.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    kubeServer.once("error", reject);
+    kubeServer.listen(config.kubePort, () => resolve());
+  });
+  stops.unshift(
+    () =>
+      new Promise<void>((resolve) => {
+        kubeServer.close(() => resolve());
+        kubeServer.closeAllConnections();
+      }),
+  );
+  await writeFile(files.kubeconfig, buildKubeconfig({ name: "flotilla", server: kubeUrl, caData: tls.caCert, token: adminToken }), { mode: 0o600 });
+  log.info("kubernetes API listening", { url: kubeUrl, kubeconfig: files.kubeconfig });
+  if (!config.adminPassword) log.info("sign in as admin", { passwordFile: files.adminPassword, generatedNow: password.created });
+
+  ready = true;
+  const handle: ControlPlaneHandle = {
+    config,
+    isReady: () => ready,
+    kube: { handle: (req) => api.handle(req) },
+    auth,
+    services: { storage, registry, client: api.client, db, secretBox, kubeUrl, caCert: tls.caCert },
+    async stop() {
+      ready = false;
+      setControlPlane(undefined);
+      for (const stop of stops) await stop().catch((e) => log.warn("stop step failed", { error: e }));
+    },
+  };
+  setControlPlane(handle);
+  return handle;
+}

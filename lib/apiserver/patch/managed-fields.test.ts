@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import type { KubeObject } from "../../kube/types";
+import { FieldSet, pathString } from "./field-set";
+import { toFieldSet } from "./field-walk";
+import { defaultFieldManager, managedFieldsTime, updateManagedFieldsForUpdate } from "./managed-fields";
+import { fieldSchemaFor } from "./patch-meta";
+
+const T0 = "2024-05-01T10:00:00.123Z";
+const T1 = "2024-05-01T11:00:00Z";
+
+function deployment(): KubeObject {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web", namespace: "default", labels: { app: "web" }, finalizers: ["x"] },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: "web" } },
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: {
+          containers: [{ name: "web", image: "nginx", ports: [{ containerPort: 80 }] }],
+          tolerations: [{ key: "a", operator: "Exists" }],
+        },
+      },
+    },
+  };
+}
+
+describe("FieldSet", () => {
+  it("round-trips FieldsV1 with '.' markers and leaves", () => {
+    const v1 = { "f:metadata": { "f:labels": { ".": {}, "f:app": {} } }, "f:spec": { "f:containers": { 'k:{"name":"web"}': { ".": {}, "f:image": {} } } } };
+    const set = FieldSet.fromFieldsV1(v1);
+    expect(set.has(["f:metadata", "f:labels"])).toBe(true);
+    expect(set.has(["f:metadata"])).toBe(false);
+    expect(set.toFieldsV1()).toEqual(v1);
+  });
+
+  it("set algebra keeps members only", () => {
+    const a = new FieldSet().insert(["f:data", "f:a"]).insert(["f:data", "f:b"]);
+    const b = new FieldSet().insert(["f:data", "f:b"]).insert(["f:data", "f:c"]);
+    expect(a.intersection(b).paths()).toEqual([["f:data", "f:b"]]);
+    expect(a.difference(b).paths()).toEqual([["f:data", "f:a"]]);
+    expect(a.union(b).paths().length).toBe(3);
+  });
+
+  it.each([
+    [["f:data", "f:mode"], ".data.mode"],
+    [["f:spec", "f:containers", 'k:{"name":"web"}', "f:image"], '.spec.containers[name="web"].image'],
+    [["f:spec", "f:ports", 'k:{"port":80,"protocol":"TCP"}'], '.spec.ports[port=80,protocol="TCP"]'],
+    [["f:metadata", "f:finalizers", 'v:"x"'], '.metadata.finalizers[="x"]'],
+  ])("prints %j as %s", (path, want) => {
+    expect(pathString(path)).toBe(want);
+  });
+});
+
+describe("toFieldSet", () => {
+  it("encodes a Deployment the way Kubernetes does", () => {
+    const fields = toFieldSet(deployment() as never, fieldSchemaFor("apps/v1", "Deployment")).toFieldsV1();
+    expect(fields["f:metadata"]).toEqual({
+      "f:name": {},
+      "f:namespace": {},
+      "f:labels": { "f:app": {} },
+      "f:finalizers": { 'v:"x"': {} },
+    });
+    const spec = fields["f:spec"] as Record<string, unknown>;
+    expect(spec["f:selector"]).toEqual({});
+    const podSpec = (spec["f:template"] as Record<string, Record<string, unknown>>)["f:spec"];
+    expect(podSpec["f:tolerations"]).toEqual({});
+    expect(podSpec["f:containers"]).toEqual({
+      'k:{"name":"web"}': {
+        ".": {},
+        "f:name": {},
+        "f:image": {},
+        "f:ports": { 'k:{"containerPort":80,"protocol":"TCP"}': { ".": {}, "f:containerPort": {} } },
+      },
+    });
+  });
+});
+
+describe("updateManagedFieldsForUpdate", () => {
+  it("create: the manager owns every field it set, not identity fields", () => {
+    const obj: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "d", labels: { a: "1" } }, data: { k: "v" } };
+    const mf = updateManagedFieldsForUpdate({ updated: obj, manager: "kubectl-create", apiVersion: "v1", now: T0 });
+    expect(mf).toEqual([
+      {
+        manager: "kubectl-create",
+        operation: "Update",
+        apiVersion: "v1",
+        time: "2024-05-01T10:00:00Z",
+        fieldsType: "FieldsV1",
+        fieldsV1: { "f:data": { ".": {}, "f:k": {} }, "f:metadata": { "f:labels": { ".": {}, "f:a": {} } } },
+      },
+    ]);
+  });
+
+  it("update: a new manager gains only what changed, removed fields leave every manager", () => {
+    const old: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "1", b: "2" } };
+    old.metadata.managedFields = updateManagedFieldsForUpdate({ updated: old, manager: "creator", apiVersion: "v1", now: T0 });
+    const updated: KubeObject = { ...old, metadata: { ...old.metadata, labels: { env: "prod" } }, data: { a: "1" } };
+    const mf = updateManagedFieldsForUpdate({ old, updated, manager: "kubectl-label", apiVersion: "v1", now: T1 });
+    expect(mf.map((e) => e.manager)).toEqual(["creator", "kubectl-label"]);
+    expect(mf[0].fieldsV1).toEqual({ "f:data": { ".": {}, "f:a": {} } });
+    expect(mf[1].fieldsV1).toEqual({ "f:metadata": { "f:labels": { ".": {}, "f:env": {} } } });
+    expect(mf[1].time).toBe(T1);
+  });
+
+  it("a write that changes nothing adds no entry and keeps times", () => {
+    const old: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "1" } };
+    old.metadata.managedFields = updateManagedFieldsForUpdate({ updated: old, manager: "creator", apiVersion: "v1", now: T0 });
+    const mf = updateManagedFieldsForUpdate({ old, updated: structuredClone(old), manager: "other", apiVersion: "v1", now: T1 });
+    expect(mf).toEqual(old.metadata.managedFields);
+  });
+
+  it("taking a field moves it from its previous owner", () => {
+    const old: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "1", b: "1" } };
+    old.metadata.managedFields = updateManagedFieldsForUpdate({ updated: old, manager: "creator", apiVersion: "v1", now: T0 });
+    const updated = { ...structuredClone(old), data: { a: "2", b: "1" } };
+    const mf = updateManagedFieldsForUpdate({ old, updated, manager: "kubectl-edit", apiVersion: "v1", now: T1 });
+    expect(mf.find((e) => e.manager === "creator")!.fieldsV1).toEqual({ "f:data": { ".": {}, "f:b": {} } });
+    expect(mf.find((e) => e.manager === "kubectl-edit")!.fieldsV1).toEqual({ "f:data": { "f:a": {} } });
+  });
+
+  it("managedFields [{}] in the request resets ownership", () => {
+    const old: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "1" } };
+    old.metadata.managedFields = updateManagedFieldsForUpdate({ updated: old, manager: "creator", apiVersion: "v1", now: T0 });
+    const updated = structuredClone(old);
+    updated.metadata.managedFields = [{} as never];
+    expect(updateManagedFieldsForUpdate({ old, updated, manager: "kubectl", apiVersion: "v1", now: T1 })).toEqual([]);
+  });
+
+  it("status writes are recorded under the status subresource only", () => {
+    const old = deployment();
+    const updated = { ...structuredClone(old), status: { replicas: 1 } };
+    const mf = updateManagedFieldsForUpdate({ old, updated, manager: "kube-controller-manager", apiVersion: "apps/v1", now: T0, subresource: "status" });
+    expect(mf).toEqual([
+      expect.objectContaining({ manager: "kube-controller-manager", subresource: "status", fieldsV1: { "f:status": { "f:replicas": {} } } }),
+    ]);
+  });
+});
+
+describe("defaultFieldManager / managedFieldsTime", () => {
+  it.each([
+    ["kubectl-client-side-apply", "kubectl/v1.32.0 (linux/amd64) kubernetes/abc", "kubectl-client-side-apply"],
+    [undefined, "kubectl/v1.32.0 (linux/amd64) kubernetes/abc", "kubectl"],
+    [undefined, "node-fetch", "node-fetch"],
+    ["", undefined, "unknown"],
+  ])("%s / %s → %s", (fm, ua, want) => {
+    expect(defaultFieldManager(fm, ua)).toBe(want);
+  });
+  it("drops sub-second precision", () => {
+    expect(managedFieldsTime("2024-05-01T10:00:00.999Z")).toBe("2024-05-01T10:00:00Z");
+  });
+});

@@ -1,0 +1,200 @@
+import type { JsonObject, KubeObject, ManagedFieldsEntry } from "../../kube/types";
+import { FieldSet, fieldPE } from "./field-set";
+import { compareObjects, toFieldSet } from "./field-walk";
+import type { Comparison } from "./field-walk";
+import { fieldSchemaFor } from "./patch-meta";
+import type { PatchMeta } from "./patch-meta-types";
+
+/** One manager's ownership: its managedFields entry (minus fieldsV1) and its decoded set. */
+export interface ManagerRecord {
+  manager: string;
+  operation: "Apply" | "Update";
+  apiVersion: string;
+  time?: string;
+  subresource?: string;
+  set: FieldSet;
+}
+
+/** Fields nobody owns: identity and server-maintained metadata (stripmeta.go). */
+const STRIPPED = new FieldSet()
+  .insert([fieldPE("apiVersion")])
+  .insert([fieldPE("kind")])
+  .insert([fieldPE("metadata")]);
+for (const f of ["name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation", "managedFields", "resourceVersion"]) {
+  STRIPPED.insert([fieldPE("metadata"), fieldPE(f)]);
+}
+
+/**
+ * Restricts a set to what a write through `subresource` may own: the main resource never owns
+ * `status` (it is reset there), the status subresource owns only `status`.
+ */
+export function ownable(set: FieldSet, subresource?: string): FieldSet {
+  const s = set.difference(STRIPPED);
+  if (subresource === "status") return s.only(fieldPE("status"));
+  return s.without(fieldPE("status"));
+}
+
+/** The field set of an object as `subresource` may own it. */
+export function ownedFieldSet(obj: JsonObject, meta: PatchMeta, subresource?: string): FieldSet {
+  return ownable(toFieldSet(obj, meta), subresource);
+}
+
+/** Compares two objects, restricted to what `subresource` may own. */
+export function compareOwnable(oldObj: JsonObject, newObj: JsonObject, meta: PatchMeta, subresource?: string): Comparison {
+  const c = compareObjects(oldObj, newObj, meta);
+  return { added: ownable(c.added, subresource), modified: ownable(c.modified, subresource), removed: ownable(c.removed, subresource) };
+}
+
+/** Identity of a manager: Apply entries ignore apiVersion, Update entries include it. */
+export function managerKey(r: Pick<ManagerRecord, "manager" | "operation" | "apiVersion" | "subresource">): string {
+  return JSON.stringify([r.manager, r.operation, r.operation === "Apply" ? "" : r.apiVersion, r.subresource ?? ""]);
+}
+
+/** Decodes metadata.managedFields; entries with unknown field types are skipped. */
+export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): ManagerRecord[] {
+  const out: ManagerRecord[] = [];
+  for (const e of entries ?? []) {
+    if (!e || typeof e.manager !== "string" || (e.operation !== "Apply" && e.operation !== "Update")) continue;
+    const r: ManagerRecord = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion, set: FieldSet.fromFieldsV1(e.fieldsV1) };
+    if (e.time) r.time = e.time;
+    if (e.subresource) r.subresource = e.subresource;
+    out.push(r);
+  }
+  return out;
+}
+
+/** Encodes records in kube's order (Apply before Update, then time, manager, apiVersion, subresource); empty sets vanish. */
+export function encodeManagedFields(records: readonly ManagerRecord[]): ManagedFieldsEntry[] {
+  const live = records.filter((r) => !r.set.isEmpty());
+  live.sort((p, q) => {
+    if (p.operation !== q.operation) return p.operation < q.operation ? -1 : 1;
+    const pt = seconds(p.time);
+    const qt = seconds(q.time);
+    if (pt !== qt) return pt - qt;
+    if (p.manager !== q.manager) return p.manager < q.manager ? -1 : 1;
+    if (p.apiVersion !== q.apiVersion) return p.apiVersion < q.apiVersion ? -1 : 1;
+    return (p.subresource ?? "") < (q.subresource ?? "") ? -1 : (p.subresource ?? "") > (q.subresource ?? "") ? 1 : 0;
+  });
+  return live.map((r) => {
+    // Key order mirrors kube's JSON so stored objects read the same.
+    const e: ManagedFieldsEntry = {
+      manager: r.manager,
+      operation: r.operation,
+      apiVersion: r.apiVersion,
+      ...(r.time ? { time: r.time } : {}),
+      fieldsType: "FieldsV1",
+      fieldsV1: r.set.toFieldsV1(),
+      ...(r.subresource ? { subresource: r.subresource } : {}),
+    };
+    return e;
+  });
+}
+
+function seconds(t: string | undefined): number {
+  if (!t) return 0;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+}
+
+/** managedFields times are RFC 3339 with whole seconds, in UTC. */
+export function managedFieldsTime(now: string | Date): string {
+  const d = typeof now === "string" ? new Date(now) : now;
+  if (Number.isNaN(d.getTime())) return String(now);
+  return d.toISOString().replace(/\.\d+Z$/, "Z");
+}
+
+/**
+ * The manager of a write: the `fieldManager` parameter, else the User-Agent up to its first "/"
+ * ("kubectl/v1.32.0 (linux/amd64)" → "kubectl"), as kube-apiserver derives it.
+ */
+export function defaultFieldManager(fieldManager?: string, userAgent?: string): string {
+  if (fieldManager) return fieldManager;
+  const prefix = (userAgent ?? "").split("/")[0];
+  return prefix || "unknown";
+}
+
+/**
+ * Which managedFields a write starts from (decodeLiveOrNew): `[]` or `[{}]` in the new object
+ * resets them, other non-empty values sent by the client win, else the live object's are kept.
+ */
+export function startingRecords(live: KubeObject | undefined, updated: KubeObject): ManagerRecord[] {
+  const sent = updated.metadata?.managedFields;
+  if (Array.isArray(sent)) {
+    if (sent.length === 0) return [];
+    if (sent.length === 1 && sent[0] && Object.keys(sent[0]).length === 0) return [];
+    const decoded = decodeManagedFields(sent);
+    if (decoded.length) return decoded;
+  }
+  return decodeManagedFields(live?.metadata?.managedFields);
+}
+
+/** Result of moving ownership for a change: conflicts found per manager key. */
+export interface OwnershipUpdate {
+  compare: Comparison;
+  conflicts: Map<string, FieldSet>;
+}
+
+/**
+ * The core of merge.Updater.update: compares old and new, finds fields other managers own that
+ * the change modifies (conflicts), and — unless the caller stops on conflicts — takes those
+ * fields from them and drops removed fields from everyone. `records` is updated in place.
+ */
+export function moveOwnership(args: {
+  records: ManagerRecord[];
+  oldObj: JsonObject;
+  newObj: JsonObject;
+  meta: PatchMeta;
+  self?: string;
+  subresource?: string;
+  force: boolean;
+}): OwnershipUpdate {
+  const compare = compareOwnable(args.oldObj, args.newObj, args.meta, args.subresource);
+  const changed = compare.modified.union(compare.added);
+  const conflicts = new Map<string, FieldSet>();
+  for (const r of args.records) {
+    const key = managerKey(r);
+    if (key === args.self) continue;
+    const c = r.set.intersection(changed);
+    if (!c.isEmpty()) conflicts.set(key, c);
+  }
+  if (!args.force && conflicts.size) return { compare, conflicts };
+  for (const r of args.records) {
+    if (managerKey(r) === args.self) continue;
+    const c = conflicts.get(managerKey(r));
+    if (c) r.set = r.set.difference(c);
+    if (!compare.removed.isEmpty()) r.set = r.set.difference(compare.removed);
+  }
+  return { compare, conflicts };
+}
+
+/**
+ * managedFields after a non-apply write (create, update/PUT, JSON/merge/strategic patch):
+ * `manager` (operation Update, this apiVersion and subresource) gains the fields the write added
+ * or changed, every manager loses the fields it removed, and the entry's time becomes `now`
+ * only when the write changed something. `old` is absent on create.
+ */
+export function updateManagedFieldsForUpdate(args: {
+  old?: KubeObject;
+  updated: KubeObject;
+  manager: string;
+  apiVersion: string;
+  now: string;
+  subresource?: string;
+  meta?: PatchMeta;
+}): ManagedFieldsEntry[] {
+  const meta = args.meta ?? fieldSchemaFor(args.updated.apiVersion, args.updated.kind);
+  const records = startingRecords(args.old, args.updated);
+  const oldObj = (args.old ?? {}) as unknown as JsonObject;
+  const { compare } = moveOwnership({ records, oldObj, newObj: args.updated as unknown as JsonObject, meta, subresource: args.subresource, force: true });
+  const gained = compare.modified.union(compare.added);
+  if (!gained.isEmpty()) {
+    const self: ManagerRecord = { manager: args.manager, operation: "Update", apiVersion: args.apiVersion, set: new FieldSet() };
+    if (args.subresource) self.subresource = args.subresource;
+    const key = managerKey(self);
+    const prev = records.find((r) => managerKey(r) === key);
+    const target = prev ?? (records.push(self), self);
+    target.set = target.set.union(gained);
+    target.time = managedFieldsTime(args.now);
+  }
+  return encodeManagedFields(records);
+}

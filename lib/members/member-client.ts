@@ -1,0 +1,229 @@
+import { KubeConfig, Watch } from "@kubernetes/client-node";
+import type { DeleteOptions, ListOptions, ObjectClient, ObjectRef, PatchOptions, PatchType, WatchOptions, WriteOptions } from "../kube/client";
+import { ApiError, errors } from "../kube/errors";
+import type { KubeList, KubeObject, WatchEvent, WatchEventType } from "../kube/types";
+import { discoverAPIEnablements, type DiscoveryResult } from "./discovery";
+import { apiErrorFromFailure, apiErrorFromResponse, isTimeout } from "./failures";
+import { probeHealth, type HealthProbe } from "./health";
+import { RawObjectApi, type RawRequest, type RawResponse } from "./raw-object-api";
+import { shareDispatcher } from "./shared-dispatcher";
+import type { APIEnablement } from "../kube/karmada";
+
+export interface MemberClientOptions {
+  /** kubeconfig YAML (server, certificate-authority-data, token or client certificate). */
+  kubeconfig: string;
+  /** Context to use; default the kubeconfig's current-context. */
+  context?: string;
+  /** Deadline of every non-watch request. Default 10 s. */
+  timeoutMs?: number;
+  /** fieldManager for writes that do not name one. Default "flotilla". */
+  fieldManager?: string;
+}
+
+/** The member's /version answer. */
+export interface VersionInfo {
+  major: string;
+  minor: string;
+  gitVersion: string;
+  platform?: string;
+  [key: string]: unknown;
+}
+
+/** An ObjectClient for one member cluster, plus what the cluster status controller needs. */
+export interface MemberClient extends ObjectClient {
+  /** Karmada's health rules over /readyz (then /healthz); never throws. */
+  probeHealth(): Promise<HealthProbe>;
+  version(): Promise<VersionInfo>;
+  /** Karmada-sorted API enablements without subresources. */
+  discovery(): Promise<APIEnablement[]>;
+  /** Same walk, with completeness (CompleteAPIEnablements). */
+  discoveryDetailed(): Promise<DiscoveryResult>;
+  listNodes(): Promise<KubeObject[]>;
+  listPods(): Promise<KubeObject[]>;
+  /** Closes the member's connection pool; later calls fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a member client from a kubeconfig, over @kubernetes/client-node: its authentication
+ * (bearer token, client certificates, the cluster's CA), its legacy-discovery resolution of
+ * kinds to paths, and its Watch. One keep-alive connection pool per member serves every call
+ * (client-node would otherwise build a dispatcher per request). Every failure is an ApiError:
+ * member Status bodies are kept; network failures are 503, timeouts 504.
+ */
+export function createMemberClient(opts: MemberClientOptions): MemberClient {
+  const kc = new KubeConfig();
+  kc.loadFromString(opts.kubeconfig);
+  if (opts.context) kc.setCurrentContext(opts.context);
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) throw errors.badRequest("kubeconfig has no current cluster with a server URL");
+  const pool = shareDispatcher(kc);
+  const api = kc.makeApiClient(RawObjectApi);
+  return new KubeconfigMemberClient(api, new Watch(kc), pool.close, server, opts.timeoutMs ?? 10_000, opts.fieldManager ?? "flotilla");
+}
+
+class KubeconfigMemberClient implements MemberClient {
+  constructor(
+    private readonly api: RawObjectApi,
+    private readonly watcher: Watch,
+    private readonly closePool: () => Promise<void>,
+    private readonly server: string,
+    private readonly timeoutMs: number,
+    private readonly fieldManager: string,
+  ) {}
+
+  async get<T extends KubeObject = KubeObject>(apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<T | undefined> {
+    const path = await this.path(apiVersion, kind, namespace, name).catch((err) => {
+      if (ApiError.is(err, "NotFound")) return undefined;
+      throw err;
+    });
+    if (!path) return undefined;
+    const res = await this.send({ method: "GET", path });
+    if (res.code === 404) return undefined;
+    return this.parse<T>(res);
+  }
+
+  async list<T extends KubeObject = KubeObject>(apiVersion: string, kind: string, opts: ListOptions = {}): Promise<KubeList<T>> {
+    const path = await this.path(apiVersion, kind, opts.namespace);
+    const query = { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector, limit: opts.limit, continue: opts.continue };
+    return this.parse<KubeList<T>>(await this.send({ method: "GET", path, query }));
+  }
+
+  async create<T extends KubeObject = KubeObject>(obj: T, opts: WriteOptions = {}): Promise<T> {
+    const path = await this.path(obj.apiVersion, obj.kind, obj.metadata.namespace);
+    return this.parse<T>(await this.send({ method: "POST", path, body: obj, query: this.writeQuery(opts) }));
+  }
+
+  async update<T extends KubeObject = KubeObject>(obj: T, opts: WriteOptions = {}): Promise<T> {
+    const path = await this.path(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name ?? "");
+    return this.parse<T>(await this.send({ method: "PUT", path, body: obj, query: this.writeQuery(opts) }));
+  }
+
+  async updateStatus<T extends KubeObject = KubeObject>(obj: T, opts: WriteOptions = {}): Promise<T> {
+    const path = await this.path(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name ?? "");
+    return this.parse<T>(await this.send({ method: "PUT", path: `${path}/status`, body: obj, query: this.writeQuery(opts) }));
+  }
+
+  async patch<T extends KubeObject = KubeObject>(ref: ObjectRef, type: PatchType, body: unknown, opts: PatchOptions = {}): Promise<T> {
+    const path = await this.path(ref.apiVersion, ref.kind, ref.namespace, ref.name);
+    const apply = type === "application/apply-patch+yaml";
+    // Server-side apply needs a field manager; JSON is valid YAML, so the body stays JSON.
+    const query = { ...this.writeQuery({ ...opts, fieldManager: opts.fieldManager ?? (apply ? this.fieldManager : undefined) }), force: apply && opts.force ? true : undefined };
+    const full = opts.subresource ? `${path}/${opts.subresource}` : path;
+    return this.parse<T>(await this.send({ method: "PATCH", path: full, body, contentType: type, query }));
+  }
+
+  async delete(ref: ObjectRef, opts: DeleteOptions = {}): Promise<KubeObject | undefined> {
+    const path = await this.path(ref.apiVersion, ref.kind, ref.namespace, ref.name);
+    const body = { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: opts.propagationPolicy, preconditions: opts.preconditions, dryRun: opts.dryRun ? ["All"] : undefined };
+    const res = await this.send({ method: "DELETE", path, body });
+    if (res.code === 404) return undefined;
+    const out = this.parse<KubeObject>(res);
+    // Some kinds answer a Success Status once the object is gone.
+    return out.kind === "Status" ? undefined : out;
+  }
+
+  async watch(apiVersion: string, kind: string, opts: WatchOptions, onEvent: (e: WatchEvent) => void): Promise<void> {
+    const path = await this.path(apiVersion, kind, opts.namespace);
+    const query = {
+      resourceVersion: opts.resourceVersion,
+      labelSelector: opts.labelSelector,
+      fieldSelector: opts.fieldSelector,
+      allowWatchBookmarks: opts.allowWatchBookmarks,
+      timeoutSeconds: opts.timeoutSeconds,
+    };
+    return new Promise<void>((resolve, reject) => {
+      let stream: AbortController | undefined;
+      const onAbort = () => stream?.abort();
+      opts.signal.addEventListener("abort", onAbort, { once: true });
+      const done = (err: unknown) => {
+        opts.signal.removeEventListener("abort", onAbort);
+        // client-node ends idle streams after 30 s with a TimeoutError: a clean end to resume from.
+        if (!err || opts.signal.aborted || isTimeout(err) || (err as { name?: string }).name === "AbortError") return resolve();
+        const code = (err as { statusCode?: number }).statusCode;
+        reject(code ? apiErrorFromResponse(code, "") : apiErrorFromFailure(err, `watch ${path}`));
+      };
+      this.watcher
+        .watch(path, query, (type: string, object: KubeObject) => onEvent({ type: type as WatchEventType, object }), done)
+        .then((c) => {
+          stream = c;
+          if (opts.signal.aborted) c.abort();
+        })
+        .catch(done);
+    });
+  }
+
+  probeHealth(): Promise<HealthProbe> {
+    return probeHealth((path) => this.send({ method: "GET", path }));
+  }
+
+  async version(): Promise<VersionInfo> {
+    return this.parse<VersionInfo>(await this.send({ method: "GET", path: "/version" }));
+  }
+
+  async discovery(): Promise<APIEnablement[]> {
+    return (await this.discoveryDetailed()).apiEnablements;
+  }
+
+  discoveryDetailed(): Promise<DiscoveryResult> {
+    return discoverAPIEnablements(async (path) => this.parse(await this.send({ method: "GET", path })));
+  }
+
+  listNodes(): Promise<KubeObject[]> {
+    return this.listAll("v1", "Node");
+  }
+
+  listPods(): Promise<KubeObject[]> {
+    return this.listAll("v1", "Pod");
+  }
+
+  close(): Promise<void> {
+    return this.closePool();
+  }
+
+  /** Pages through a collection 500 at a time, as client-go's pager does. */
+  private async listAll(apiVersion: string, kind: string): Promise<KubeObject[]> {
+    const items: KubeObject[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.list(apiVersion, kind, { limit: 500, continue: token });
+      items.push(...page.items);
+      token = page.metadata.continue || undefined;
+    } while (token);
+    return items;
+  }
+
+  private async path(apiVersion: string, kind: string, namespace?: string, name?: string): Promise<string> {
+    try {
+      return await this.api.resourcePath(apiVersion, kind, namespace, name);
+    } catch (err) {
+      if (ApiError.is(err) || /Unrecognized API version and kind/.test(String((err as Error)?.message))) {
+        if (ApiError.is(err) && err.code !== 404) throw err;
+        throw errors.notFoundMessage(`the server could not find the requested resource (${kind}.${apiVersion})`);
+      }
+      throw apiErrorFromFailure(err, `discovery of ${apiVersion} on ${this.server}`);
+    }
+  }
+
+  /** One request under the client's deadline; network failures become ApiErrors. */
+  private async send(req: RawRequest): Promise<RawResponse> {
+    try {
+      return await this.api.raw({ ...req, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (err) {
+      throw apiErrorFromFailure(err, `${req.method} ${this.server}${req.path}`);
+    }
+  }
+
+  private parse<T>(res: RawResponse): T {
+    if (res.code < 200 || res.code > 299) throw apiErrorFromResponse(res.code, res.text);
+    try {
+      return JSON.parse(res.text) as T;
+    } catch {
+      throw errors.internal(`member answered HTTP ${res.code} with a body that is not JSON`);
+    }
+  }
+
+  private writeQuery(opts: WriteOptions): Record<string, string | undefined> {
+    return { fieldManager: opts.fieldManager, dryRun: opts.dryRun ? "All" : undefined };
+  }
+}

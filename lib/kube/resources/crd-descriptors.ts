@@ -5,7 +5,6 @@ import { compileJsonPath, evaluateJsonPath } from "./jsonpath";
 import { validateStructural } from "../validation/structural";
 import { applySchemaDefaults } from "../validation/defaults";
 import { pruneUnknownFields } from "../validation/unknown-fields";
-import { validateLabelsAndAnnotations } from "../validation/object-meta";
 import { rec, arr, str } from "./format";
 
 /** apiextensions.k8s.io/v1 CustomResourceColumnDefinition. */
@@ -72,7 +71,7 @@ export function validateCustomResource(obj: KubeObject, schema: JSONSchemaProps)
   const rootSchema: JSONSchemaProps = { ...schema, properties: { ...schema.properties } };
   delete rootSchema.properties!.metadata;
   // apiVersion and kind are set by the server path; the schema's "required" may not list them.
-  return [...validateLabelsAndAnnotations(metadata), ...validateStructural(rest, rootSchema)];
+  return validateStructural(rest, rootSchema);
 }
 
 /** A Table column from a CRD printer column definition. */

@@ -32,7 +32,7 @@ export interface WorkloadRules {
  * matched by it, replicas >= 0, the pod template, restartPolicy, and selector immutability.
  */
 export function validateWorkload(obj: KubeObject, old: KubeObject | undefined, rules: WorkloadRules, specPath = "spec"): StatusCause[] {
-  const out = validateLabelsAndAnnotations(obj.metadata);
+  const out: StatusCause[] = [];
   const spec = specPath === "spec" ? rec(obj.spec) : rec(dig(obj, ...specPath.split(".")));
   if (rules.replicas) {
     const r = spec.replicas;

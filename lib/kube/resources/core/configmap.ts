@@ -2,7 +2,6 @@ import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col } from "../builtin";
 import { rec } from "../format";
 import { validateDataKeys } from "./data-keys";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 import { causes } from "../../errors";
 
 /** core/v1 ConfigMap: DATA counts data plus binaryData keys. */
@@ -21,7 +20,7 @@ export function configMapDescriptor(): ResourceDescriptor {
       AGE,
     ],
     validate: (obj, old) => {
-      const out = [...validateLabelsAndAnnotations(obj.metadata), ...validateDataKeys(obj, ["data", "binaryData"], "ConfigMap")];
+      const out = [...validateDataKeys(obj, ["data", "binaryData"], "ConfigMap")];
       if (old && old.immutable === true) {
         if (obj.immutable !== true) out.push(causes.forbidden("immutable", "field is immutable when `immutable` is set"));
         else if (JSON.stringify(old.data ?? {}) !== JSON.stringify(obj.data ?? {}) || JSON.stringify(old.binaryData ?? {}) !== JSON.stringify(obj.binaryData ?? {}))

@@ -1,8 +1,8 @@
+import type { StatusCause } from "../../types";
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col, ensureObj, setDefault } from "../builtin";
 import { arr, dig, str } from "../format";
 import { causes } from "../../errors";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 /** Label kube-apiserver stamps on every namespace with its own name (since 1.21). */
 export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -28,7 +28,7 @@ export function namespaceDescriptor(): ResourceDescriptor {
       if (obj.metadata.name) obj.metadata.labels = { ...obj.metadata.labels, [NAMESPACE_NAME_LABEL]: obj.metadata.name };
     },
     validate: (obj) => {
-      const out = validateLabelsAndAnnotations(obj.metadata);
+      const out: StatusCause[] = [];
       const phase = dig(obj, "status", "phase");
       if (phase !== undefined && phase !== "Active" && phase !== "Terminating")
         out.push(causes.notSupported("status.phase", phase, ["Active", "Terminating"]));

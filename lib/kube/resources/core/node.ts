@@ -2,7 +2,6 @@ import type { KubeObject } from "../../types";
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col } from "../builtin";
 import { arr, dig, str } from "../format";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 const ROLE_PREFIX = "node-role.kubernetes.io/";
 
@@ -53,6 +52,5 @@ export function nodeDescriptor(): ResourceDescriptor {
       col("Container-Runtime", "string", (o) => info(o, "containerRuntimeVersion"), { priority: 1 }),
     ],
     fieldLabels: { "spec.unschedulable": (o) => String(dig(o, "spec", "unschedulable") === true) },
-    validate: (obj) => validateLabelsAndAnnotations(obj.metadata),
   });
 }

@@ -3,7 +3,6 @@ import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col, ensureObj, setDefault } from "../builtin";
 import { arr, dig, num, rec, since, str } from "../format";
 import { defaultPodSpec, validatePodSpec } from "./pod-spec";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 /** READY: ready containers / containers. */
 function ready(o: KubeObject): string {
@@ -94,7 +93,7 @@ export function podDescriptor(): ResourceDescriptor {
       setDefault(spec, "serviceAccountName", "default");
       setDefault(ensureObj(obj, "status"), "phase", "Pending");
     },
-    validate: (obj): StatusCause[] => [...validateLabelsAndAnnotations(obj.metadata), ...validatePodSpec(obj.spec, "spec")],
+    validate: (obj): StatusCause[] => validatePodSpec(obj.spec, "spec"),
   });
 }
 

@@ -3,7 +3,6 @@ import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col, ensureObj, setDefault } from "../builtin";
 import { arr, dig, rec, str } from "../format";
 import { causes } from "../../errors";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 const ACCESS_MODES = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
 const SHORT_MODES: Record<string, string> = { ReadWriteOnce: "RWO", ReadOnlyMany: "ROX", ReadWriteMany: "RWX", ReadWriteOncePod: "RWOP" };
@@ -45,7 +44,7 @@ function order(short: string): number {
 }
 
 function validatePvc(obj: KubeObject): StatusCause[] {
-  const out = validateLabelsAndAnnotations(obj.metadata);
+  const out: StatusCause[] = [];
   const spec = rec(obj.spec);
   const modes = arr<string>(spec.accessModes);
   if (modes.length === 0) out.push(causes.required("spec.accessModes", "Required value: at least 1 access mode is required"));

@@ -3,7 +3,6 @@ import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col, setDefault } from "../builtin";
 import { rec, str } from "../format";
 import { validateDataKeys } from "./data-keys";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 import { causes } from "../../errors";
 
 /** UTF-8 safe base64 without node:buffer (this module runs in the browser too). */
@@ -53,7 +52,7 @@ export function secretDescriptor(): ResourceDescriptor {
 }
 
 function validateSecret(obj: KubeObject, old?: KubeObject): StatusCause[] {
-  const out = [...validateLabelsAndAnnotations(obj.metadata), ...validateDataKeys(obj, ["data", "stringData"], "Secret")];
+  const out = [...validateDataKeys(obj, ["data", "stringData"], "Secret")];
   const type = str(obj.type) || "Opaque";
   const keys = new Set([...Object.keys(rec(obj.data)), ...Object.keys(rec(obj.stringData))]);
   for (const k of REQUIRED_KEYS[type] ?? []) if (!keys.has(k)) out.push(causes.required(`data[${k}]`));

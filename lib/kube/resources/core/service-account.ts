@@ -1,7 +1,6 @@
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col } from "../builtin";
 import { arr } from "../format";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 /** core/v1 ServiceAccount: SECRETS counts the listed secrets. */
 export function serviceAccountDescriptor(): ResourceDescriptor {
@@ -13,6 +12,5 @@ export function serviceAccountDescriptor(): ResourceDescriptor {
     namespaced: true,
     shortNames: ["sa"],
     columns: [col("Secrets", "integer", (o) => arr(o.secrets).length), AGE],
-    validate: (obj) => validateLabelsAndAnnotations(obj.metadata),
   });
 }

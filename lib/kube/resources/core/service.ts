@@ -4,7 +4,6 @@ import { AGE, builtin, col, ensureObj, setDefault } from "../builtin";
 import { arr, dig, formatLabels, rec, str } from "../format";
 import { causes } from "../../errors";
 import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from "../../validation/names";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 const TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 const AFFINITIES = ["ClientIP", "None"];
@@ -64,7 +63,7 @@ function defaultService(obj: KubeObject): void {
 }
 
 function validateService(obj: KubeObject): StatusCause[] {
-  const out = validateLabelsAndAnnotations(obj.metadata);
+  const out: StatusCause[] = [];
   const spec = rec(obj.spec);
   const type = str(spec.type) || "ClusterIP";
   if (!TYPES.includes(type)) out.push(causes.notSupported("spec.type", spec.type, TYPES));

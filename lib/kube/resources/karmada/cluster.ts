@@ -6,7 +6,6 @@ import { causes } from "../../errors";
 import { isDNS1123Label, isValidLabelValue } from "../../validation/names";
 import { validateStructural } from "../../validation/structural";
 import { pruneUnknownFields } from "../../validation/unknown-fields";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 import { clusterSchema } from "./cluster-schema";
 
 const MAX_INT64 = "9223372036854775807";
@@ -46,7 +45,7 @@ export function mutateCluster(obj: KubeObject, now: () => string = () => new Dat
 }
 
 function validateCluster(obj: KubeObject): StatusCause[] {
-  const out = [...validateLabelsAndAnnotations(obj.metadata)];
+  const out: StatusCause[] = [];
   const name = obj.metadata.name ?? "";
   if (name.length > 48) out.push(causes.invalid("metadata.name", name, "must be no more than 48 characters"));
   else if (name) for (const e of isDNS1123Label(name)) out.push(causes.invalid("metadata.name", name, e));

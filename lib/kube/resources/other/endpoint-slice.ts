@@ -1,9 +1,8 @@
-import type { KubeObject } from "../../types";
+import type { KubeObject, StatusCause } from "../../types";
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col } from "../builtin";
 import { arr, str } from "../format";
 import { causes } from "../../errors";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 const ADDRESS_TYPES = ["FQDN", "IPv4", "IPv6"];
 
@@ -29,7 +28,7 @@ export function endpointSliceDescriptor(): ResourceDescriptor {
     namespaced: true,
     columns: [col("AddressType", "string", (o) => str(o.addressType)), col("Ports", "string", ports), col("Endpoints", "string", endpoints), AGE],
     validate: (obj) => {
-      const out = validateLabelsAndAnnotations(obj.metadata);
+      const out: StatusCause[] = [];
       if (!obj.addressType) out.push(causes.required("addressType"));
       else if (!ADDRESS_TYPES.includes(str(obj.addressType))) out.push(causes.notSupported("addressType", obj.addressType, ADDRESS_TYPES));
       return out;

@@ -4,7 +4,6 @@ import { AGE, builtin, col, ensureObj, setDefault } from "../builtin";
 import { arr, dig, rec, str } from "../format";
 import { causes } from "../../errors";
 import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from "../../validation/names";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 const PATH_TYPES = ["Exact", "ImplementationSpecific", "Prefix"];
 
@@ -65,7 +64,7 @@ function validateBackend(b: unknown, path: string): StatusCause[] {
 }
 
 function validateIngress(obj: KubeObject): StatusCause[] {
-  const out = validateLabelsAndAnnotations(obj.metadata);
+  const out: StatusCause[] = [];
   const spec = rec(obj.spec);
   const rules = arr(spec.rules);
   if (!spec.defaultBackend && rules.length === 0) out.push(causes.invalid("spec.rules", [], "either `defaultBackend` or `rules` must be specified"));

@@ -1,8 +1,8 @@
+import type { StatusCause } from "../../types";
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col } from "../builtin";
 import { dig, str } from "../format";
 import { causes } from "../../errors";
-import { validateLabelsAndAnnotations } from "../../validation/object-meta";
 
 /** coordination.k8s.io/v1 Lease (Pull-mode cluster heartbeats, leader election). */
 export function leaseDescriptor(): ResourceDescriptor {
@@ -14,7 +14,7 @@ export function leaseDescriptor(): ResourceDescriptor {
     namespaced: true,
     columns: [col("Holder", "string", (o) => str(dig(o, "spec", "holderIdentity"))), AGE],
     validate: (obj) => {
-      const out = validateLabelsAndAnnotations(obj.metadata);
+      const out: StatusCause[] = [];
       for (const k of ["leaseDurationSeconds", "leaseTransitions"]) {
         const v = dig(obj, "spec", k);
         if (typeof v === "number" && (k === "leaseDurationSeconds" ? v <= 0 : v < 0))

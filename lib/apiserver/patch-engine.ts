@@ -1,15 +1,31 @@
 import type { KubeObject } from "../kube/types";
-import { applyStrategicMergePatch, patchMetaFor, supportsStrategicMergePatch } from "./patch/index";
+import {
+  applyStrategicMergePatch,
+  patchMetaFor,
+  serverSideApply,
+  supportsStrategicMergePatch,
+  updateManagedFieldsForUpdate,
+} from "./patch/index";
 import type { FieldManagement } from "./field-management";
+import { formatTime } from "./object-utils";
+
+/** Manager recorded when a client names none and sends no User-Agent. */
+const UNKNOWN_MANAGER = "unknown";
 
 /**
- * FieldManagement backed by lib/apiserver/patch: strategic merge patch for built-in kinds.
- * managedFields upkeep and server-side apply plug in here as the patch module provides them.
+ * FieldManagement backed by lib/apiserver/patch: managedFields upkeep on every write,
+ * server-side apply, and strategic merge patch for built-in kinds.
  */
 export function patchModuleEngine(): FieldManagement {
   return {
-    onCreate() {},
-    onUpdate() {},
+    onCreate({ obj, manager, apiVersion, now }) {
+      obj.metadata.managedFields = updateManagedFieldsForUpdate({ updated: obj, manager: manager ?? UNKNOWN_MANAGER, apiVersion, now: formatTime(now) });
+    },
+    onUpdate({ old, obj, manager, apiVersion, now, subresource }) {
+      obj.metadata.managedFields = updateManagedFieldsForUpdate({ old, updated: obj, manager: manager ?? UNKNOWN_MANAGER, apiVersion, now: formatTime(now), subresource });
+    },
+    apply: ({ live, applied, manager, force, apiVersion, now, subresource }) =>
+      serverSideApply({ live, applied, manager, force, apiVersion, now: formatTime(now), subresource }),
     supportsStrategicMerge: supportsStrategicMergePatch,
     strategicMerge: ({ doc, patch, apiVersion, kind }) => applyStrategicMergePatch(doc, patch, patchMetaFor(apiVersion, kind)) as KubeObject,
   };

@@ -1,5 +1,6 @@
 import type { KubeObject } from "../types";
 import type { NameValidation, PrinterColumn, ResourceDescriptor } from "../resource-descriptor";
+import { builtinSchema } from "./builtin-schemas";
 
 export const STANDARD_VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
@@ -52,7 +53,7 @@ export function builtin(s: BuiltinSpec): ResourceDescriptor {
     fieldLabels: s.fieldLabels,
     applyDefaults: s.applyDefaults,
     validate: s.validate,
-    openAPISchema: s.openAPISchema ?? shallowSchema(s.group, s.version, s.kind),
+    openAPISchema: s.openAPISchema ?? builtinSchema(s.group, s.version, s.kind) ?? shallowSchema(s.group, s.version, s.kind),
   };
 }
 

@@ -22,3 +22,4 @@ export {
 export type { ManagerRecord } from "./managed-fields";
 export { LAST_APPLIED_ANNOTATION, serverSideApply } from "./server-side-apply";
 export type { ServerSideApplyArgs } from "./server-side-apply";
+export { patchFieldManagement } from "./field-management-adapter";

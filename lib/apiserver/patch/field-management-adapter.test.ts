@@ -12,9 +12,9 @@ describe("patchFieldManagement", () => {
     const next: KubeObject = structuredClone(obj);
     (next.data as Record<string, string>).a = "2";
     patchFieldManagement.onUpdate({ old: obj, obj: next, manager: "kubectl-edit", apiVersion: "v1", now: new Date("2024-01-02T00:00:00Z") });
-    // The creator keeps the data map itself (".") but loses the changed key.
+    // The creator keeps the data map itself (a bare member) but loses the changed key.
     expect(next.metadata.managedFields?.map((e) => [e.manager, e.fieldsV1])).toEqual([
-      ["kubectl-create", { "f:data": { ".": {} } }],
+      ["kubectl-create", { "f:data": {} }],
       ["kubectl-edit", { "f:data": { "f:a": {} } }],
     ]);
   });

@@ -19,7 +19,7 @@ function run(name, cmd, args, env, countFrom) {
   if (only && !only.some((o) => name.startsWith(o))) return;
   console.log(`\n=== ${name} ===`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-  const counted = countFrom();
+  const counted = countFrom.call({ ok: r.status === 0 });
   if (counted) {
     totals.passed += counted.passed;
     totals.failed += counted.failed;
@@ -40,6 +40,11 @@ function vitest(name, project, env) {
   const file = path.join(out, `${name}.json`);
   run(name, "npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, "--passWithNoTests"], env, vitestCounts(file));
 }
+
+// Type checking of the whole tree (app, lib, tests) counts as one check.
+run("typecheck", "npx", ["tsc", "--noEmit", "-p", "."], {}, function () {
+  return this.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+});
 
 const { DATABASE_URL: _ignored, ...embeddedEnv } = process.env;
 vitest("unit", "unit", {});

@@ -15,7 +15,8 @@ async function main() {
   const log = createLogger(config.logLevel, { component: "flotilla" });
   const cp = await startControlPlane(config, log);
 
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, "../..") });
+  const dev = process.argv.includes("--dev");
+  const app = next({ dev, dir: path.resolve(import.meta.dirname, "../..") });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => void handle(req, res));

@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { clusterDescriptor } from "./cluster";
-import { karmadaCRDDescriptor } from "./crds";
+import { clusterTaintPolicyDescriptor } from "./cluster-taint-policy";
 import { clusterPropagationPolicyDescriptor, propagationPolicyDescriptor } from "./propagation-policy";
 import { clusterOverridePolicyDescriptor, overridePolicyDescriptor } from "./override-policy";
 import { clusterResourceBindingDescriptor, resourceBindingDescriptor, workDescriptor } from "./binding";
@@ -13,7 +13,7 @@ export function karmadaDescriptors(): ResourceDescriptor[] {
     clusterPropagationPolicyDescriptor(),
     overridePolicyDescriptor(),
     clusterOverridePolicyDescriptor(),
-    karmadaCRDDescriptor("ClusterTaintPolicy"),
+    clusterTaintPolicyDescriptor(),
     resourceBindingDescriptor(),
     clusterResourceBindingDescriptor(),
     workDescriptor(),

@@ -179,6 +179,21 @@ describe("serverSideApply", () => {
     expect(conflict(() => apply(live, cm({ a: "2" }), "someone", T1)).code).toBe(409);
   });
 
+  it("custom resources use deduced rules: objects merge, lists are atomic", () => {
+    const pp = (clusters: string[]): KubeObject => ({
+      apiVersion: "policy.karmada.io/v1alpha1",
+      kind: "PropagationPolicy",
+      metadata: { name: "p", namespace: "default" },
+      spec: { resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", name: "web" }], placement: { clusterAffinity: { clusterNames: clusters } } },
+    });
+    const created = apply(undefined, pp(["m1"]), "kubectl", T0);
+    expect(created.metadata.managedFields[0].fieldsV1).toEqual({
+      "f:spec": { "f:placement": { "f:clusterAffinity": { "f:clusterNames": {} } }, "f:resourceSelectors": {} },
+    });
+    const out = apply(created, pp(["m2", "m3"]), "kubectl", T1);
+    expect(out.spec.placement.clusterAffinity.clusterNames).toEqual(["m2", "m3"]);
+  });
+
   it.each([
     ["a different apiVersion", { ...cm({}), apiVersion: "v2" }, "Incorrect version specified in apply patch. Specified patch version: v2, expected: v1"],
     ["managedFields in the body", cm({}, { managedFields: [] }), "metadata.managedFields must be nil"],

@@ -1,6 +1,7 @@
 import type { KubeObject, JsonObject } from "../kube/types";
 import type { AggregatedStatusItem } from "../kube/karmada";
 import { asArray, asObj, gvk, num, str, type Obj } from "./object-access";
+import { aggregateCronJob, aggregateJob, aggregatePersistentVolume, aggregatePersistentVolumeClaim, aggregatePod, aggregatePodDisruptionBudget } from "./aggregate-status-more";
 
 /**
  * Karmada's default status aggregation (native/aggregatestatus.go): the template's new
@@ -80,4 +81,10 @@ const AGGREGATORS: Record<string, Aggregator> = {
   "v1/Service": serviceStatus,
   "networking.k8s.io/v1/Ingress": lbIngress,
   "autoscaling/v2/HorizontalPodAutoscaler": summing(["currentReplicas", "desiredReplicas"], false),
+  "batch/v1/Job": aggregateJob,
+  "batch/v1/CronJob": aggregateCronJob,
+  "v1/Pod": aggregatePod,
+  "v1/PersistentVolume": aggregatePersistentVolume,
+  "v1/PersistentVolumeClaim": aggregatePersistentVolumeClaim,
+  "policy/v1/PodDisruptionBudget": aggregatePodDisruptionBudget,
 };

@@ -65,3 +65,10 @@ export { generateJobSelector, JOB_CONTROLLER_UID_LABEL, JOB_NAME_LABEL } from ".
 export { unknownFields } from "./unknown-fields";
 export { humanDuration } from "./format";
 export { compileJsonPath, evaluateJsonPath } from "./jsonpath";
+export { karmadaDescriptors } from "./karmada";
+export { karmadaCRDs } from "./karmada/crds";
+export { mutateCluster, defaultResourceModels } from "./karmada/cluster";
+export { mutatePropagationPolicy, validatePropagationPolicy, PP_FINALIZER, CPP_FINALIZER } from "./karmada/propagation-policy";
+export { validateOverridePolicy } from "./karmada/override-policy";
+export { validatePlacement, validateSpreadConstraints, validateClusterAffinity } from "./karmada/placement-validation";
+export { validatePodSpec, defaultPodSpec, pullPolicyFor } from "./core/pod-spec";

@@ -91,6 +91,8 @@ export function podDescriptor(): ResourceDescriptor {
       defaultPodSpec(spec);
       setDefault(spec, "enableServiceLinks", true);
       setDefault(spec, "serviceAccountName", "default");
+      // The deprecated alias is still written back by kube on every read of a Pod.
+      setDefault(spec, "serviceAccount", spec.serviceAccountName);
       setDefault(ensureObj(obj, "status"), "phase", "Pending");
     },
     validate: (obj): StatusCause[] => validatePodSpec(obj.spec, "spec"),

@@ -23,3 +23,4 @@ export type { ManagerRecord } from "./managed-fields";
 export { LAST_APPLIED_ANNOTATION, serverSideApply } from "./server-side-apply";
 export type { ServerSideApplyArgs } from "./server-side-apply";
 export { patchFieldManagement } from "./field-management-adapter";
+export { applyPatchByType, supportedPatchTypes } from "./apply-patch";

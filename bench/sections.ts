@@ -24,6 +24,27 @@ export const KARMADA = {
 /** The sections, in run order. Each file exports its own runner; this maps figures to rows. */
 export const SECTIONS: BenchSection[] = [
   {
+    name: "store",
+    default: true,
+    async run({ quick }) {
+      const { runStoreBench } = await import("./store");
+      const r = await runStoreBench({ quick });
+      const rows: BenchRow[] = [];
+      for (const backend of ["pglite", "postgres"] as const) {
+        const perSec = r[`${backend}.createsPerSec`];
+        if (typeof perSec !== "number") continue;
+        const label = backend === "pglite" ? "embedded" : "Postgres";
+        rows.push(
+          { metric: `${label}: creates/s, 8 clients`, value: perSec, unit: "/s", target: backend === "postgres" ? ">= 2000" : undefined, better: "higher" },
+          { metric: `${label}: watch delivery p50`, value: Number(r[`${backend}.watchP50Ms`]), unit: "ms", better: "lower" },
+          { metric: `${label}: watch delivery p99`, value: Number(r[`${backend}.watchP99Ms`]), unit: "ms", target: backend === "postgres" ? "< 50" : undefined, better: "lower" },
+        );
+      }
+      if (typeof r.postgres === "string") rows.push({ metric: "Postgres", value: 0, unit: "", note: r.postgres });
+      return rows;
+    },
+  },
+  {
     name: "scheduler",
     default: true,
     async run({ quick }) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KubeObject } from "../kube/types";
 import { buildNode, desiredNodes, instanceType, isNodeReady, nodeConditions, nodeStatus } from "./nodes";
 import { parseSandboxSpec } from "./spec";
 
@@ -40,9 +41,9 @@ describe("buildNode / nodeStatus", () => {
 
   it("a failed node is NotReady (Unknown) and tainted unreachable", () => {
     const n = desiredNodes(spec, { nodeFailure: 1 })[2];
-    const node = { ...buildNode(spec, n, now), status: nodeStatus(spec, n, now) };
+    const node: KubeObject = { ...buildNode(spec, n, now), status: nodeStatus(spec, n, now) };
     expect(isNodeReady(node)).toBe(false);
-    expect((node.spec as { taints: { key: string; effect: string }[] }).taints.map((t) => t.effect)).toEqual(["NoSchedule", "NoExecute"]);
+    expect((node["spec"] as { taints: { key: string; effect: string }[] }).taints.map((t) => t.effect)).toEqual(["NoSchedule", "NoExecute"]);
   });
 
   it("keeps transition times of unchanged conditions", () => {

@@ -223,3 +223,23 @@ describe("mappers", () => {
     await informers.stop();
   });
 });
+
+describe("Controller lifecycle", () => {
+  it("stopping before the caches sync resolves start() quietly", async () => {
+    const clock = new FakeClock();
+    const client = new FakeObjectClient({ clock });
+    client.prependReactor((verb) => {
+      if (verb === "list") throw errors.serviceUnavailable("down");
+    });
+    const informers = new SharedInformerFactory({ client, clock });
+    const ac = new AbortController();
+    const ctrl = new Controller(defineController({ name: "never", watches: [{ apiVersion: "v1", kind: "ConfigMap" }], reconcile: async () => {} }), { informers, clock });
+    informers.start(ac.signal);
+    const started = ctrl.start();
+    await flushMicrotasks();
+    await ctrl.stop();
+    await expect(started).resolves.toBeUndefined();
+    ac.abort();
+    await informers.stop();
+  });
+});

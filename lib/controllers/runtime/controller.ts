@@ -87,7 +87,13 @@ export class Controller {
       this.unsubscribe.push(inf.addHandlers(this.handlersFor(w)));
       return inf;
     });
-    await Promise.all(informers.map((i) => i.waitForSync(this.abort.signal)));
+    try {
+      await Promise.all(informers.map((i) => i.waitForSync(this.abort.signal)));
+    } catch (err) {
+      // Stopped (e.g. leadership lost) before the caches synced: not a failure.
+      if (this.abort.signal.aborted) return;
+      throw err;
+    }
     if (this.abort.signal.aborted) return;
     const n = Math.max(1, this.def.workers ?? 1);
     for (let i = 0; i < n; i++) this.workers.push(this.work());

@@ -91,22 +91,9 @@ export function sumResourceLists(lists: (ResourceList | undefined)[]): ResourceL
   return Object.fromEntries([...acc].map(([k, v]) => [k, formatGo(v)]));
 }
 
-/**
- * Quantity.String as Go prints it. Differs from lib/kube/quantity's formatQuantity in one case:
- * a BinarySI integer of at least 1024 that is not a multiple of 1024 prints as a plain integer
- * ("1500000000"), not in decimal SI ("1500M").
- */
+/** Quantity.String as Go prints it, in the quantity's own notation (DecimalExponent prints as DecimalSI). */
 export function formatGo(q: ParsedQuantity): string {
-  if (q.format !== "BinarySI") return formatQuantity(q, "DecimalSI");
-  const abs = q.nanos < 0n ? -q.nanos : q.nanos;
-  if (abs < 1024n * 1_000_000_000n || q.nanos % 1_000_000_000n !== 0n) return formatQuantity(q, "DecimalSI");
-  let whole = q.nanos / 1_000_000_000n;
-  let pow = 0;
-  while (pow < 6 && whole % 1024n === 0n) {
-    whole /= 1024n;
-    pow++;
-  }
-  return `${whole}${["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"][pow]}`;
+  return formatQuantity(q, q.format === "BinarySI" ? "BinarySI" : "DecimalSI");
 }
 
 function units(n: number, format: ParsedQuantity["format"]): ParsedQuantity {

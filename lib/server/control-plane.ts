@@ -1,4 +1,6 @@
 import https from "node:https";
+import os from "node:os";
+import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import type { FlotillaConfig } from "./config";
 import type { Logger } from "./logger";
@@ -15,6 +17,10 @@ import { ResourceRegistry } from "../kube/resources/registry";
 import { controlPlaneDescriptors } from "../kube/resources";
 import { loadOrCreateTls } from "../apiserver/tls";
 import { buildKubeconfig } from "../kube/kubeconfig";
+import { Manager } from "../controllers/runtime/manager";
+import { controllerSetups } from "../controllers";
+import type { ControlPlaneContext } from "../controllers/context";
+import { LeaderLease } from "../store/leader-lease";
 
 /**
  * Boots the control plane in this process: data dir secrets, the store (migrated), the
@@ -75,13 +81,30 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
   log.info("kubernetes API listening", { url: kubeUrl, kubeconfig: files.kubeconfig });
   if (!config.adminPassword) log.info("sign in as admin", { passwordFile: files.adminPassword, generatedNow: password.created });
 
+  // Controllers run only on the replica holding the lease (several replicas may share one Postgres).
+  const services: Record<string, unknown> = { storage, registry, client: api.client, db, secretBox, kubeUrl, caCert: tls.caCert };
+  const ctx: ControlPlaneContext = { config, log, client: api.client, db, storage, registry, secretBox, services };
+  const manager = new Manager({
+    client: api.client,
+    controllers: controllerSetups(ctx),
+    enabled: (process.env.FLOTILLA_CONTROLLERS ?? "*").split(",").map((s) => s.trim()).filter(Boolean),
+    log: log.child({ component: "controllers" }),
+  });
+  services.manager = manager;
+  const leading = await startLeaderElection(db, manager, log);
+  stops.unshift(async () => {
+    await leading.lease.release();
+    await manager.stop();
+  });
+  await leading.firstTerm;
+
   ready = true;
   const handle: ControlPlaneHandle = {
     config,
     isReady: () => ready,
     kube: { handle: (req) => api.handle(req) },
     auth,
-    services: { storage, registry, client: api.client, db, secretBox, kubeUrl, caCert: tls.caCert },
+    services,
     async stop() {
       ready = false;
       setControlPlane(undefined);
@@ -90,4 +113,34 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
   };
   setControlPlane(handle);
   return handle;
+}
+
+/**
+ * Joins the leader election for the controllers and resolves `firstTerm` once this replica's
+ * controllers run (caches synced) or another replica is seen to lead.
+ */
+async function startLeaderElection(db: Awaited<ReturnType<typeof openDatabase>>, manager: Manager, log: Logger) {
+  const identity = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  let settle!: () => void;
+  const firstTerm = new Promise<void>((resolve) => (settle = resolve));
+  const lease = new LeaderLease({
+    sql: db.sql,
+    name: "flotilla-controller-manager",
+    identity,
+    leaseDurationMs: Number(process.env.FLOTILLA_LEASE_DURATION_MS ?? 15_000),
+    retryPeriodMs: Number(process.env.FLOTILLA_LEASE_RETRY_MS ?? 2_000),
+    onStartedLeading: () => {
+      log.info("leading: starting controllers", { identity, controllers: manager.enabledControllers() });
+      manager.start().then(settle, (e) => log.error("controllers failed to start", { error: e }));
+    },
+    onLost: () => {
+      log.warn("lost the controller lease: stopping controllers", { identity });
+      void manager.stop();
+    },
+  });
+  lease.start();
+  // A follower is ready too: it serves the APIs while another replica runs the controllers.
+  const followerGrace = setTimeout(settle, 5_000);
+  void firstTerm.then(() => clearTimeout(followerGrace));
+  return { lease, firstTerm };
 }

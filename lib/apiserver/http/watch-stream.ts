@@ -39,6 +39,9 @@ export function watchResponse(api: ObjectApi, d: ResourceDescriptor, q: WatchQue
       const send = (e: WatchEvent) => {
         if (!ac.signal.aborted) controller.enqueue(encoder.encode(JSON.stringify(render(e)) + "\n"));
       };
+      // An empty first chunk makes HTTP bridges send the status line and headers right away:
+      // clients block until they see them, and a quiet watch may have no event for minutes.
+      controller.enqueue(new Uint8Array(0));
       if (opts.timeoutSeconds) timers.push(setTimeout(() => ac.abort(), opts.timeoutSeconds * 1000));
       if (opts.allowWatchBookmarks) {
         const every = opts.bookmarkIntervalMs ?? 30_000;

@@ -180,4 +180,35 @@ spec:
     expect(badField.stderr).toContain("field label not supported: spec.x");
     expect((await c.kubectl(["get", "cm", "missing"])).stderr).toContain('Error from server (NotFound): configmaps "missing" not found');
   });
+
+  it("server-side applies: creates, keeps foreign labels, reports conflicts, forces them", async () => {
+    const manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ssa1}\ndata: {mode: a, keep: x}\n";
+    expect((await c.kubectl(["apply", "--server-side", "-f", "-"], manifest)).stdout.trim()).toBe("configmap/ssa1 serverside-applied");
+    await c.kubectl(["label", "cm", "ssa1", "foreign=yes"]);
+    expect((await c.kubectl(["apply", "--server-side", "-f", "-"], manifest)).code).toBe(0);
+    const after = JSON.parse((await c.kubectl(["get", "cm", "ssa1", "-o", "json", "--show-managed-fields"])).stdout);
+    expect(after.metadata.labels).toEqual({ foreign: "yes" });
+    expect(after.metadata.managedFields.map((m: { manager: string; operation: string }) => `${m.manager}/${m.operation}`)).toEqual(["kubectl/Apply", "kubectl-label/Update"]);
+    const changed = manifest.replace("mode: a", "mode: b");
+    const conflict = await c.kubectl(["apply", "--server-side", "--field-manager=other", "-f", "-"], changed);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl": .data.mode');
+    expect((await c.kubectl(["apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", "-"], changed)).code).toBe(0);
+    expect((await c.kubectl(["get", "cm", "ssa1", "-o", "jsonpath={.data}"])).stdout).toBe('{"keep":"x","mode":"b"}');
+  });
+
+  it("edits through a patch", async () => {
+    await c.kubectl(["create", "cm", "ed", "--from-literal=color=red"]);
+    const edited = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      // kubectl edit runs $EDITOR on a temp file, then sends a patch of the difference.
+      const env = { ...process.env, HOME: c.dir, KUBE_EDITOR: "sed -i s/color:\\ red/color:\\ blue/" };
+      import("node:child_process").then(({ execFile }) =>
+        execFile("/usr/bin/kubectl", ["--kubeconfig", c.kubeconfigPath, "--cache-dir", `${c.dir}/cache`, "edit", "cm", "ed"], { env }, (err, stdout) =>
+          resolve({ code: err ? 1 : 0, stdout }),
+        ),
+      );
+    });
+    expect(edited.stdout.trim()).toBe("configmap/ed edited");
+    expect((await c.kubectl(["get", "cm", "ed", "-o", "jsonpath={.data.color}"])).stdout).toBe("blue");
+  });
 });

@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from "vitest";
+import { FakeClock } from "../controllers/runtime/fake-clock";
+import { FakeObjectClient } from "../controllers/runtime/fake-client";
+import { ApiError } from "../kube/errors";
+import type { MemberClient, MemberClientOptions } from "../members/member-client";
+import { memoryCredentialStore } from "./credential-store";
+import { MemberRegistry } from "./member-registry";
+
+const clusterObj = (name: string) => ({ apiVersion: "cluster.karmada.io/v1alpha1", kind: "Cluster", metadata: { name }, spec: { syncMode: "Push" } });
+
+function setup() {
+  const clock = new FakeClock();
+  const client = new FakeObjectClient({ clock, objects: [clusterObj("a")] });
+  const store = memoryCredentialStore();
+  const built: { opts: MemberClientOptions; close: ReturnType<typeof vi.fn> }[] = [];
+  const createClient = (opts: MemberClientOptions) => {
+    const close = vi.fn(async () => {});
+    built.push({ opts, close });
+    return { close, id: built.length } as unknown as MemberClient;
+  };
+  const reg = new MemberRegistry({ client, store, clock, createClient, revalidateMs: 1000, retireAfterMs: 50 });
+  return { clock, client, store, built, reg };
+}
+
+describe("MemberRegistry", () => {
+  it("caches one client per member and shares concurrent resolutions", async () => {
+    const { store, built, reg } = setup();
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k1" });
+    const [x, y] = await Promise.all([reg.get("a"), reg.get("a")]);
+    expect(x).toBe(y);
+    expect(await reg.get("a")).toBe(x);
+    expect(built).toHaveLength(1);
+  });
+
+  it("rebuilds only when the credentials changed, and retires the old client later", async () => {
+    const { clock, store, built, reg } = setup();
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k1" });
+    const first = await reg.get("a");
+    await clock.advance(1500);
+    expect(await reg.get("a")).toBe(first);
+    expect(built).toHaveLength(1);
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k2" });
+    reg.invalidate("a");
+    const second = await reg.get("a");
+    expect(second).not.toBe(first);
+    expect(built[1].opts.kubeconfig).toBe("k2");
+    expect(built[0].close).not.toHaveBeenCalled();
+    await clock.advance(60);
+    expect(built[0].close).toHaveBeenCalled();
+  });
+
+  it("drops and closes the client of a deleted cluster", async () => {
+    const { clock, client, store, built, reg } = setup();
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k1" });
+    await reg.get("a");
+    await client.delete({ apiVersion: "cluster.karmada.io/v1alpha1", kind: "Cluster", name: "a" });
+    await clock.advance(2000);
+    const err = await reg.get("a").catch((e) => e);
+    expect(ApiError.is(err, "NotFound")).toBe(true);
+    expect(built[0].close).toHaveBeenCalled();
+    expect(reg.cached()).toEqual([]);
+  });
+
+  it("remove and close release every pool", async () => {
+    const { store, built, reg, client } = setup();
+    await client.create(clusterObj("b"));
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k1" });
+    await store.put("b", { kind: "kubeconfig", kubeconfig: "k2" });
+    await reg.get("a");
+    await reg.get("b");
+    await reg.remove("a");
+    expect(built[0].close).toHaveBeenCalledTimes(1);
+    await reg.close();
+    expect(built[1].close).toHaveBeenCalledTimes(1);
+    await expect(reg.get("b")).rejects.toThrow(/closed/);
+  });
+});

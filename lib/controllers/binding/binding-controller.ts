@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import type { Cluster, OverridePolicy, ResourceBinding, Work } from "../../kube/karmada";
+import { CLUSTER_API_VERSION, POLICY_API_VERSION, WORK_V1ALPHA1, clusterOfExecutionNamespace } from "../../kube/karmada";
+import { defineController, type ControllerDefinition } from "../runtime/controller";
+import type { ControllerDeps } from "../runtime/manager";
+import { removeFinalizer } from "../runtime/finalizers";
+import { setCondition } from "../runtime/conditions";
+import { specOrMetaChanged } from "../runtime/watches";
+import type { Result } from "../runtime/result";
+import { BINDING_API_VERSION, bindingFinalizer, bindingId, bindingIdLabel, targetClusters, type BindingKind } from "./binding-meta";
+import { mergeWork, renderWork, workChanged } from "./render-work";
+import { overridesFor } from "./override-selection";
+
+export const BINDING_CONTROLLER = "binding";
+export const CLUSTER_BINDING_CONTROLLER = "cluster-resource-binding";
+
+export const REASON_SYNC_WORK_SUCCEED = "SyncWorkSucceed";
+export const REASON_SYNC_WORK_FAILED = "SyncWorkFailed";
+export const REASON_APPLY_OVERRIDE_FAILED = "ApplyOverridePolicyFailed";
+export const REASON_CLEANUP_WORKS = "CleanupWorkSucceed";
+/** Condition reporting override rules that could not apply (Flotilla's addition; Karmada only logs and emits an Event). */
+export const CONDITION_OVERRIDES_APPLIED = "OverridesApplied";
+
+/**
+ * Karmada's binding controller (karmada-api.md §7.4) for one binding kind: Works per target
+ * cluster with overrides applied, orphan Works removed, Works deleted when the binding goes.
+ * Reacts to binding spec/metadata changes and to every (Cluster)OverridePolicy change.
+ */
+export function bindingController(kind: BindingKind): (deps: ControllerDeps) => ControllerDefinition {
+  return (deps) => {
+    const bindings = () => deps.informers.informerFor<ResourceBinding>({ apiVersion: BINDING_API_VERSION, kind });
+    const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
+    const allBindings = (ns?: string) => () => bindings().list(ns).map((b) => ({ namespace: b.metadata.namespace, name: b.metadata.name ?? "" }));
+    const policies = (k: string) => deps.informers.informerFor<OverridePolicy>({ apiVersion: POLICY_API_VERSION, kind: k }).list();
+    const clusters = () => deps.informers.informerFor<Cluster>({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster" });
+    return defineController({
+      name: kind === "ResourceBinding" ? BINDING_CONTROLLER : CLUSTER_BINDING_CONTROLLER,
+      workers: 4,
+      watches: [
+        { apiVersion: BINDING_API_VERSION, kind, predicate: specOrMetaChanged },
+        { apiVersion: POLICY_API_VERSION, kind: "OverridePolicy", map: (o) => allBindings(kind === "ResourceBinding" ? o.metadata.namespace : undefined)() },
+        { apiVersion: POLICY_API_VERSION, kind: "ClusterOverridePolicy", map: () => allBindings()() },
+        { apiVersion: CLUSTER_API_VERSION, kind: "Cluster", predicate: () => false },
+        { apiVersion: WORK_V1ALPHA1, kind: "Work", predicate: () => false },
+      ],
+      async reconcile(req): Promise<Result | void> {
+        const cached = bindings().get(req.namespace, req.name);
+        if (!cached) return;
+        const binding = structuredClone(cached);
+        const mine = works().list().filter((w) => w.metadata.labels?.[bindingIdLabel(kind)] === bindingId(binding));
+        if (binding.metadata.deletionTimestamp) return removeWorks(deps, binding, mine);
+        const targets = targetClusters(binding);
+        const names = new Set(targets.map((t) => t.name));
+        for (const w of mine) {
+          const c = clusterOfExecutionNamespace(w.metadata.namespace ?? "");
+          if (c && !names.has(c) && !w.metadata.deletionTimestamp) await deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" });
+        }
+        const r = binding.spec.resource;
+        // The template is read fresh: a stale cache would render an old manifest.
+        const template = await deps.client.get(r.apiVersion, r.kind, r.namespace, r.name);
+        if (!template || template.metadata.deletionTimestamp) return;
+        const ops = overridesFor(template, policies("OverridePolicy"), policies("ClusterOverridePolicy"));
+        const failures: string[] = [];
+        let wrote = 0;
+        for (const target of targets) {
+          const cluster = clusters().get(undefined, target.name) ?? ({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster", metadata: { name: target.name }, spec: {} } as Cluster);
+          const existing = mine.find((w) => clusterOfExecutionNamespace(w.metadata.namespace ?? "") === target.name);
+          const out = renderWork({ binding, template, target, cluster, ...ops, existing, newWorkId: randomUUID() });
+          if (!out.work) {
+            const msg = `Failed to apply overrides for cluster ${target.name}: ${out.errors.map((e) => `${e.policy} rule ${e.rule}: ${e.message}`).join("; ")}`;
+            failures.push(msg);
+            for (const o of [binding, template, ...(existing ? [existing] : [])]) deps.events.event(o, "Warning", REASON_APPLY_OVERRIDE_FAILED, msg);
+            continue;
+          }
+          if (existing && !workChanged(existing, out.work)) continue;
+          if (existing) await deps.client.update(mergeWork(existing, out.work));
+          else await deps.client.create(out.work);
+          wrote++;
+        }
+        await setOverridesCondition(deps, binding, failures);
+        if (wrote) {
+          const msg = `Sync work of ${kind}(${req.namespace ? `${req.namespace}/` : ""}${req.name}) successful.`;
+          deps.events.event(binding, "Normal", REASON_SYNC_WORK_SUCCEED, msg);
+          deps.events.event(template, "Normal", REASON_SYNC_WORK_SUCCEED, msg);
+        }
+        if (failures.length) throw new Error(failures.join("; "));
+      },
+    });
+  };
+}
+
+async function removeWorks(deps: ControllerDeps, binding: ResourceBinding, works: Work[]): Promise<void> {
+  for (const w of works) {
+    if (!w.metadata.deletionTimestamp) await deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" });
+  }
+  if (works.length) deps.events.event(binding, "Normal", REASON_CLEANUP_WORKS, `Deleted ${works.length} Work(s) of the binding`);
+  // Karmada drops the finalizer without waiting for the Works to vanish (their own finalizer guards the members).
+  if (removeFinalizer(binding, bindingFinalizer(binding.kind))) await deps.client.update(binding);
+}
+
+async function setOverridesCondition(deps: ControllerDeps, binding: ResourceBinding, failures: string[]): Promise<void> {
+  const had = binding.status?.conditions?.some((c) => c.type === CONDITION_OVERRIDES_APPLIED);
+  if (!failures.length && !had) return;
+  const cond = failures.length
+    ? { type: CONDITION_OVERRIDES_APPLIED, status: "False" as const, reason: REASON_APPLY_OVERRIDE_FAILED, message: failures.join("; "), observedGeneration: binding.metadata.generation }
+    : { type: CONDITION_OVERRIDES_APPLIED, status: "True" as const, reason: "OverridesApplied", message: "All override rules applied", observedGeneration: binding.metadata.generation };
+  if (!setCondition(binding.status?.conditions, cond, new Date(deps.clock.now())).changed) return;
+  const fresh = await deps.client.get<ResourceBinding>(binding.apiVersion, binding.kind, binding.metadata.namespace, binding.metadata.name ?? "");
+  if (!fresh) return;
+  fresh.status = { ...(fresh.status ?? {}), conditions: setCondition(fresh.status?.conditions, cond, new Date(deps.clock.now())).conditions };
+  await deps.client.updateStatus(fresh);
+}

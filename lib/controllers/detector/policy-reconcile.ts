@@ -1,0 +1,58 @@
+import type { KubeObject } from "../../kube/types";
+import type { PropagationPolicy } from "../../kube/karmada";
+import { currentClaim, implicitPriority, matchesAnyResourceSelector } from "../../policies";
+import { addFinalizer, removeFinalizer } from "../runtime/finalizers";
+import type { Result } from "../runtime/result";
+import { findPolicy, type DetectorContext } from "./context";
+import { releaseClaim } from "./template-reconcile";
+import { templateRequest } from "./template-keys";
+import { FINALIZER_CPP, FINALIZER_PP, REASON_CLEANUP_CLAIM, policyRefString } from "./reasons";
+
+/**
+ * One (Cluster)PropagationPolicy: while it lives, keep its finalizer and re-queue every
+ * template it claims, selects while unclaimed (the waiting list), or may preempt; once it is
+ * deleted, remove its claims from bindings and templates (nothing in members changes) and then
+ * its finalizer. Templates it released are re-queued so another policy can pick them up.
+ */
+export async function reconcilePolicy(ctx: DetectorContext, ref: { kind: PropagationPolicy["kind"]; namespace?: string; name: string }): Promise<Result | void> {
+  const policy = findPolicy(ctx, ref.kind, ref.namespace, ref.name);
+  const finalizer = ref.kind === "PropagationPolicy" ? FINALIZER_PP : FINALIZER_CPP;
+  if (!policy || policy.metadata.deletionTimestamp) {
+    const released = await releaseAll(ctx, ref);
+    for (const t of released) ctx.enqueue(templateRequest(t));
+    if (policy) {
+      const copy = structuredClone(policy);
+      if (removeFinalizer(copy, finalizer)) await ctx.client.update(copy);
+      ctx.events.event(policy, "Normal", REASON_CLEANUP_CLAIM, `Removed the claim of ${policyRefString(policy)} from ${released.length} resource template(s)`);
+    }
+    return;
+  }
+  const copy = structuredClone(policy);
+  if (addFinalizer(copy, finalizer)) await ctx.client.update(copy);
+  for (const t of ctx.templates.templates()) if (concerns(ctx, policy, t)) ctx.enqueue(templateRequest(t));
+}
+
+function claimedBy(t: KubeObject, ref: { kind: string; namespace?: string; name: string }): boolean {
+  const c = currentClaim(t);
+  if (!c || c.kind !== ref.kind || c.name !== ref.name) return false;
+  return c.kind === "ClusterPropagationPolicy" || c.namespace === ref.namespace;
+}
+
+/** Claimed by it, or selected by it and unclaimed, or selected by name under a preempting policy. */
+function concerns(ctx: DetectorContext, policy: PropagationPolicy, t: KubeObject): boolean {
+  if (claimedBy(t, { kind: policy.kind, namespace: policy.metadata.namespace, name: policy.metadata.name ?? "" })) return true;
+  if (policy.kind === "PropagationPolicy" && t.metadata.namespace !== policy.metadata.namespace) return false;
+  if (!matchesAnyResourceSelector(policy.spec?.resourceSelectors, t)) return false;
+  if (!currentClaim(t)) return true;
+  return ctx.preemption && policy.spec?.preemption === "Always" && implicitPriority(policy, t) === 3;
+}
+
+async function releaseAll(ctx: DetectorContext, ref: { kind: string; namespace?: string; name: string }): Promise<KubeObject[]> {
+  const released: KubeObject[] = [];
+  for (const t of [...ctx.templates.templates()]) {
+    if (!claimedBy(t, ref)) continue;
+    await releaseClaim(ctx, t);
+    released.push(t);
+  }
+  return released;
+}

@@ -1,0 +1,104 @@
+import type { KubeObject } from "../../kube/types";
+import type { OverridePolicy, PropagationPolicy, ResourceBinding } from "../../kube/karmada";
+import { canPreempt, currentClaim, isPropagatable, matchesAnyResourceSelector, selectBestPolicy, implicitPriority, withClaim, withoutClaim, bindingName, type Claim } from "../../policies";
+import type { Result } from "../runtime/result";
+import { BINDING_API_VERSION, bindingKindFor } from "../binding/binding-meta";
+import { bindingChanged, buildBinding } from "./build-binding";
+import { clusterPropagationPolicies, findPolicy, POLICY_API, propagationPolicies, type DetectorContext } from "./context";
+import { REASON_APPLY_POLICY_FAILED, REASON_APPLY_POLICY_SUCCEED, REASON_DEPENDENT_OVERRIDES_MISSING, REASON_PREEMPT_POLICY_SUCCEED, policyRefString } from "./reasons";
+
+/**
+ * One template (Karmada's propagateResource): keep a claimed template with its policy unless
+ * the policy is gone, stopped selecting it or is preempted; otherwise pick the best policy;
+ * then write the claim on the template and create or refresh its binding. No match leaves
+ * the template waiting: any policy event re-queues the templates it selects.
+ */
+export async function reconcileTemplate(ctx: DetectorContext, ref: { apiVersion: string; kind: string; namespace?: string; name: string }): Promise<Result | void> {
+  // Missing template: the garbage collector removes its binding through the ownerReference.
+  const template = await ctx.client.get(ref.apiVersion, ref.kind, ref.namespace, ref.name);
+  if (!template || template.metadata.deletionTimestamp || !isPropagatable(template)) return;
+  const claim = currentClaim(template);
+  const held = claim ? findPolicy(ctx, claim.kind, claim.kind === "PropagationPolicy" ? claim.namespace : undefined, claim.name) : undefined;
+  if (held?.metadata.deletionTimestamp) return { requeueAfterMs: 1000 };
+  let policy: PropagationPolicy | undefined = held && matchesAnyResourceSelector(held.spec?.resourceSelectors, template) ? held : undefined;
+  if (claim && !policy) {
+    await releaseClaim(ctx, template);
+    return { requeueAfterMs: 0 };
+  }
+  if (policy && claim) {
+    const preemptor = ctx.preemption ? findPreemptor(ctx, template, policy, claim) : undefined;
+    if (preemptor) {
+      ctx.events.event(template, "Normal", REASON_PREEMPT_POLICY_SUCCEED, `Object was preempted from ${policyRefString(policy)} by ${policyRefString(preemptor)}`);
+      policy = preemptor;
+    }
+  }
+  policy ??= selectBestPolicy(template, propagationPolicies(ctx, template.metadata.namespace ?? ""), clusterPropagationPolicies(ctx)).winner ?? undefined;
+  if (!policy) return;
+  return applyPolicy(ctx, template, policy);
+}
+
+async function applyPolicy(ctx: DetectorContext, template: KubeObject, policy: PropagationPolicy): Promise<Result | void> {
+  const missing = await missingDependentOverrides(ctx, policy);
+  if (missing.length) {
+    const msg = `Apply policy(${policyRefString(policy)}) failed: dependent overrides ${missing.join(", ")} not found`;
+    ctx.events.event(template, "Warning", REASON_DEPENDENT_OVERRIDES_MISSING, msg);
+    throw new Error(msg);
+  }
+  try {
+    let claimed = template;
+    const next = withClaim(template, policy);
+    if (JSON.stringify(next.metadata) !== JSON.stringify(template.metadata)) claimed = await ctx.client.update(next);
+    const created = await ensureBinding(ctx, claimed, policy);
+    if (created || claimed !== template) ctx.events.event(template, "Normal", REASON_APPLY_POLICY_SUCCEED, `Apply policy(${policyRefString(policy)}) succeed`);
+  } catch (err) {
+    ctx.events.event(template, "Warning", REASON_APPLY_POLICY_FAILED, `Apply policy(${policyRefString(policy)}) failed: ${err instanceof Error ? err.message : String(err)}`);
+    throw err;
+  }
+}
+
+/** Creates or refreshes the binding; returns true when it wrote something. */
+async function ensureBinding(ctx: DetectorContext, template: KubeObject, policy: PropagationPolicy): Promise<boolean> {
+  const kind = bindingKindFor(template);
+  const name = bindingName(template.kind, template.metadata.name ?? "");
+  const existing = await ctx.client.get<ResourceBinding>(BINDING_API_VERSION, kind, template.metadata.namespace, name);
+  if (!existing) {
+    await ctx.client.create(buildBinding(template, policy));
+    return true;
+  }
+  const owner = existing.metadata.ownerReferences?.find((r) => r.controller);
+  // A binding still owned by a deleted incarnation of the template waits for garbage collection.
+  if (owner && owner.uid !== template.metadata.uid) throw new Error(`${kind} ${name} is still owned by a previous object (uid ${owner.uid}); waiting for garbage collection`);
+  const desired = buildBinding(template, policy, existing);
+  if (!bindingChanged(existing, desired)) return false;
+  await ctx.client.update(desired);
+  return true;
+}
+
+/** Removes the claim from the binding first, then from the template (Karmada's cleanup order). */
+export async function releaseClaim(ctx: DetectorContext, template: KubeObject): Promise<void> {
+  const kind = bindingKindFor(template);
+  const binding = await ctx.client.get<ResourceBinding>(BINDING_API_VERSION, kind, template.metadata.namespace, bindingName(template.kind, template.metadata.name ?? ""));
+  if (binding && currentClaim(binding)) await ctx.client.update(withoutClaim(binding));
+  if (currentClaim(template)) await ctx.client.update(withoutClaim(template));
+}
+
+async function missingDependentOverrides(ctx: DetectorContext, policy: PropagationPolicy): Promise<string[]> {
+  const names = policy.spec?.dependentOverrides ?? [];
+  const out: string[] = [];
+  for (const n of names) {
+    const kind = policy.kind === "PropagationPolicy" ? "OverridePolicy" : "ClusterOverridePolicy";
+    const found = await ctx.client.get<OverridePolicy>(POLICY_API, kind, policy.metadata.namespace, n);
+    if (!found) out.push(n);
+  }
+  return out;
+}
+
+/** The best `preemption: Always` policy that names this template and may take it from its holder. */
+function findPreemptor(ctx: DetectorContext, template: KubeObject, holder: PropagationPolicy, claim: Claim): PropagationPolicy | undefined {
+  const current = { kind: claim.kind, namespace: claim.kind === "PropagationPolicy" ? claim.namespace : undefined, name: claim.name, priority: holder.spec?.priority ?? 0 };
+  const pool = [...propagationPolicies(ctx, template.metadata.namespace ?? ""), ...clusterPropagationPolicies(ctx)];
+  const able = pool.filter((p) => !p.metadata.deletionTimestamp && implicitPriority(p, template) === 3 && canPreempt(p, current));
+  if (!able.length) return undefined;
+  const pps = able.filter((p) => p.kind === "PropagationPolicy");
+  return selectBestPolicy(template, pps, pps.length ? [] : able).winner ?? undefined;
+}

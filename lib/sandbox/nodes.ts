@@ -92,7 +92,8 @@ export function nodeConditions(failed: boolean, now: string, previous: Condition
   const next = failed ? unknownConditions(now) : healthyConditions(now);
   return next.map((c) => {
     const old = previous.find((p) => p.type === c.type);
-    return old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
+    // Unchanged conditions keep their times, so a resync writes nothing (idle sandboxes stay idle).
+    return old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime, lastHeartbeatTime: (old as { lastHeartbeatTime?: string }).lastHeartbeatTime ?? now } : c;
   });
 }
 

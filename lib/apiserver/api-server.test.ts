@@ -103,7 +103,50 @@ describe("http surface", () => {
   });
 });
 
+describe("more http", () => {
+  it("strips a path prefix and ends initial events with a bookmark", async () => {
+    server = createApiServer({ storage: new MemoryStorage(), registry: new ResourceRegistry(testDescriptors()), pathPrefix: "/k8s" });
+    const s = server;
+    await call(s, "POST", "/k8s/api/v1/namespaces/default/configmaps", cm("a"));
+    const res = await call(s, "GET", "/k8s/api/v1/namespaces/default/configmaps?watch=1&sendInitialEvents=true&allowWatchBookmarks=true&timeoutSeconds=1");
+    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: "ADDED", object: { metadata: { name: "a" } } });
+    expect(lines[1]).toMatchObject({ type: "BOOKMARK", object: { kind: "ConfigMap", metadata: { annotations: { "k8s.io/initial-events-end": "true" } } } });
+  });
+
+  it("serves the scale subresource", async () => {
+    const s = make();
+    await call(s, "POST", "/apis/apps/v1/namespaces/default/deployments", { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { selector: { matchLabels: { app: "d" } } } });
+    const scale = await (await call(s, "GET", "/apis/apps/v1/namespaces/default/deployments/d/scale")).json();
+    expect(scale).toMatchObject({ kind: "Scale", apiVersion: "autoscaling/v1", spec: { replicas: 1 }, status: { selector: "app=d" } });
+    const patched = await call(s, "PATCH", "/apis/apps/v1/namespaces/default/deployments/d/scale", { spec: { replicas: 4 } }, { "content-type": "application/merge-patch+json" });
+    expect((await patched.json()).spec.replicas).toBe(4);
+  });
+});
+
 describe("controllers", () => {
+  it("deletes dependents before the owner with Foreground and keeps them with Orphan", async () => {
+    const s = make();
+    await s.start();
+    const mk = async (name: string, owner?: { metadata: { uid: string } }, ownerName = "") => {
+      const metadata: Record<string, unknown> = { name };
+      if (owner) metadata.ownerReferences = [{ apiVersion: "v1", kind: "ConfigMap", name: ownerName, uid: owner.metadata.uid }];
+      return (await call(s, "POST", "/api/v1/namespaces/default/configmaps", { ...cm(name), metadata })).json();
+    };
+    const fg = await mk("fg");
+    await mk("fg-dep", fg, "fg");
+    const del = await call(s, "DELETE", "/api/v1/namespaces/default/configmaps/fg", { propagationPolicy: "Foreground" });
+    expect((await del.json()).metadata.finalizers).toContain("foregroundDeletion");
+    await expect.poll(async () => (await call(s, "GET", "/api/v1/namespaces/default/configmaps/fg")).status, { timeout: 3000 }).toBe(404);
+    expect((await call(s, "GET", "/api/v1/namespaces/default/configmaps/fg-dep")).status).toBe(404);
+    const or = await mk("or");
+    await mk("or-dep", or, "or");
+    await call(s, "DELETE", "/api/v1/namespaces/default/configmaps/or", { propagationPolicy: "Orphan" });
+    await expect.poll(async () => (await call(s, "GET", "/api/v1/namespaces/default/configmaps/or")).status, { timeout: 3000 }).toBe(404);
+    const dep = await (await call(s, "GET", "/api/v1/namespaces/default/configmaps/or-dep")).json();
+    expect(dep.metadata.ownerReferences).toBeUndefined();
+  });
+
   it("empties and removes a deleted namespace", async () => {
     const s = make();
     await s.start();

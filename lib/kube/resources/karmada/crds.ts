@@ -1,16 +1,16 @@
 import type { KubeObject, StatusCause } from "../../types";
 import type { ResourceDescriptor } from "../../resource-descriptor";
 import { descriptorsFromCRD } from "../crd-descriptors";
-import crds from "./karmada-crds.json";
+import { karmadaCRDObjects } from "./crd-definitions";
 
 /**
- * Karmada's CRD-defined kinds, built from the structural part of Karmada's own CRD manifests
- * (karmada-crds.json, produced by generate-crds.ts): discovery names, printer columns, schema
+ * Karmada's CRD-defined kinds as CustomResourceDefinition objects (hand-written from Karmada's
+ * API types in crd-definitions.ts and schemas/): discovery names, printer columns, schema
  * defaults, pruning and schema validation come from there; webhook behaviour is layered on by
- * `withWebhook`.
+ * `withWebhook`. Each call returns fresh objects, so callers may mutate them.
  */
 export function karmadaCRDs(): KubeObject[] {
-  return crds as unknown as KubeObject[];
+  return karmadaCRDObjects();
 }
 
 /** The descriptor of one Karmada CRD kind (its storage version). */

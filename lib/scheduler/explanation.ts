@@ -71,10 +71,10 @@ function formatTargets(clusters: readonly TargetCluster[]): string {
 }
 
 /**
- * One line for the binding's Scheduled condition / console, e.g.
- * "2/5 clusters fit: member4 excluded by affinity, member5 taint cluster.karmada.io/not-ready:NoSchedule not tolerated; assigned member1:3, member2:2 (DynamicWeight)".
+ * The filter half of the summary: "2/5 clusters fit: member4 excluded by affinity, member5 taint
+ * cluster.karmada.io/not-ready:NoSchedule not tolerated" (at most five reasons, then "and N more").
  */
-export function summarize(explanation: Explanation, result: readonly TargetCluster[], error?: { message: string }): string {
+export function fitSummary(explanation: Explanation): string {
   const total = explanation.clusters.length;
   const unfit = explanation.clusters.filter((c) => !c.feasible);
   let line = `${total - unfit.length}/${total} clusters fit`;
@@ -83,6 +83,15 @@ export function summarize(explanation: Explanation, result: readonly TargetClust
     if (unfit.length > 5) shown.push(`and ${unfit.length - 5} more`);
     line += `: ${shown.join(", ")}`;
   }
+  return line;
+}
+
+/**
+ * One line for the binding's Scheduled condition / console, e.g.
+ * "2/5 clusters fit: member4 excluded by affinity, member5 taint cluster.karmada.io/not-ready:NoSchedule not tolerated; assigned member1:3, member2:2 (DynamicWeight)".
+ */
+export function summarize(explanation: Explanation, result: readonly TargetCluster[], error?: { message: string }): string {
+  const line = fitSummary(explanation);
   if (error) return `${line}; ${error.message}`;
   const shownTargets = result.length > 8 ? `${formatTargets(result.slice(0, 8))}, and ${result.length - 8} more` : formatTargets(result);
   return `${line}; assigned ${shownTargets || "nothing"} (${explanation.strategy})`;

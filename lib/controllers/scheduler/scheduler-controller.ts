@@ -1,0 +1,163 @@
+import type { ObjectClient } from "../../kube/client";
+import { ApiError } from "../../kube/errors";
+import type { Cluster, ResourceBinding } from "../../kube/karmada";
+import { CLUSTER_API_VERSION } from "../../kube/karmada";
+import type { KubeObject } from "../../kube/types";
+import type { Clock } from "../runtime/clock";
+import type { ControllerDefinition } from "../runtime/controller";
+import type { EventRecorder } from "../runtime/events";
+import type { InformerSource } from "../runtime/shared-informers";
+import type { InformerSpec } from "../runtime/informer";
+import type { Request } from "../runtime/keys";
+import type { ControllerDeps, ControllerSetup } from "../runtime/manager";
+import type { Result } from "../runtime/result";
+import type { WatchEventInfo } from "../runtime/watches";
+import { CLUSTER_RESOURCE_BINDINGS, DEFAULT_SCHEDULER_NAME, RESOURCE_BINDINGS, bindingSpecOf, isForScheduler, isSchedulerManaged } from "./bindings";
+import { affectedBindings, clusterEventMatters } from "./cluster-events";
+import { ExplanationStore } from "./explanation-store";
+import { decide, statusPatchFor, targetsToString, type SchedulePlan } from "./plan";
+
+/** Karmada's scheduler Event reasons. */
+export const EVENT_SCHEDULE_SUCCEED = "ScheduleBindingSucceed";
+export const EVENT_SCHEDULE_FAILED = "ScheduleBindingFailed";
+
+/** Karmada flushes bindings that stayed unschedulable this long back to the active queue. */
+export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000;
+
+const CLUSTERS: InformerSpec = { apiVersion: CLUSTER_API_VERSION, kind: "Cluster" };
+const MERGE = "application/merge-patch+json" as const;
+
+export interface SchedulerControllerOptions {
+  /** Bindings whose spec.schedulerName is this one (empty = default-scheduler). */
+  schedulerName?: string;
+  /** Karmada's --enable-empty-workload-propagation (default false). */
+  enableEmptyWorkloadPropagation?: boolean;
+  /** Where the last explanation of each binding goes; share it with the REST route. */
+  explanations?: ExplanationStore;
+  /** Concurrent reconciles; writes of distinct bindings then share the store's group commits. Default 16. */
+  workers?: number;
+  unschedulableRetryMs?: number;
+}
+
+/** A scheduling failure that the runtime should retry with backoff (SchedulerError). */
+export class SchedulingFailed extends Error {
+  override name = "SchedulingFailed";
+}
+
+/**
+ * The scheduler controller (Karmada's karmada-scheduler as one reconciler over RB and CRB keys):
+ * - watches bindings (adds, and updates that change the generation, as Karmada ignores
+ *   status-only updates) and Clusters (see clusterEventMatters / affectedBindings);
+ * - decides with needsReschedule, schedules with the pure scheduler over the cluster cache,
+ *   writes spec.clusters + applied-placement (one merge patch guarded by resourceVersion), then
+ *   the status (Scheduled condition, observed generation, lastScheduledTime, affinity name);
+ * - Unschedulable keeps the previous result and is retried after `unschedulableRetryMs` (or at
+ *   the next event); NoClusterFit empties the result and waits for an event; other errors back off.
+ */
+export function schedulerController(opts: SchedulerControllerOptions = {}): ControllerSetup {
+  return (deps) => buildDefinition(deps, opts);
+}
+
+function buildDefinition(deps: ControllerDeps, opts: SchedulerControllerOptions): ControllerDefinition {
+  const schedulerName = opts.schedulerName ?? DEFAULT_SCHEDULER_NAME;
+  const explanations = opts.explanations ?? new ExplanationStore();
+  const bindingsOf = () => [
+    ...deps.informers.informerFor<ResourceBinding>(RESOURCE_BINDINGS).list(),
+    ...deps.informers.informerFor<ResourceBinding>(CLUSTER_RESOURCE_BINDINGS).list(),
+  ];
+  const bindingPredicate = (e: WatchEventInfo) => {
+    const b = e.obj as ResourceBinding;
+    if (e.type === "delete") return true;
+    if (!isSchedulerManaged(b, schedulerName)) return false;
+    if (e.type !== "update" || !e.old) return true;
+    return e.old.metadata.generation !== b.metadata.generation || !isSchedulerManaged(e.old as ResourceBinding, schedulerName);
+  };
+  return {
+    name: "scheduler",
+    workers: opts.workers ?? 16,
+    watches: [
+      { ...RESOURCE_BINDINGS, predicate: bindingPredicate },
+      { ...CLUSTER_RESOURCE_BINDINGS, predicate: bindingPredicate },
+      { ...CLUSTERS, predicate: clusterEventMatters, map: (c) => affectedBindings(c as Cluster, bindingsOf(), schedulerName) },
+    ],
+    reconcile: (req, ctx) => reconcileBinding(req, { ...deps, informers: ctx.informers }, { ...opts, schedulerName, explanations }),
+  };
+}
+
+interface ReconcileDeps {
+  client: ObjectClient;
+  informers: InformerSource;
+  events: EventRecorder;
+  clock: Clock;
+}
+
+/** One reconcile of one binding key; exported for tests. */
+export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: SchedulerControllerOptions & { explanations: ExplanationStore }): Promise<Result | void> {
+  const spec = bindingSpecOf(req);
+  const kind = req.namespace ? "ResourceBinding" : "ClusterResourceBinding";
+  const binding = deps.informers.informerFor<ResourceBinding>(spec).get(req.namespace, req.name);
+  if (!binding) {
+    opts.explanations.delete(kind, req.namespace, req.name);
+    return;
+  }
+  if (!isForScheduler(binding, opts.schedulerName)) return;
+  const clusters = deps.informers.informerFor<Cluster>(CLUSTERS).list();
+  const decision = decide(binding, clusters, opts);
+  const ref = { apiVersion: binding.apiVersion, kind, namespace: req.namespace, name: req.name };
+  try {
+    if (decision.kind === "idle") {
+      if (decision.observeGeneration !== undefined)
+        await deps.client.patch(ref, MERGE, { status: { schedulerObservedGeneration: decision.observeGeneration } }, { subresource: "status" });
+      return;
+    }
+    let generation = binding.metadata.generation ?? 0;
+    if (decision.specPatch) {
+      const updated = await deps.client.patch<ResourceBinding>(ref, MERGE, decision.specPatch);
+      generation = updated.metadata.generation ?? generation;
+    }
+    const now = new Date(deps.clock.now());
+    const status = statusPatchFor(binding, decision, generation, now);
+    if (status) await deps.client.patch(ref, MERGE, status, { subresource: "status" });
+    remember(opts.explanations, binding, decision, now);
+    recordEvents(deps.events, binding, decision);
+  } catch (err) {
+    // The binding went away meanwhile: nothing left to schedule.
+    if (ApiError.is(err, "NotFound")) return;
+    throw err;
+  }
+  if (decision.retry === "unschedulable") return { requeueAfterMs: opts.unschedulableRetryMs ?? UNSCHEDULABLE_RETRY_MS };
+  if (decision.retry === "backoff") throw new SchedulingFailed(decision.result.error?.message ?? "scheduling failed");
+}
+
+function remember(store: ExplanationStore, binding: ResourceBinding, plan: SchedulePlan, now: Date): void {
+  const { result } = plan;
+  store.put({
+    kind: binding.kind,
+    namespace: binding.kind === "ResourceBinding" ? binding.metadata.namespace : undefined,
+    name: binding.metadata.name ?? "",
+    generation: binding.metadata.generation ?? 0,
+    scheduledAt: now.toISOString(),
+    trigger: plan.why,
+    clusters: result.clusters,
+    error: result.error,
+    summary: result.summary,
+    explanation: result.explanation,
+  });
+}
+
+/** Karmada records the outcome on the binding and on its resource template. */
+function recordEvents(events: EventRecorder, binding: ResourceBinding, plan: SchedulePlan): void {
+  const r = binding.spec.resource;
+  const template: KubeObject = { apiVersion: r.apiVersion, kind: r.kind, metadata: { namespace: r.namespace, name: r.name, uid: r.uid } };
+  const { result } = plan;
+  if (result.error) {
+    events.event(binding, "Warning", EVENT_SCHEDULE_FAILED, result.error.message);
+    events.event(template, "Warning", EVENT_SCHEDULE_FAILED, result.error.message);
+    return;
+  }
+  // Karmada's two messages differ by a colon; kept as is.
+  const sep = binding.kind === "ResourceBinding" ? "Result:" : "Result";
+  const message = `Binding has been scheduled successfully. ${sep} {${targetsToString(result.clusters)}}`;
+  events.event(binding, "Normal", EVENT_SCHEDULE_SUCCEED, message);
+  events.event(template, "Normal", EVENT_SCHEDULE_SUCCEED, message);
+}

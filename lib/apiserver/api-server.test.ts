@@ -114,6 +114,17 @@ describe("more http", () => {
     expect(lines[1]).toMatchObject({ type: "BOOKMARK", object: { kind: "ConfigMap", metadata: { annotations: { "k8s.io/initial-events-end": "true" } } } });
   });
 
+  it("deletes a collection by selector and honours dryRun", async () => {
+    const s = make();
+    for (const [n, l] of [["a", "x"], ["b", "x"], ["c", "y"]]) await call(s, "POST", "/api/v1/namespaces/default/configmaps", { ...cm(n), metadata: { name: n, labels: { l } } });
+    await call(s, "DELETE", "/api/v1/namespaces/default/configmaps?labelSelector=l%3Dx&dryRun=All");
+    expect((await (await call(s, "GET", "/api/v1/namespaces/default/configmaps")).json()).items).toHaveLength(3);
+    const res = await call(s, "DELETE", "/api/v1/namespaces/default/configmaps?labelSelector=l%3Dx");
+    expect((await res.json()).items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(["a", "b"]);
+    const left = await (await call(s, "GET", "/api/v1/namespaces/default/configmaps")).json();
+    expect(left.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(["c"]);
+  });
+
   it("serves the scale subresource", async () => {
     const s = make();
     await call(s, "POST", "/apis/apps/v1/namespaces/default/deployments", { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { selector: { matchLabels: { app: "d" } } } });

@@ -14,7 +14,7 @@ describe("in-process ObjectClient", () => {
   it("runs the same semantics as HTTP: defaults, status subresource, CAS, patches, delete", async () => {
     s = createApiServer({ storage: new MemoryStorage(), registry: new ResourceRegistry(testDescriptors()) });
     const { client } = s;
-    const d = await client.create({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "default" }, spec: {} });
+    const d = await client.create<KubeObject>({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "default" }, spec: {} });
     expect(d.spec).toEqual({ replicas: 1 });
     expect(await client.get("apps/v1", "Deployment", "default", "nope")).toBeUndefined();
     const st = await client.updateStatus({ ...d, status: { readyReplicas: 1 } });

@@ -1,0 +1,70 @@
+import type { ResourceBinding, Work } from "../../kube/karmada";
+import { WORK_V1ALPHA1 } from "../../kube/karmada";
+import { aggregateStatus } from "../../interpreter";
+import { defineController, type ControllerDefinition } from "../runtime/controller";
+import type { ControllerDeps } from "../runtime/manager";
+import { setCondition } from "../runtime/conditions";
+import { BINDING_API_VERSION, bindingId, bindingIdLabel, bindingOfWork, type BindingKind } from "../binding/binding-meta";
+import { aggregatedItems, fullyAppliedCondition } from "./aggregate";
+
+export const BINDING_STATUS_CONTROLLER = "binding-status";
+export const CLUSTER_BINDING_STATUS_CONTROLLER = "cluster-resource-binding-status";
+export const REASON_AGGREGATE_STATUS_SUCCEED = "AggregateStatusSucceed";
+export const REASON_AGGREGATE_STATUS_FAILED = "AggregateStatusFailed";
+
+/**
+ * Karmada's RB/CRB status controller (karmada-api.md §7.7): aggregatedStatus and FullyApplied
+ * on the binding, then the template's own status through the status subresource for kinds with
+ * an aggregation rule. Both writes happen only on change; the template status write is ignored
+ * by the detector (status-only), so it never re-triggers propagation.
+ */
+export function bindingStatusController(kind: BindingKind): (deps: ControllerDeps) => ControllerDefinition {
+  return (deps) => {
+    const bindings = () => deps.informers.informerFor<ResourceBinding>({ apiVersion: BINDING_API_VERSION, kind });
+    const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
+    return defineController({
+      name: kind === "ResourceBinding" ? BINDING_STATUS_CONTROLLER : CLUSTER_BINDING_STATUS_CONTROLLER,
+      workers: 4,
+      watches: [
+        { apiVersion: BINDING_API_VERSION, kind },
+        {
+          apiVersion: WORK_V1ALPHA1,
+          kind: "Work",
+          map: (w) => {
+            const b = bindingOfWork(w);
+            return b && b.kind === kind ? [{ namespace: b.namespace, name: b.name }] : [];
+          },
+        },
+      ],
+      async reconcile(req) {
+        const binding = bindings().get(req.namespace, req.name);
+        if (!binding || binding.metadata.deletionTimestamp) return;
+        const mine = works().list().filter((w) => w.metadata.labels?.[bindingIdLabel(kind)] === bindingId(binding));
+        const items = aggregatedItems(mine);
+        const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(deps.clock.now()));
+        if (cond.changed || JSON.stringify(items) !== JSON.stringify(binding.status?.aggregatedStatus ?? [])) {
+          const next = structuredClone(binding);
+          next.status = { ...(next.status ?? {}), conditions: cond.conditions, aggregatedStatus: items };
+          await deps.client.updateStatus(next);
+        }
+        await updateTemplateStatus(deps, binding, items);
+      },
+    });
+  };
+}
+
+async function updateTemplateStatus(deps: ControllerDeps, binding: ResourceBinding, items: ReturnType<typeof aggregatedItems>): Promise<void> {
+  const r = binding.spec.resource;
+  const template = await deps.client.get(r.apiVersion, r.kind, r.namespace, r.name);
+  if (!template || template.metadata.deletionTimestamp || (r.uid && template.metadata.uid !== r.uid)) return;
+  let status;
+  try {
+    status = aggregateStatus(template, items);
+  } catch (err) {
+    deps.events.event(template, "Warning", REASON_AGGREGATE_STATUS_FAILED, `Failed to aggregate status: ${err instanceof Error ? err.message : String(err)}`);
+    throw err;
+  }
+  if (status === undefined || JSON.stringify(status) === JSON.stringify(template.status ?? {})) return;
+  await deps.client.updateStatus({ ...template, status });
+  deps.events.event(template, "Normal", REASON_AGGREGATE_STATUS_SUCCEED, "Update resourceBinding(s) status successfully.");
+}

@@ -1,0 +1,100 @@
+import type { KubeObject } from "../../kube/types";
+import type { BindingSnapshot, ResourceBinding } from "../../kube/karmada";
+import { getDependencies } from "../../interpreter";
+import { bindingName, currentClaim, fnv32a, safeEncodeString } from "../../policies";
+import { defineController, type ControllerDefinition } from "../runtime/controller";
+import type { ControllerDeps } from "../runtime/manager";
+import type { Result } from "../runtime/result";
+import { BINDING_API_VERSION, bindingId } from "../binding/binding-meta";
+
+export const DEPENDENCIES_CONTROLLER = "dependencies-distributor";
+export const REASON_DEPENDENCY_SYNC_SUCCEED = "SyncScheduleResultToDependenciesSucceed";
+export const REASON_DEPENDENCY_SYNC_FAILED = "SyncScheduleResultToDependenciesFailed";
+
+/** `resourcebinding.karmada.io/depended-by-<hash of namespace/name>` (GenerateBindingReferenceKey). */
+export function dependedByLabel(namespace: string, name: string): string {
+  return `resourcebinding.karmada.io/depended-by-${safeEncodeString(String(fnv32a(`${namespace}/${name}`)))}`;
+}
+
+/**
+ * Karmada's dependencies distributor (karmada-api.md §7.12): for a ResourceBinding with
+ * propagateDeps, every ConfigMap/Secret/ServiceAccount/PVC its template references gets an
+ * attached ResourceBinding (owned by the dependency, labelled depended-by-<hash>) whose
+ * requiredBy lists this binding and its clusters, so the binding controller sends it wherever
+ * a dependant runs. Entries for bindings that stopped depending are removed; an attached
+ * binding nobody requires any more (and no policy claims) is deleted.
+ */
+export function dependenciesController(): (deps: ControllerDeps) => ControllerDefinition {
+  return (deps) => {
+    const bindings = () => deps.informers.informerFor<ResourceBinding>({ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding" });
+    return defineController({
+      name: DEPENDENCIES_CONTROLLER,
+      workers: 2,
+      watches: [{ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding" }],
+      async reconcile(req): Promise<Result | void> {
+        const ns = req.namespace ?? "";
+        const label = dependedByLabel(ns, req.name);
+        const b = bindings().get(req.namespace, req.name);
+        const attachedNow = bindings().list(ns).filter((x) => x.metadata.labels?.[label] !== undefined);
+        const wanted = new Set<string>();
+        if (b && !b.metadata.deletionTimestamp && b.spec.propagateDeps) {
+          const r = b.spec.resource;
+          const template = await deps.client.get(r.apiVersion, r.kind, r.namespace, r.name);
+          for (const dep of template ? getDependencies(template) : []) {
+            const obj = await deps.client.get(dep.apiVersion, dep.kind, dep.namespace, dep.name);
+            if (!obj) continue;
+            wanted.add(bindingName(dep.kind, dep.name));
+            await ensureAttached(deps, b, obj, label);
+          }
+        }
+        for (const a of attachedNow) if (!wanted.has(a.metadata.name ?? "")) await detach(deps, a, ns, req.name, label);
+      },
+    });
+  };
+}
+
+async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: KubeObject, label: string): Promise<void> {
+  const name = bindingName(dep.kind, dep.metadata.name ?? "");
+  const ns = dep.metadata.namespace;
+  const entry: BindingSnapshot = { namespace: b.metadata.namespace, name: b.metadata.name ?? "", clusters: structuredClone(b.spec.clusters ?? []) };
+  const existing = await deps.client.get<ResourceBinding>(BINDING_API_VERSION, "ResourceBinding", ns, name);
+  if (!existing) {
+    await deps.client.create<ResourceBinding>({
+      apiVersion: BINDING_API_VERSION,
+      kind: "ResourceBinding",
+      metadata: {
+        name,
+        namespace: ns,
+        labels: { [label]: bindingId(b) },
+        ownerReferences: [{ apiVersion: dep.apiVersion, kind: dep.kind, name: dep.metadata.name ?? "", uid: dep.metadata.uid ?? "", controller: true, blockOwnerDeletion: true }],
+        finalizers: ["karmada.io/binding-controller"],
+      },
+      spec: {
+        resource: { apiVersion: dep.apiVersion, kind: dep.kind, namespace: ns, name: dep.metadata.name ?? "", uid: dep.metadata.uid, resourceVersion: dep.metadata.resourceVersion },
+        requiredBy: [entry],
+        conflictResolution: b.spec.conflictResolution ?? "Abort",
+        ...(b.spec.preserveResourcesOnDeletion ? { preserveResourcesOnDeletion: true } : {}),
+      },
+    });
+    deps.events.event(b, "Normal", REASON_DEPENDENCY_SYNC_SUCCEED, `Attached ${dep.kind} ${ns}/${dep.metadata.name} to the binding's clusters`);
+    return;
+  }
+  const next = structuredClone(existing);
+  next.metadata.labels = { ...(next.metadata.labels ?? {}), [label]: bindingId(b) };
+  const others = (next.spec.requiredBy ?? []).filter((r) => !(r.namespace === entry.namespace && r.name === entry.name));
+  next.spec.requiredBy = [...others, entry].sort((x, y) => `${x.namespace}/${x.name}`.localeCompare(`${y.namespace}/${y.name}`));
+  next.spec.resource = { ...next.spec.resource, resourceVersion: dep.metadata.resourceVersion };
+  if (JSON.stringify([existing.metadata.labels, existing.spec]) === JSON.stringify([next.metadata.labels, next.spec])) return;
+  await deps.client.update(next);
+}
+
+async function detach(deps: ControllerDeps, attached: ResourceBinding, ns: string, name: string, label: string): Promise<void> {
+  const next = structuredClone(attached);
+  delete next.metadata.labels?.[label];
+  next.spec.requiredBy = (next.spec.requiredBy ?? []).filter((r) => !(r.namespace === ns && r.name === name));
+  if (!next.spec.requiredBy.length && !currentClaim(next) && !next.spec.placement) {
+    await deps.client.delete({ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding", namespace: next.metadata.namespace, name: next.metadata.name ?? "" });
+    return;
+  }
+  await deps.client.update(next);
+}

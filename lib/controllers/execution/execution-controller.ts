@@ -1,0 +1,140 @@
+import type { Cluster, Work } from "../../kube/karmada";
+import { CLUSTER_API_VERSION, WORK_V1ALPHA1, clusterOfExecutionNamespace } from "../../kube/karmada";
+import { defineController, type ControllerDefinition } from "../runtime/controller";
+import type { ControllerDeps } from "../runtime/manager";
+import { isConditionTrue, setCondition, type ConditionInput } from "../runtime/conditions";
+import { addFinalizer, removeFinalizer } from "../runtime/finalizers";
+import type { Result } from "../runtime/result";
+import { FINALIZER_EXECUTION } from "../binding/binding-meta";
+import { applyWork, deleteWorkManifests } from "./apply-work";
+import type { MemberClients } from "./member-clients";
+import type { MemberWatcher } from "./member-watcher";
+
+export const EXECUTION_CONTROLLER = "execution";
+
+export const CONDITION_APPLIED = "Applied";
+export const CONDITION_DISPATCHING = "Dispatching";
+export const REASON_APPLIED_SUCCESSFUL = "AppliedSuccessful";
+export const REASON_APPLIED_FAILED = "AppliedFailed";
+export const REASON_DISPATCHING = "Dispatching";
+export const REASON_SUSPEND_DISPATCHING = "SuspendDispatching";
+export const EVENT_SYNC_SUCCEED = "SyncSucceed";
+export const EVENT_SYNC_FAILED = "SyncFailed";
+export const EVENT_CLUSTER_NOT_READY = "ClusterNotReady";
+export const EVENT_CLEANUP_SUCCEED = "CleanupWorkloadSucceed";
+export const EVENT_WORK_DISPATCHING = "WorkDispatching";
+
+export const MESSAGE_APPLIED = "Manifest has been successfully applied";
+
+export interface ExecutionOptions {
+  members: MemberClients;
+  watcher: MemberWatcher;
+  /** Periodic re-apply (drift correction beyond the member watch). Default 60 s. */
+  resyncMs?: number;
+}
+
+/**
+ * Karmada's execution controller for Push clusters (karmada-api.md §7.5): Dispatching condition,
+ * suspended Works stop there, not-Ready clusters retry with backoff, every manifest applied with
+ * applyWork, Applied condition and Events; Work deletion removes (or preserves) member objects
+ * before the finalizer goes. Member changes come back through the MemberWatcher.
+ */
+export function executionController(opts: ExecutionOptions): (deps: ControllerDeps) => ControllerDefinition {
+  return (deps) => {
+    const clusters = () => deps.informers.informerFor<Cluster>({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster" });
+    const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
+    return defineController({
+      name: EXECUTION_CONTROLLER,
+      workers: 8,
+      watches: [
+        { apiVersion: WORK_V1ALPHA1, kind: "Work", predicate: (e) => e.type !== "update" || e.old?.metadata.generation !== e.obj.metadata.generation || e.old?.metadata.deletionTimestamp !== e.obj.metadata.deletionTimestamp || e.old === e.obj },
+        {
+          apiVersion: CLUSTER_API_VERSION,
+          kind: "Cluster",
+          map: (c) => works().list(`karmada-es-${c.metadata.name}`).map((w) => ({ namespace: w.metadata.namespace, name: w.metadata.name ?? "" })),
+          predicate: (e) => e.type !== "update" || isConditionTrue((e.old as Cluster).status?.conditions, "Ready") !== isConditionTrue((e.obj as Cluster).status?.conditions, "Ready"),
+        },
+      ],
+      async reconcile(req): Promise<Result | void> {
+        const cached = works().get(req.namespace, req.name);
+        if (!cached) return;
+        const work = structuredClone(cached);
+        const clusterName = clusterOfExecutionNamespace(work.metadata.namespace ?? "");
+        if (!clusterName) return;
+        const cluster = clusters().get(undefined, clusterName);
+        // Pull clusters are served by their agent.
+        if (cluster?.spec?.syncMode === "Pull") return;
+        if (work.metadata.deletionTimestamp) return finalizeWork(deps, opts, work, cluster);
+        if (addFinalizer(work, FINALIZER_EXECUTION)) work.metadata.resourceVersion = (await deps.client.update(work)).metadata.resourceVersion;
+        if (work.spec.suspendDispatching) {
+          await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "False", reason: REASON_SUSPEND_DISPATCHING, message: "Work dispatching is in a suspended state." }]);
+          return;
+        }
+        await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "True", reason: REASON_DISPATCHING, message: "Work is being dispatched to member clusters." }]);
+        if (!cluster || !isConditionTrue(cluster.status?.conditions, "Ready")) {
+          const msg = `Cluster(${clusterName}) not ready, will retry.`;
+          deps.events.event(work, "Warning", EVENT_CLUSTER_NOT_READY, msg);
+          throw new Error(msg);
+        }
+        return syncWork(deps, opts, work, clusterName);
+      },
+    });
+  };
+}
+
+async function syncWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work, clusterName: string): Promise<Result> {
+  const member = await opts.members.get(clusterName);
+  if (!member) throw new Error(`no client for cluster ${clusterName} yet`);
+  for (const m of work.spec.workload?.manifests ?? []) await opts.watcher.ensure(clusterName, m.apiVersion, m.kind);
+  const res = await applyWork(member, work, clusterName);
+  const total = work.spec.workload?.manifests?.length ?? 0;
+  if (res.errors.length) {
+    const msg = `Failed to apply all manifests (${total - res.errors.length}/${total}): ${res.errors.join(", ")}`;
+    await setConditions(deps, work, [{ type: CONDITION_APPLIED, status: "False", reason: REASON_APPLIED_FAILED, message: msg }]);
+    deps.events.event(work, "Warning", EVENT_SYNC_FAILED, msg);
+    throw new Error(msg);
+  }
+  const changed = await setConditions(deps, work, [{ type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
+  if (res.written || changed) deps.events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${describe(work)}) to cluster ${clusterName}`);
+  return { requeueAfterMs: opts.resyncMs ?? 60_000 };
+}
+
+async function finalizeWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work, cluster: Cluster | undefined): Promise<void> {
+  if (!work.metadata.finalizers?.includes(FINALIZER_EXECUTION)) return;
+  const clusterName = clusterOfExecutionNamespace(work.metadata.namespace ?? "") ?? "";
+  // A cluster that is gone or leaving cannot be cleaned; Karmada just lets the Work go.
+  if (cluster && !cluster.metadata.deletionTimestamp) {
+    if (!isConditionTrue(cluster.status?.conditions, "Ready")) throw new Error(`Cluster(${clusterName}) not ready, cannot delete the resources of Work ${work.metadata.name} yet`);
+    const member = await opts.members.get(clusterName);
+    if (!member) throw new Error(`no client for cluster ${clusterName} yet`);
+    await deleteWorkManifests(member, work);
+    deps.events.event(work, "Normal", EVENT_CLEANUP_SUCCEED, `Deleted resource(${describe(work)}) in cluster ${clusterName}${work.spec.preserveResourcesOnDeletion ? " (preserved: metadata stripped)" : ""}`);
+  }
+  if (removeFinalizer(work, FINALIZER_EXECUTION)) await deps.client.update(work);
+}
+
+/** Sets conditions (with the Work's generation) and writes status only when one changed. */
+async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionInput[]): Promise<boolean> {
+  let conditions = work.status?.conditions;
+  let changed = false;
+  for (const c of conds) {
+    const r = setCondition(conditions, { ...c, observedGeneration: work.metadata.generation }, new Date(deps.clock.now()));
+    conditions = r.conditions;
+    changed ||= r.changed;
+  }
+  if (!changed) return false;
+  if (conds.some((c) => c.type === CONDITION_DISPATCHING)) {
+    const d = conds.find((c) => c.type === CONDITION_DISPATCHING)!;
+    if (work.status?.conditions?.find((c) => c.type === CONDITION_DISPATCHING)?.status !== d.status) deps.events.event(work, "Normal", EVENT_WORK_DISPATCHING, d.message);
+  }
+  work.status = { ...(work.status ?? {}), conditions };
+  const updated = await deps.client.updateStatus(work);
+  work.metadata.resourceVersion = updated.metadata.resourceVersion;
+  return true;
+}
+
+function describe(work: Work): string {
+  const m = work.spec.workload?.manifests?.[0];
+  if (!m) return work.metadata.name ?? "";
+  return `kind=${m.kind}, ${m.metadata.namespace ? `${m.metadata.namespace}/` : ""}${m.metadata.name}`;
+}

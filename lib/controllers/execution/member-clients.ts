@@ -1,0 +1,16 @@
+import type { ObjectClient } from "../../kube/client";
+
+/**
+ * Where the propagation controllers get a client for a member cluster (lib/clusters' registry
+ * once it lands: `members.get(cluster)`). Undefined means "no credentials (yet)": the caller
+ * retries with backoff.
+ */
+export interface MemberClients {
+  get(cluster: string): ObjectClient | undefined | Promise<ObjectClient | undefined>;
+}
+
+/** A fixed map of clients (tests, sandboxes). */
+export function staticMemberClients(clients: Record<string, ObjectClient> | Map<string, ObjectClient>): MemberClients {
+  const map = clients instanceof Map ? clients : new Map(Object.entries(clients));
+  return { get: (c) => map.get(c) };
+}

@@ -1,0 +1,71 @@
+import type { KubeObject } from "../../kube/types";
+import { ANNOTATION_WORK_NAME, ANNOTATION_WORK_NAMESPACE, LABEL_MANAGED } from "../../kube/karmada";
+import { Informer } from "../runtime/informer";
+import type { Clock } from "../runtime/clock";
+import type { Logger } from "../runtime/log";
+import type { Request } from "../runtime/keys";
+import type { MemberClients } from "./member-clients";
+
+/**
+ * Watches the objects Flotilla manages in members (label karmada.io/managed=true), one
+ * informer per (cluster, kind), started on first use. Every change or deletion is routed back
+ * to the Work named in the object's work.karmada.io annotations and handed to the listeners
+ * (execution, for drift correction; work status, for status). Informers relist on 410.
+ */
+export class MemberWatcher {
+  private readonly informers = new Map<string, Informer>();
+  private readonly listeners = new Set<(work: Request, obj: KubeObject) => void>();
+  private readonly abort = new AbortController();
+
+  constructor(private readonly opts: { members: MemberClients; clock?: Clock; log?: Logger; resyncMs?: number }) {}
+
+  /** Adds a listener; returns its remover. */
+  onWorkEvent(fn: (work: Request, obj: KubeObject) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Starts watching `kind` in `cluster` if not yet; returns the informer (undefined without a client). */
+  async ensure(cluster: string, apiVersion: string, kind: string): Promise<Informer | undefined> {
+    const key = `${cluster}|${apiVersion}|${kind}`;
+    const existing = this.informers.get(key);
+    if (existing) return existing;
+    const client = await this.opts.members.get(cluster);
+    if (!client || this.informers.has(key)) return this.informers.get(key);
+    const inf = new Informer({ client, apiVersion, kind, labelSelector: `${LABEL_MANAGED}=true`, clock: this.opts.clock, log: this.opts.log, resyncMs: this.opts.resyncMs });
+    const route = (obj: KubeObject) => {
+      const a = obj.metadata.annotations ?? {};
+      if (!a[ANNOTATION_WORK_NAME]) return;
+      for (const l of this.listeners) l({ namespace: a[ANNOTATION_WORK_NAMESPACE], name: a[ANNOTATION_WORK_NAME] }, obj);
+    };
+    inf.addHandlers({ onAdd: route, onUpdate: (_o, n) => route(n), onDelete: route });
+    this.informers.set(key, inf);
+    inf.start(this.abort.signal);
+    return inf;
+  }
+
+  /** The cached member object, when its kind is watched and synced. */
+  cached(cluster: string, apiVersion: string, kind: string, namespace: string | undefined, name: string): { synced: boolean; obj?: KubeObject } {
+    const inf = this.informers.get(`${cluster}|${apiVersion}|${kind}`);
+    if (!inf?.hasSynced()) return { synced: false };
+    return { synced: true, obj: inf.get(namespace, name) };
+  }
+
+  /** Stops the informers of one cluster (credentials changed, cluster removed). */
+  async forget(cluster: string): Promise<void> {
+    const stops: Promise<void>[] = [];
+    for (const [key, inf] of this.informers) {
+      if (!key.startsWith(`${cluster}|`)) continue;
+      this.informers.delete(key);
+      stops.push(inf.stop());
+    }
+    await Promise.all(stops);
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    const all = [...this.informers.values()];
+    this.informers.clear();
+    await Promise.all(all.map((i) => i.stop()));
+  }
+}

@@ -1,0 +1,69 @@
+import type { ResourceRegistry } from "../kube/resources/registry";
+import type { ControllerSetup } from "./runtime/manager";
+import type { Request } from "./runtime/keys";
+import { detectorController, DETECTOR_CONTROLLER } from "./detector/detector";
+import { bindingController, BINDING_CONTROLLER, CLUSTER_BINDING_CONTROLLER } from "./binding/binding-controller";
+import { executionController, EXECUTION_CONTROLLER } from "./execution/execution-controller";
+import { MemberWatcher } from "./execution/member-watcher";
+import type { MemberClients } from "./execution/member-clients";
+import { workStatusController, WORK_STATUS_CONTROLLER } from "./work-status/work-status-controller";
+import { bindingStatusController, BINDING_STATUS_CONTROLLER, CLUSTER_BINDING_STATUS_CONTROLLER } from "./binding-status/binding-status-controller";
+import { dependenciesController, DEPENDENCIES_CONTROLLER } from "./dependencies/dependencies-controller";
+import { apiVersionOf } from "../kube/resource-descriptor";
+
+/** The part of the Manager the propagation controllers need: enqueueing into a running controller by name. */
+export interface ManagerLike {
+  controller(name: string): { enqueue(req: Request): void } | undefined;
+}
+
+export interface PropagationDeps {
+  /** The control plane's registry (template kinds, CRDs at run time, resource plurals). */
+  registry: ResourceRegistry;
+  /** Member cluster clients (lib/clusters' registry). */
+  members: MemberClients;
+  /** Periodic re-apply and status refresh of Works. Defaults: 60 s and 30 s. */
+  executionResyncMs?: number;
+  statusResyncMs?: number;
+  /** Detector preemption (Karmada's alpha gate PropagationPolicyPreemption). Default true. */
+  preemption?: boolean;
+}
+
+export interface PropagationControllers {
+  /** Setups to put in the Manager's `controllers` (merge into controllerSetups()). */
+  controllers: Record<string, ControllerSetup>;
+  /** Stops the member watches (call on shutdown, after the manager stopped). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything from template to member object and back: detector, propagateDeps, binding
+ * (RB/CRB), execution (Push), work status and binding status (RB/CRB) controllers. `manager` is
+ * read lazily at event time, so it may be created after this call, e.g.
+ * `const p = setupPropagationControllers({ controller: (n) => manager?.controller(n) }, deps)`.
+ * The scheduler controller is separate (lib/controllers/scheduler).
+ */
+export function setupPropagationControllers(manager: ManagerLike, deps: PropagationDeps): PropagationControllers {
+  const enqueue = (name: string) => (req: Request) => manager.controller(name)?.enqueue(req);
+  const watcher = new MemberWatcher({ members: deps.members });
+  watcher.onWorkEvent((work) => {
+    enqueue(EXECUTION_CONTROLLER)(work);
+    enqueue(WORK_STATUS_CONTROLLER)(work);
+  });
+  const resourceOf = (apiVersion: string, kind: string) => {
+    const d = deps.registry.all().find((x) => x.kind === kind && apiVersionOf(x) === apiVersion);
+    return d?.plural;
+  };
+  return {
+    controllers: {
+      [DETECTOR_CONTROLLER]: detectorController({ registry: deps.registry, enqueue: enqueue(DETECTOR_CONTROLLER), preemption: deps.preemption }),
+      [DEPENDENCIES_CONTROLLER]: dependenciesController(),
+      [BINDING_CONTROLLER]: bindingController("ResourceBinding"),
+      [CLUSTER_BINDING_CONTROLLER]: bindingController("ClusterResourceBinding"),
+      [EXECUTION_CONTROLLER]: executionController({ members: deps.members, watcher, resyncMs: deps.executionResyncMs }),
+      [WORK_STATUS_CONTROLLER]: workStatusController({ members: deps.members, watcher, resourceOf, resyncMs: deps.statusResyncMs }),
+      [BINDING_STATUS_CONTROLLER]: bindingStatusController("ResourceBinding"),
+      [CLUSTER_BINDING_STATUS_CONTROLLER]: bindingStatusController("ClusterResourceBinding"),
+    },
+    stop: () => watcher.stop(),
+  };
+}

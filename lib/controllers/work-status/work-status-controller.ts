@@ -1,0 +1,83 @@
+import type { KubeObject } from "../../kube/types";
+import { splitApiVersion } from "../../kube/types";
+import type { ManifestStatus, Work } from "../../kube/karmada";
+import { WORK_V1ALPHA1, clusterOfExecutionNamespace } from "../../kube/karmada";
+import { interpretHealth, reflectStatus } from "../../interpreter";
+import { defineController, type ControllerDefinition } from "../runtime/controller";
+import type { ControllerDeps } from "../runtime/manager";
+import { isConditionTrue } from "../runtime/conditions";
+import type { Result } from "../runtime/result";
+import type { MemberClients } from "../execution/member-clients";
+import type { MemberWatcher } from "../execution/member-watcher";
+
+export const WORK_STATUS_CONTROLLER = "work-status";
+
+export interface WorkStatusOptions {
+  members: MemberClients;
+  watcher: MemberWatcher;
+  /** Plural of a kind (manifestStatuses[].identifier.resource); default: lower-case kind + "s". */
+  resourceOf?: (apiVersion: string, kind: string) => string | undefined;
+  /** Periodic status refresh. Default 30 s. */
+  resyncMs?: number;
+}
+
+/**
+ * Karmada's work status controller (karmada-api.md §7.6): for Works applied (Applied=True), the
+ * member object's reflected status and health go to status.manifestStatuses, written only
+ * when they change. Member events reach it through the MemberWatcher (which relists on 410).
+ */
+export function workStatusController(opts: WorkStatusOptions): (deps: ControllerDeps) => ControllerDefinition {
+  return (deps) => {
+    const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
+    return defineController({
+      name: WORK_STATUS_CONTROLLER,
+      workers: 4,
+      watches: [{ apiVersion: WORK_V1ALPHA1, kind: "Work", predicate: (e) => e.type !== "delete" }],
+      async reconcile(req): Promise<Result | void> {
+        const work = works().get(req.namespace, req.name);
+        if (!work || work.metadata.deletionTimestamp || !isConditionTrue(work.status?.conditions, "Applied")) return;
+        const cluster = clusterOfExecutionNamespace(work.metadata.namespace ?? "");
+        if (!cluster) return;
+        const statuses: ManifestStatus[] = [];
+        const manifests = work.spec.workload?.manifests ?? [];
+        for (let i = 0; i < manifests.length; i++) {
+          const live = await observe(opts, cluster, manifests[i]);
+          if (live) statuses.push(manifestStatus(live, i, opts.resourceOf));
+        }
+        if (JSON.stringify(statuses) === JSON.stringify(work.status?.manifestStatuses ?? [])) return { requeueAfterMs: opts.resyncMs ?? 30_000 };
+        const next = structuredClone(work);
+        next.status = { ...(next.status ?? {}), manifestStatuses: statuses };
+        if (!statuses.length) delete next.status.manifestStatuses;
+        await deps.client.updateStatus(next);
+        return { requeueAfterMs: opts.resyncMs ?? 30_000 };
+      },
+    });
+  };
+}
+
+async function observe(opts: WorkStatusOptions, cluster: string, m: KubeObject): Promise<KubeObject | undefined> {
+  await opts.watcher.ensure(cluster, m.apiVersion, m.kind);
+  const c = opts.watcher.cached(cluster, m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
+  if (c.synced) return c.obj;
+  const member = await opts.members.get(cluster);
+  return member?.get(m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
+}
+
+/** One manifestStatuses entry: identifier, reflected status and health of the member object. */
+export function manifestStatus(live: KubeObject, ordinal: number, resourceOf?: WorkStatusOptions["resourceOf"]): ManifestStatus {
+  const { group, version } = splitApiVersion(live.apiVersion);
+  const status = reflectStatus(live);
+  return {
+    identifier: {
+      ordinal,
+      group,
+      version,
+      kind: live.kind,
+      resource: resourceOf?.(live.apiVersion, live.kind) ?? `${live.kind.toLowerCase()}s`,
+      ...(live.metadata.namespace ? { namespace: live.metadata.namespace } : {}),
+      name: live.metadata.name ?? "",
+    },
+    ...(status ? { status } : {}),
+    health: interpretHealth(live),
+  };
+}

@@ -2,8 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { kubeKeys, restKey } from "../../lib/kube/queries";
-import { parseInvalidateMessage, streamUrl } from "./live-message";
+import { kubeKeys, parseInvalidateMessage, restKey, streamUrl } from "../../lib/kube/queries";
 import { invalidateKey, useLiveInvalidation } from "./use-live-invalidation";
 
 afterEach(cleanup);

@@ -2,8 +2,7 @@
 
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { matchesInvalidation } from "../../lib/kube/queries";
-import { INVALIDATE_EVENT, parseInvalidateMessage, streamUrl } from "./live-message";
+import { INVALIDATE_EVENT, matchesInvalidation, parseInvalidateMessage, streamUrl } from "../../lib/kube/queries";
 
 /**
  * Keeps the page's queries live: subscribes to the console's SSE stream for `topics` (resource

@@ -143,3 +143,31 @@ function queryString(params: object): string {
   const entries = Object.entries(compact(params)).map(([k, v]) => [k, String(v)]);
   return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
 }
+
+// ---- live updates: the wire format of GET /api/v1/events/stream, shared by server and browser
+
+/**
+ * The console's live stream sends Server-Sent Events named "invalidate" whose data is
+ * `{ "key": [...] }`: a query-key prefix whose cached queries are stale (see matchesInvalidation).
+ */
+export const INVALIDATE_EVENT = "invalidate";
+
+export interface InvalidateMessage {
+  key: (string | number)[];
+}
+
+/** Parses one message's data; undefined for anything that is not an invalidate message. */
+export function parseInvalidateMessage(data: string): InvalidateMessage | undefined {
+  try {
+    const v = JSON.parse(data) as { key?: unknown };
+    if (Array.isArray(v.key) && v.key.every((k) => typeof k === "string" || typeof k === "number")) return { key: v.key };
+  } catch {
+    // a malformed message is ignored: the next one (or the periodic refetch on reconnect) heals it
+  }
+  return undefined;
+}
+
+/** The stream URL for a set of topics (resource names like "clusters.cluster.karmada.io", or "*"). */
+export function streamUrl(topics: readonly string[]): string {
+  return `/api/v1/events/stream?topics=${encodeURIComponent([...topics].sort().join(","))}`;
+}

@@ -11,7 +11,8 @@ import { resourceBindingSchema, workSchema } from "./schemas/work-kinds";
  * version is listed: older served versions would need conversion we do not implement.
  */
 
-interface KindFacts {
+/** The facts of one Karmada CRD kind, from its Go type and kubebuilder markers. */
+export interface KindFacts {
   group: "policy.karmada.io" | "work.karmada.io";
   version: string;
   kind: string;

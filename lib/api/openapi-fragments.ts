@@ -1,6 +1,7 @@
 import type { OpenApiFragment } from "./openapi";
+import { placementOpenApi } from "../placement/openapi";
 
 /** Every REST area's OpenAPI fragment; areas add theirs here as they land. */
 export function restOpenApiFragments(): OpenApiFragment[] {
-  return [];
+  return [placementOpenApi()];
 }

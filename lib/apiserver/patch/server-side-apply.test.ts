@@ -207,3 +207,30 @@ describe("serverSideApply", () => {
     }
   });
 });
+
+describe("serverSideApply after kubectl's client-side-apply migration", () => {
+  it("keeps a map the manager owned whole (\".\") when the new apply lists its children", async () => {
+    const { serverSideApply } = await import("./server-side-apply");
+    const live = {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: {
+        name: "c",
+        namespace: "default",
+        managedFields: [
+          { manager: "kubectl", operation: "Apply" as const, apiVersion: "v1", fieldsType: "FieldsV1" as const, fieldsV1: { "f:data": { ".": {}, "f:color": {}, "f:size": {} } } },
+        ],
+      },
+      data: { color: "blue", size: "L" },
+    };
+    const out = serverSideApply({
+      live,
+      applied: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "default" }, data: { color: "blue", size: "L" } },
+      manager: "kubectl",
+      force: false,
+      apiVersion: "v1",
+      now: "2026-01-01T00:00:00Z",
+    });
+    expect(out.data).toEqual({ color: "blue", size: "L" });
+  });
+});

@@ -70,7 +70,7 @@ export function serverSideApply(args: ServerSideApplyArgs): KubeObject {
   let merged = mergeApplied(live, config, meta) as JsonObject;
   if (lastSet && !lastSet.isEmpty()) {
     const owned = all.reduce((acc, r) => acc.union(r.set), new FieldSet());
-    merged = removeItems(merged, lastSet.difference(owned), meta);
+    merged = removeItems(merged, keepAncestorsOfOwned(lastSet.difference(owned), owned), meta);
   }
   const force = args.force || allowedByLastApplied(args, live, merged, others, meta);
   const { conflicts } = moveOwnership({ records: others, oldObj: live, newObj: merged, meta, self: key, subresource: args.subresource, force });
@@ -83,6 +83,22 @@ export function serverSideApply(args: ServerSideApplyArgs): KubeObject {
   merged.metadata = metadata;
   metadata.managedFields = encodeManagedFields([...others, self]) as unknown as JsonObject[];
   return merged as unknown as KubeObject;
+}
+
+/**
+ * A container the manager used to own as a whole (the "." marker kubectl's client-side-apply
+ * migration leaves, e.g. `f:data: {".": {}}`) must not be removed while fields inside it are
+ * still owned: only the fields nobody owns any more go.
+ */
+function keepAncestorsOfOwned(remove: FieldSet, owned: FieldSet): FieldSet {
+  if (!remove.children) return remove;
+  for (const [pe, sub] of remove.children) {
+    const ownedSub = owned.get(pe);
+    if (!ownedSub) continue;
+    if (sub.member && ownedSub.children && !ownedSub.isEmpty()) sub.member = false;
+    keepAncestorsOfOwned(sub, ownedSub);
+  }
+  return remove;
 }
 
 function validateApplied(args: ServerSideApplyArgs): void {

@@ -1,0 +1,64 @@
+import type { ClusterStatus, Cluster } from "../../kube/karmada";
+import type { Condition } from "../../kube/types";
+import type { HealthProbe } from "../../members/health";
+import type { MemberClient } from "../../members/member-client";
+import { nodeSummary, resourceSummary, type NodeLike, type PodLike } from "../../members/summaries";
+
+/** Karmada's Ready reasons (cluster status controller, cluster controller). */
+export const ReadyReason = {
+  ClusterReady: "ClusterReady",
+  ClusterNotReady: "ClusterNotReady",
+  ClusterNotReachable: "ClusterNotReachable",
+  StatusCollectionFailed: "StatusCollectionFailed",
+} as const;
+
+export type ConditionTemplate = Omit<Condition, "lastTransitionTime">;
+
+/** Karmada's generateReadyCondition over a health probe (messages are the probe's, verbatim). */
+export function readyConditionFor(probe: Pick<HealthProbe, "online" | "healthy" | "message">): ConditionTemplate {
+  if (!probe.online) return { type: "Ready", status: "False", reason: ReadyReason.ClusterNotReachable, message: probe.message };
+  if (!probe.healthy) return { type: "Ready", status: "False", reason: ReadyReason.ClusterNotReady, message: probe.message };
+  return { type: "Ready", status: "True", reason: ReadyReason.ClusterReady, message: probe.message };
+}
+
+/** Ready=False when no client could be built for the member (bad or missing credentials). */
+export function statusCollectionFailed(message: string): ConditionTemplate {
+  return { type: "Ready", status: "False", reason: ReadyReason.StatusCollectionFailed, message: `failed to create a ClusterClient: ${message}` };
+}
+
+/** What one collection found, to merge into the Cluster's status. */
+export interface CollectedStatus {
+  fields: Pick<ClusterStatus, "kubernetesVersion" | "apiEnablements" | "nodeSummary" | "resourceSummary">;
+  apiEnablementsCondition: ConditionTemplate;
+}
+
+/**
+ * Karmada's setCurrentClusterStatus for a ready member: version, API enablements with the
+ * CompleteAPIEnablements condition (Complete / Partial / Empty), node and resource summaries
+ * (with allocatable modelings from spec.resourceModels). A failing version or list leaves its
+ * field empty rather than failing the whole collection, as Karmada does.
+ */
+export async function collectClusterStatus(member: MemberClient, cluster: Cluster): Promise<CollectedStatus> {
+  const [version, discovery, nodes, pods] = await Promise.all([
+    member.version().catch(() => undefined),
+    member.discoveryDetailed().catch(() => undefined),
+    member.listNodes().catch(() => [] as NodeLike[]),
+    member.listPods().catch(() => [] as PodLike[]),
+  ]);
+  const apiEnablements = discovery?.apiEnablements ?? [];
+  let apiEnablementsCondition: ConditionTemplate;
+  if (apiEnablements.length === 0) {
+    apiEnablementsCondition = { type: "CompleteAPIEnablements", status: "False", reason: "Empty", message: "collected empty APIEnablements from the cluster" };
+  } else if (!discovery?.complete) {
+    apiEnablementsCondition = { type: "CompleteAPIEnablements", status: "False", reason: "Partial", message: `might collect partial APIEnablements(${apiEnablements.length}) from the cluster` };
+  } else {
+    apiEnablementsCondition = { type: "CompleteAPIEnablements", status: "True", reason: "Complete", message: "collected complete APIEnablements from the cluster" };
+  }
+  const fields: CollectedStatus["fields"] = {
+    nodeSummary: nodeSummary(nodes as NodeLike[]),
+    resourceSummary: resourceSummary(nodes as NodeLike[], pods as PodLike[], cluster.spec?.resourceModels),
+  };
+  if (version?.gitVersion) fields.kubernetesVersion = version.gitVersion;
+  if (apiEnablements.length > 0) fields.apiEnablements = apiEnablements;
+  return { fields, apiEnablementsCondition };
+}

@@ -1,4 +1,6 @@
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { E2E_ADMIN_PASSWORD } from "../playwright.config";
 
 test.describe("sign-in", () => {
@@ -34,5 +36,20 @@ test.describe("sign-in", () => {
     const k = await request.get("/k8s/api/v1/namespaces");
     expect(k.status()).toBe(401);
     expect((await request.get("/healthz")).status()).toBe(200);
+    expect((await request.get("/readyz")).status()).toBe(200);
+    expect((await request.get("/metrics")).status()).toBe(401);
+  });
+
+  test("the admin token from the data dir opens the APIs and /metrics", async ({ request }) => {
+    const token = readFileSync(path.join(process.env.E2E_DATA_DIR!, "admin-token"), "utf8").trim();
+    const headers = { Authorization: `Bearer ${token}` };
+    const ns = await request.get("/k8s/api/v1/namespaces/default", { headers });
+    expect(ns.status()).toBe(200);
+    expect(await ns.json()).toMatchObject({ kind: "Namespace", metadata: { name: "default" } });
+    const metrics = await request.get("/metrics", { headers });
+    expect(metrics.status()).toBe(200);
+    expect(await metrics.text()).toContain("process_resident_memory_bytes");
+    const openapi = await request.get("/api/v1/openapi.json", { headers });
+    expect((await openapi.json()).openapi).toMatch(/^3\./);
   });
 });

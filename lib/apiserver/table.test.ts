@@ -44,3 +44,28 @@ describe("toTable", () => {
     expect((t.rows[0].object as { kind: string }).kind).toBe("Namespace");
   });
 });
+
+describe("toTable with a descriptor-placed NAME column", () => {
+  it("does not prepend its own NAME (Events print NAME only in wide output)", async () => {
+    const { eventDescriptor } = await import("../kube/resources/core/event");
+    const ev = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: "web.17f", namespace: "default", creationTimestamp: ago(30) },
+      involvedObject: { kind: "Deployment", name: "web" },
+      reason: "ScalingReplicaSet",
+      type: "Normal",
+      message: "Scaled up",
+      lastTimestamp: ago(30),
+    };
+    const t = toTable(eventDescriptor(), [ev], { version: "v1", includeObject: "Metadata", now });
+    const names = t.columnDefinitions.map((c) => c.name);
+    expect(names.slice(0, 4)).toEqual(["Last Seen", "Type", "Reason", "Object"]);
+    expect(names.filter((n) => n === "Name")).toHaveLength(1);
+    const nameCol = t.columnDefinitions.find((c) => c.name === "Name")!;
+    expect(nameCol.priority).toBeGreaterThan(0);
+    expect(t.rows[0].cells).toHaveLength(names.length);
+    expect(t.rows[0].cells[names.indexOf("Object")]).toBe("deployment/web");
+    expect(t.rows[0].cells[names.indexOf("Name")]).toBe("web.17f");
+  });
+});

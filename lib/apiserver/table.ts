@@ -64,14 +64,18 @@ function rowObject(obj: KubeObject, opts: TableOptions): unknown {
 /** A Table of `objects`; `listMeta` carries the list's resourceVersion and continue token. */
 export function toTable(d: ResourceDescriptor, objects: KubeObject[], opts: TableOptions, listMeta: { resourceVersion?: string; continue?: string } = {}) {
   const columns = columnsOf(d);
+  // A descriptor that places its own `format: "name"` column (Events: NAME only in wide output)
+  // gets exactly its columns; otherwise NAME comes first, as kube's default printer does.
+  const ownName = columns.some((c) => c.format === "name");
   const columnDefinitions = opts.omitHeaders
     ? []
     : [
-        NAME_COLUMN,
+        ...(ownName ? [] : [NAME_COLUMN]),
         ...columns.map((c) => ({ name: c.name, type: c.type, format: c.format ?? "", description: c.description ?? "", priority: c.priority ?? 0 })),
       ];
   const rows = objects.map((obj) => {
-    const row: Record<string, unknown> = { cells: [obj.metadata.name ?? "", ...columns.map((c) => cellOf(c, obj, opts.now))] };
+    const cells = columns.map((c) => cellOf(c, obj, opts.now));
+    const row: Record<string, unknown> = { cells: ownName ? cells : [obj.metadata.name ?? "", ...cells] };
     const o = rowObject(obj, opts);
     if (o !== undefined) row.object = o;
     return row;

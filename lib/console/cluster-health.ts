@@ -1,12 +1,10 @@
-import type { Cluster } from "../kube/karmada";
+import { LABEL_SANDBOX, type Cluster } from "../kube/karmada";
 import { parseQuantity } from "../kube/quantity";
 import type { CapacityPair, ClusterCapacity, ClusterHealth } from "./overview-types";
 
-/** The label the sandbox manager puts on the Clusters it registers: the UI marks them honestly. */
-export const SANDBOX_LABEL = "flotilla.io/sandbox";
-
+/** Sandboxes carry `flotilla.io/sandbox=true`: the UI marks them honestly. */
 export function isSandbox(c: Pick<Cluster, "metadata">): boolean {
-  return c.metadata.labels?.[SANDBOX_LABEL] === "true";
+  return c.metadata.labels?.[LABEL_SANDBOX] === "true";
 }
 
 /** Health from the Ready condition, as Karmada's `kubectl get clusters` READY column reads it. */

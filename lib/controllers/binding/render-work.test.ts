@@ -61,7 +61,7 @@ describe("renderWork (§7.4)", () => {
     ["overwrite", undefined, "overwrite"],
     ["bogus", "Overwrite", "overwrite"],
   ] as const)("conflict resolution: template %s, policy %s → %s", (own, policy, expected) => {
-    const t = { ...template, metadata: { ...template.metadata, annotations: own ? { "work.karmada.io/conflict-resolution": own } : {} } };
+    const t: KubeObject = { ...template, metadata: { ...template.metadata, annotations: own ? { "work.karmada.io/conflict-resolution": own } : {} } };
     expect(conflictResolution(t, binding({ conflictResolution: policy }))).toBe(expected);
   });
 });

@@ -48,7 +48,7 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     { name: "garbage-collector", resync: () => gc.resync(), onEvent: (e) => gc.onEvent(e) },
   ]);
   const ready = bootstrapOnce(api, opts.bootstrapNamespaces ?? ["default", "kube-system"]);
-  const handle = createHttpHandler({ api, registry, version, authenticate: opts.authenticate, now: clock, pathPrefix: opts.pathPrefix, ready });
+  const handle = createHttpHandler({ api, registry, version, authenticate: opts.authenticate, authorize: opts.authorize, now: clock, pathPrefix: opts.pathPrefix, ready });
   const client = createInProcessClient(api, { ready });
   return {
     handle,

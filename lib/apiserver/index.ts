@@ -3,7 +3,7 @@
  * (web Request in, Response out). See api-server.ts for the entry point.
  */
 export { createApiServer, type ApiServer } from "./api-server";
-export { DEFAULT_VERSION, type ApiServerOptions, type Clock, type UserInfo, type VersionInfo } from "./options";
+export { DEFAULT_VERSION, type ApiServerOptions, type Authorizer, type Clock, type RequestAttributes, type UserInfo, type VersionInfo } from "./options";
 export type { Storage, StorageEvent, ResourceKey } from "./storage";
 export { ObjectApi, type ListQuery, type WriteQuery } from "./object-api";
 export { deleteObject, deleteCollection, type DeleteQuery } from "./object-delete";

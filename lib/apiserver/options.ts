@@ -8,6 +8,28 @@ export interface UserInfo {
   groups?: string[];
 }
 
+/**
+ * What a resource request asks to do, as kube-apiserver's authorizer sees it (verb from the
+ * method: get/list/watch/create/update/patch/delete/deletecollection).
+ */
+export interface RequestAttributes {
+  verb: string;
+  apiGroup: string;
+  apiVersion: string;
+  /** Plural, e.g. "works". */
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+/**
+ * Decides whether `user` may do `attrs`: true allows; false (or a string, used as the reason)
+ * answers 403 Forbidden. Only resource requests are authorized; discovery, OpenAPI, /version
+ * and health stay open to every authenticated user, as kube's default RBAC allows.
+ */
+export type Authorizer = (user: UserInfo, attrs: RequestAttributes) => boolean | string | Promise<boolean | string>;
+
 /** What `/version` answers. kubectl's dispatcher picks its binary from `minor`, and `gitVersion` must be semver. */
 export interface VersionInfo {
   major: string;
@@ -31,6 +53,8 @@ export interface ApiServerOptions {
   version?: Partial<VersionInfo>;
   /** Resolves the caller; `null` answers 401. Omitted = every request is anonymous and allowed. */
   authenticate?: (req: Request) => Promise<UserInfo | null>;
+  /** Called after authentication for every resource request; omitted = everything allowed. */
+  authorize?: Authorizer;
   clock?: Clock;
   /** A path prefix to strip before routing, e.g. "/k8s" when mounted inside the console. */
   pathPrefix?: string;

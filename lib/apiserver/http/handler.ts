@@ -1,7 +1,8 @@
 import type { ResourceRegistry } from "../../kube/resources/registry";
 import { errors } from "../../kube/errors";
 import type { ObjectApi } from "../object-api";
-import type { UserInfo, VersionInfo } from "../options";
+import type { Authorizer, UserInfo, VersionInfo } from "../options";
+import { authorizeRequest, requestAttributes } from "./authorize";
 import { aggregatedContentType, aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions } from "../discovery";
 import { OPENAPI_V2_JSON, OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_CONTENT_TYPE, openAPIV3Document, openAPIV3Index } from "../openapi";
 import { parseMediaTypes, wantsAggregatedDiscovery } from "./negotiation";
@@ -20,6 +21,8 @@ export interface HttpHandlerOptions {
   registry: ResourceRegistry;
   version: VersionInfo;
   authenticate?: (req: Request) => Promise<UserInfo | null>;
+  /** Resource requests of authenticated users pass through it (403 when it refuses). */
+  authorize?: Authorizer;
   now: () => Date;
   pathPrefix?: string;
   /** Runs before serving anything that reads objects (bootstrap namespaces). */
@@ -37,6 +40,7 @@ export function createHttpHandler(opts: HttpHandlerOptions): (req: Request) => P
       if (!PUBLIC.has(route.type) && opts.authenticate) {
         const user = await opts.authenticate(req);
         if (!user) throw errors.unauthorized();
+        if (opts.authorize && route.type === "resource") await authorizeRequest(opts.authorize, user, requestAttributes(req.method, route, url.searchParams.get("watch") === "true" || url.searchParams.get("watch") === "1"));
       }
       await opts.ready?.();
       return await dispatch(opts, req, url, route);

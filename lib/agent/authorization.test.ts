@@ -71,7 +71,7 @@ describe("authorize hook over HTTP", () => {
   });
 
   const call = (path: string, token: string, method = "GET", body?: unknown) =>
-    server!.handle(new Request(`https://x${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body && JSON.stringify(body) }));
+    server!.handle(new Request(`https://x${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }));
 
   it("answers kube's 403 Status to an agent outside its cluster and serves what it may", async () => {
     server = createApiServer({

@@ -21,6 +21,8 @@ import { Manager } from "../controllers/runtime/manager";
 import { controllerSetups } from "../controllers";
 import type { ControlPlaneContext } from "../controllers/context";
 import { LeaderLease } from "../store/leader-lease";
+import { SandboxManager } from "../sandbox/sandbox-manager";
+import { registerSandbox, unregisterSandbox } from "../sandbox/registration";
 
 /**
  * Boots the control plane in this process: data dir secrets, the store (migrated), the
@@ -81,12 +83,27 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
   log.info("kubernetes API listening", { url: kubeUrl, kubeconfig: files.kubeconfig });
   if (!config.adminPassword) log.info("sign in as admin", { passwordFile: files.adminPassword, generatedNow: password.created });
 
-  // Controllers run only on the replica holding the lease (several replicas may share one Postgres).
   const services: Record<string, unknown> = { storage, registry, client: api.client, db, secretBox, kubeUrl, caCert: tls.caCert };
+
+  // Sandbox member clusters (FLOTILLA_SANDBOXES): loopback HTTPS servers registered as Push members,
+  // reached by the controllers through their kubeconfigs like any real cluster.
+  const sandboxes = new SandboxManager({
+    dataDir: config.dataDir,
+    log: log.child({ component: "sandboxes" }),
+    onCreated: (sandbox) => registerSandbox(api.client, sandbox),
+    onDeleted: (name) => unregisterSandbox(api.client, name),
+  });
+  services.sandboxes = sandboxes;
+  await sandboxes.startDefaultSandboxes(config.sandboxes);
+  stops.unshift(() => sandboxes.stop());
+  if (config.sandboxes.length) log.info("sandbox clusters running", { sandboxes: sandboxes.list().map((s) => s.name) });
+
+  // Controllers run only on the replica holding the lease (several replicas may share one Postgres).
   const ctx: ControlPlaneContext = { config, log, client: api.client, db, storage, registry, secretBox, services };
+  const controllers = controllerSetups(ctx);
   const manager = new Manager({
     client: api.client,
-    controllers: controllerSetups(ctx),
+    controllers: controllers.setups,
     enabled: (process.env.FLOTILLA_CONTROLLERS ?? "*").split(",").map((s) => s.trim()).filter(Boolean),
     log: log.child({ component: "controllers" }),
   });
@@ -95,6 +112,7 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
   stops.unshift(async () => {
     await leading.lease.release();
     await manager.stop();
+    await controllers.stop();
   });
   await leading.firstTerm;
 

@@ -17,7 +17,7 @@ interface PullToken {
 export function PullCommand({ cluster }: { cluster: string }) {
   const q = useQuery({
     queryKey: ["rest", "clusters", "pull-tokens", cluster],
-    queryFn: () => apiFetch<PullToken>("/api/v1/clusters/pull-tokens", { method: "POST", json: { cluster } }),
+    queryFn: () => apiFetch<PullToken>("/api/v1/clusters/pull-tokens", { method: "POST", json: { clusterName: cluster } }),
     staleTime: Infinity,
     retry: false,
   });

@@ -42,8 +42,7 @@ export function RegistrationForm({ onRegistered }: { onRegistered?: (name: strin
       toast({ title: `Cluster ${f.name} registered`, tone: "success" });
       await client.invalidateQueries({ queryKey: ["rest"] });
       await client.invalidateQueries({ queryKey: ["kube", "cluster.karmada.io"] });
-      if (f.syncMode === "Pull") setPullFor(f.name);
-      else if (onRegistered) onRegistered(f.name);
+      if (onRegistered) onRegistered(f.name);
       else router.push(`/clusters/${encodeURIComponent(f.name)}`);
     },
     onError: (e) => {
@@ -56,7 +55,9 @@ export function RegistrationForm({ onRegistered }: { onRegistered?: (name: strin
     e.preventDefault();
     setTouched(true);
     if (Object.keys(validateRegistration(form)).length) return;
-    register.mutate(form);
+    // Pull clusters register through their agent: the console only issues the join command.
+    if (form.syncMode === "Pull") setPullFor(form.name);
+    else register.mutate(form);
   }
 
   if (pullFor) return <PullCommand cluster={pullFor} />;

@@ -46,7 +46,7 @@ export const EMPTY_REGISTRATION: RegistrationForm = {
   taints: "",
 };
 
-/** The JSON body of POST /api/v1/clusters. */
+/** The JSON body of POST /api/v1/clusters (lib/clusters RegisterClusterRequest; Push only, Pull goes through pull-tokens). */
 export interface RegistrationRequest {
   name: string;
   syncMode: "Push" | "Pull";

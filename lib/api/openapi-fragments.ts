@@ -1,7 +1,8 @@
 import type { OpenApiFragment } from "./openapi";
 import { clustersOpenApi } from "../clusters/openapi";
+import { pullTokensOpenApi } from "../agent/openapi";
 
 /** Every REST area's OpenAPI fragment; areas add theirs here as they land. */
 export function restOpenApiFragments(): OpenApiFragment[] {
-  return [clustersOpenApi()];
+  return [clustersOpenApi(), pullTokensOpenApi()];
 }

@@ -20,7 +20,9 @@ async function member(name: string): Promise<TestMember> {
   return m;
 }
 
-const call = async (handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, path: string, body?: unknown, params: Record<string, string> = {}) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Route = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
+const call = async (handler: Route, method: string, path: string, body?: unknown, params: Record<string, string> = {}) => {
   const res = await handler(new Request(`http://localhost${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } }), { params: Promise.resolve(params) });
   return { code: res.status, body: (await res.json()) as Record<string, unknown> };
 };

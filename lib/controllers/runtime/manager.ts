@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { ObjectClient } from "../../kube/client";
 import { realClock, type Clock } from "./clock";
 import { Controller, type ControllerDefinition, type ControllerMetrics } from "./controller";
@@ -82,6 +83,8 @@ export class Manager {
       const def = this.opts.controllers[name]({ client, informers, events, log: this.log.child({ controller: name }), clock: this.clock });
       return new Controller({ ...def, name }, { informers, clock: this.clock, log: this.log });
     });
+    // One term's signal is shared by every informer and controller: that is many listeners by design.
+    setMaxListeners(0, abort.signal);
     this.running = { controllers, informers, abort };
     signal?.addEventListener("abort", () => void this.stop(), { once: true });
     const started = Promise.all(controllers.map((c) => c.start(abort.signal)));

@@ -146,3 +146,17 @@ describe("list", () => {
     expect(rest.items.map((i) => i.metadata.name)).toEqual(["c"]);
   });
 });
+
+describe("no-op updates", () => {
+  it("keep the resourceVersion and emit nothing when nothing but managedFields times would change", async () => {
+    const created = await api.create(cm, "default", configMap("same", { a: "1" }), { fieldManager: "m" });
+    const events: string[] = [];
+    api.onWrite(async (_d, _o, type) => void events.push(type));
+    const again = await api.update(cm, "default", "same", { ...created, data: { a: "1" } }, { fieldManager: "m" });
+    expect(again.metadata.resourceVersion).toBe(created.metadata.resourceVersion);
+    expect(events).toEqual([]);
+    const changed = await api.update(cm, "default", "same", { ...created, data: { a: "2" } }, { fieldManager: "m" });
+    expect(Number(changed.metadata.resourceVersion)).toBeGreaterThan(Number(created.metadata.resourceVersion));
+    expect(events).toEqual(["MODIFIED"]);
+  });
+});

@@ -8,7 +8,7 @@ import type { ResourceKey, Storage } from "./storage";
 import type { Clock } from "./options";
 import { buildFilter } from "./list-filter";
 import { allowsUnconditionalUpdate, prepareCreate, prepareUpdate, readyToVanish } from "./write-pipeline";
-import { clone } from "./object-utils";
+import { clone, sameIgnoringManagedTimes } from "./object-utils";
 import { noFieldManagement, type FieldManagement } from "./field-management";
 import { enforceFieldValidation, type FieldValidation } from "./strict-fields";
 
@@ -157,6 +157,9 @@ export class ObjectApi {
       await this.emit(d, gone, "DELETED");
       return this.served(d, { ...gone, metadata: { ...gone.metadata, finalizers: next.metadata.finalizers } });
     }
+    // kube-apiserver skips writes that change nothing (GuaranteedUpdate compares the bytes):
+    // no new resourceVersion, no event, and kubectl prints "patched (no change)".
+    if (sameIgnoringManagedTimes(old, next)) return this.served(d, old);
     const stored = await this.rethrowConflict(d, old, () => this.storage.update(key, next, expected));
     await this.emit(d, stored, "MODIFIED");
     return this.served(d, stored);

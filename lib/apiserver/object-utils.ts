@@ -21,6 +21,18 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
 }
 
+/**
+ * Whether two versions of an object are the same apart from managedFields timestamps: an
+ * update that changes nothing else is a no-op (the field manager would only refresh times).
+ */
+export function sameIgnoringManagedTimes(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) => ({
+    ...o,
+    metadata: { ...o.metadata, managedFields: o.metadata.managedFields?.map(({ time: _t, ...rest }) => rest) },
+  });
+  return deepEqual(strip(a), strip(b));
+}
+
 /** Everything but metadata and status: the part whose change bumps metadata.generation. */
 export function specPart(obj: KubeObject): Record<string, unknown> {
   const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;

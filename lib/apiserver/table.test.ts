@@ -64,8 +64,9 @@ describe("toTable with a descriptor-placed NAME column", () => {
     expect(names.filter((n) => n === "Name")).toHaveLength(1);
     const nameCol = t.columnDefinitions.find((c) => c.name === "Name")!;
     expect(nameCol.priority).toBeGreaterThan(0);
-    expect(t.rows[0].cells).toHaveLength(names.length);
-    expect(t.rows[0].cells[names.indexOf("Object")]).toBe("deployment/web");
-    expect(t.rows[0].cells[names.indexOf("Name")]).toBe("web.17f");
+    const cells = t.rows[0].cells as unknown[];
+    expect(cells).toHaveLength(names.length);
+    expect(cells[names.indexOf("Object")]).toBe("deployment/web");
+    expect(cells[names.indexOf("Name")]).toBe("web.17f");
   });
 });

@@ -65,7 +65,7 @@ describe("RegistrationForm", () => {
     vi.stubGlobal("fetch", fetchMock);
     renderForm();
     fireEvent.change(screen.getByLabelText("Cluster name"), { target: { value: "edge-1" } });
-    fireEvent.change(screen.getByLabelText("Kubeconfig"), { target: { value: buildKubeconfig({ name: "m", server: "https://127.0.0.1:9", token: "t" }) } });
+    fireEvent.change(screen.getByLabelText("Kubeconfig"), { target: { value: buildKubeconfig({ name: "m", server: "https://127.0.0.1:9", token: "t", caData: "ca" }) } });
     fireEvent.change(screen.getByLabelText("Labels"), { target: { value: "env=prod" } });
     fireEvent.click(screen.getByRole("button", { name: "Register cluster" }));
     await waitFor(() => expect(screen.getByText("already exists")).toBeTruthy());
@@ -79,7 +79,7 @@ describe("RegistrationForm", () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ kind: "Cluster" }), { status: 201 })));
     const onRegistered = renderForm();
     fireEvent.change(screen.getByLabelText("Cluster name"), { target: { value: "edge-2" } });
-    fireEvent.change(screen.getByLabelText("Kubeconfig"), { target: { value: buildKubeconfig({ name: "m", server: "https://127.0.0.1:9", token: "t" }) } });
+    fireEvent.change(screen.getByLabelText("Kubeconfig"), { target: { value: buildKubeconfig({ name: "m", server: "https://127.0.0.1:9", token: "t", caData: "ca" }) } });
     fireEvent.click(screen.getByRole("button", { name: "Register cluster" }));
     await waitFor(() => expect(onRegistered).toHaveBeenCalledWith("edge-2"));
   });

@@ -1,8 +1,9 @@
 import type { OpenApiFragment } from "./openapi";
 import { clustersOpenApi } from "../clusters/openapi";
 import { pullTokensOpenApi } from "../agent/openapi";
+import { placementOpenApi } from "../placement/openapi";
 
 /** Every REST area's OpenAPI fragment; areas add theirs here as they land. */
 export function restOpenApiFragments(): OpenApiFragment[] {
-  return [clustersOpenApi(), pullTokensOpenApi()];
+  return [clustersOpenApi(), pullTokensOpenApi(), placementOpenApi()];
 }

@@ -16,16 +16,22 @@ describe("ClusterTaintPolicy", () => {
     expect(d.validate!(ctp({ addOnConditions: [cond], taints: [{ key: "k", effect: "NoSchedule" }] }))).toEqual([]);
   });
 
-  it("rejects NoExecute and duplicate taints, and taints without key (schema)", () => {
+  it("rejects NoExecute and duplicate taints (webhook)", () => {
     const msgs = d
-      .validate!(ctp({ addOnConditions: [cond], taints: [{ key: "k", effect: "NoExecute" }, { key: "k", effect: "NoSchedule" }, { key: "k", effect: "NoSchedule" }, { effect: "NoSchedule" }] }))
+      .validate!(ctp({ addOnConditions: [cond], taints: [{ key: "k", effect: "NoExecute" }, { key: "k", effect: "NoSchedule" }, { key: "k", effect: "NoSchedule" }] }))
       .map((c) => `${c.field}: ${c.message}`);
     expect(msgs).toEqual(
       expect.arrayContaining([
-        "spec.taints[3].key: Required value",
         expect.stringMatching(/^spec\.taints\[0\]: Forbidden: Configuring taint with NoExecute effect/),
         'spec.taints[1]: Duplicate value: "Duplicate taint with the same key(k) and effect(NoSchedule) is not allowed"',
       ]),
     );
+  });
+
+  it("reports schema errors alone: the webhook never sees an object the schema refused", () => {
+    const msgs = d
+      .validate!(ctp({ addOnConditions: [cond], taints: [{ key: "k", effect: "NoExecute" }, { effect: "NoSchedule" }] }))
+      .map((c) => `${c.field}: ${c.message}`);
+    expect(msgs).toEqual(["spec.taints[1].key: Required value"]);
   });
 });

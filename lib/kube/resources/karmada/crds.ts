@@ -42,7 +42,10 @@ export function withWebhook(d: ResourceDescriptor, hook: Webhook): ResourceDescr
     },
     validate: (obj, old) => {
       const base = schemaValidate ? schemaValidate(obj, old) : [];
-      return [...base, ...(hook.validate ? hook.validate(obj, old) : [])];
+      // kube-apiserver calls validating webhooks only for objects that passed the schema
+      // (strategy validation fails the request first), so webhook causes never mix in.
+      if (base.length) return base;
+      return hook.validate ? hook.validate(obj, old) : [];
     },
   };
 }

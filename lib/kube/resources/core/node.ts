@@ -8,7 +8,7 @@ const ROLE_PREFIX = "node-role.kubernetes.io/";
 /** printers.go getNodeStatus-style: Ready/NotReady/Unknown plus SchedulingDisabled. */
 export function nodeStatus(o: KubeObject): string {
   const ready = arr(dig(o, "status", "conditions")).find((c) => c.type === "Ready");
-  const parts = [ready ? (ready.status === "True" ? "Ready" : ready.status === "False" ? "NotReady" : "Unknown") : "Unknown"];
+  const parts = [ready ? (ready.status === "True" ? "Ready" : "NotReady") : "Unknown"];
   if (dig(o, "spec", "unschedulable") === true) parts.push("SchedulingDisabled");
   return parts.join(",");
 }

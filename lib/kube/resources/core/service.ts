@@ -3,7 +3,7 @@ import type { ResourceDescriptor } from "../../resource-descriptor";
 import { AGE, builtin, col, ensureObj, setDefault } from "../builtin";
 import { arr, dig, formatLabels, rec, str } from "../format";
 import { causes } from "../../errors";
-import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from "../../validation/names";
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from "../../validation/names";
 
 const TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 const AFFINITIES = ["ClientIP", "None"];
@@ -87,7 +87,9 @@ function validatePort(p: Record<string, unknown>, path: string, multi: boolean, 
   const name = str(p.name);
   if (multi && !name) out.push(causes.required(`${path}.name`));
   if (name) {
-    for (const e of isValidPortName(name)) out.push(causes.invalid(`${path}.name`, name, e));
+    // Service port names are DNS-1123 labels (kubectl create service names them "80-8080"); only
+    // targetPort names refer to container ports and follow the IANA service-name rule.
+    for (const e of isDNS1123Label(name)) out.push(causes.invalid(`${path}.name`, name, e));
     if (names.has(name)) out.push(causes.duplicate(`${path}.name`, name));
     names.add(name);
   }

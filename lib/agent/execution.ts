@@ -1,0 +1,119 @@
+import type { ObjectClient } from "../kube/client";
+import { WORK_V1ALPHA1, executionNamespace, type Work } from "../kube/karmada";
+import { applyWork, deleteWorkManifests } from "../controllers/execution/apply-work";
+import {
+  CONDITION_APPLIED,
+  CONDITION_DISPATCHING,
+  EVENT_CLEANUP_SUCCEED,
+  EVENT_SYNC_FAILED,
+  EVENT_SYNC_SUCCEED,
+  MESSAGE_APPLIED,
+  REASON_APPLIED_FAILED,
+  REASON_APPLIED_SUCCESSFUL,
+  REASON_DISPATCHING,
+  REASON_SUSPEND_DISPATCHING,
+} from "../controllers/execution/execution-controller";
+import type { MemberWatcher } from "../controllers/execution/member-watcher";
+import { FINALIZER_EXECUTION } from "../controllers/binding/binding-meta";
+import { defineController, type ControllerDefinition } from "../controllers/runtime/controller";
+import { setCondition, type ConditionInput } from "../controllers/runtime/conditions";
+import { addFinalizer, removeFinalizer } from "../controllers/runtime/finalizers";
+import type { ControllerDeps } from "../controllers/runtime/manager";
+import type { Result } from "../controllers/runtime/result";
+
+export const AGENT_EXECUTION_CONTROLLER = "agent-execution";
+
+export interface AgentExecutionOptions {
+  clusterName: string;
+  member: ObjectClient;
+  watcher: MemberWatcher;
+  /** Periodic re-apply. Default 60 s. */
+  resyncMs?: number;
+  /** Called with the version of every Work applied (Applied=True written or already true); for benches and tests. */
+  onApplied?: (work: Work) => void;
+}
+
+/**
+ * Karmada's execution controller as karmada-agent runs it: the Works of this cluster's
+ * execution namespace only, applied to the local member with the very functions Push uses
+ * (applyWork / deleteWorkManifests: same labels, conflict rules, retained fields, deletion
+ * rules), with the same Dispatching/Applied conditions, finalizer and Events. Drift in the
+ * member comes back through the MemberWatcher and re-applies.
+ */
+export function agentExecutionController(opts: AgentExecutionOptions): (deps: ControllerDeps) => ControllerDefinition {
+  const namespace = executionNamespace(opts.clusterName);
+  return (deps) => {
+    // No namespace in the spec: the agent's client narrows Work watches to its namespace
+    // (scoped-client.ts), so this informer is the one work-status shares.
+    const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
+    return defineController({
+      name: AGENT_EXECUTION_CONTROLLER,
+      workers: 8,
+      watches: [
+        {
+          apiVersion: WORK_V1ALPHA1,
+          kind: "Work",
+          // Status writes (ours and work-status') must not loop back into a re-apply.
+          predicate: (e) => e.type !== "update" || e.old === e.obj || e.old?.metadata.generation !== e.obj.metadata.generation || e.old?.metadata.deletionTimestamp !== e.obj.metadata.deletionTimestamp,
+        },
+      ],
+      async reconcile(req): Promise<Result | void> {
+        const cached = works().get(req.namespace, req.name);
+        if (!cached || cached.metadata.namespace !== namespace) return;
+        const work = structuredClone(cached);
+        if (work.metadata.deletionTimestamp) return finalize(deps, opts, work);
+        if (addFinalizer(work, FINALIZER_EXECUTION)) work.metadata.resourceVersion = (await deps.client.update(work)).metadata.resourceVersion;
+        if (work.spec.suspendDispatching) {
+          await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "False", reason: REASON_SUSPEND_DISPATCHING, message: "Work dispatching is in a suspended state." }]);
+          return;
+        }
+        await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "True", reason: REASON_DISPATCHING, message: "Work is being dispatched to member clusters." }]);
+        return sync(deps, opts, work);
+      },
+    });
+  };
+}
+
+async function sync(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<Result> {
+  for (const m of work.spec.workload?.manifests ?? []) await opts.watcher.ensure(opts.clusterName, m.apiVersion, m.kind);
+  const res = await applyWork(opts.member, work, opts.clusterName);
+  const total = work.spec.workload?.manifests?.length ?? 0;
+  if (res.errors.length) {
+    const msg = `Failed to apply all manifests (${total - res.errors.length}/${total}): ${res.errors.join(", ")}`;
+    await setConditions(deps, work, [{ type: CONDITION_APPLIED, status: "False", reason: REASON_APPLIED_FAILED, message: msg }]);
+    deps.events.event(work, "Warning", EVENT_SYNC_FAILED, msg);
+    throw new Error(msg);
+  }
+  const changed = await setConditions(deps, work, [{ type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
+  if (res.written || changed) deps.events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${describe(work)}) to cluster ${opts.clusterName}`);
+  opts.onApplied?.(work);
+  return { requeueAfterMs: opts.resyncMs ?? 60_000 };
+}
+
+async function finalize(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<void> {
+  if (!work.metadata.finalizers?.includes(FINALIZER_EXECUTION)) return;
+  await deleteWorkManifests(opts.member, work);
+  deps.events.event(work, "Normal", EVENT_CLEANUP_SUCCEED, `Deleted resource(${describe(work)}) in cluster ${opts.clusterName}${work.spec.preserveResourcesOnDeletion ? " (preserved: metadata stripped)" : ""}`);
+  if (removeFinalizer(work, FINALIZER_EXECUTION)) await deps.client.update(work);
+}
+
+/** Sets conditions (with the Work's generation); writes status only when one changed. */
+async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionInput[]): Promise<boolean> {
+  let conditions = work.status?.conditions;
+  let changed = false;
+  for (const c of conds) {
+    const r = setCondition(conditions, { ...c, observedGeneration: work.metadata.generation }, new Date(deps.clock.now()));
+    conditions = r.conditions;
+    changed ||= r.changed;
+  }
+  if (!changed) return false;
+  work.status = { ...(work.status ?? {}), conditions };
+  work.metadata.resourceVersion = (await deps.client.updateStatus(work)).metadata.resourceVersion;
+  return true;
+}
+
+function describe(work: Work): string {
+  const m = work.spec.workload?.manifests?.[0];
+  if (!m) return work.metadata.name ?? "";
+  return `kind=${m.kind}, ${m.metadata.namespace ? `${m.metadata.namespace}/` : ""}${m.metadata.name}`;
+}

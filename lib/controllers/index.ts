@@ -4,6 +4,7 @@ import { clusterServicesOf } from "../clusters/services";
 import { clusterControllerSetups } from "../clusters/controllers";
 import { schedulerController, ExplanationStore } from "./scheduler";
 import { setupPropagationControllers } from "./propagation";
+import { gracefulEvictionController, noExecuteTaintController, taintManagerController } from "./failover";
 
 /**
  * The control plane's controllers, by name, in start order (Karmada's
@@ -27,6 +28,13 @@ export function controllerSetups(ctx: ControlPlaneContext): { setups: Record<str
       clusterGracePeriodMs: ctx.config.clusterGracePeriodMs,
     }),
     scheduler: schedulerController({ explanations }),
+    // Failover is on by default (Karmada gates it off): a member that stays NotReady beyond the
+    // grace period gets a NoExecute taint, and the taint manager moves untolerating workloads away.
+    // Ready only turns False/Unknown after FLOTILLA_CLUSTER_GRACE_PERIOD_MS of failed probes, so the
+    // NoExecute taint follows at once: failover = grace period + the policy's tolerationSeconds.
+    "cluster-noexecute-taints": noExecuteTaintController({ gracePeriodMs: 0 }),
+    "taint-manager": taintManagerController(),
+    "graceful-eviction": gracefulEvictionController(),
     ...propagation.controllers,
   };
   return {

@@ -47,6 +47,7 @@ export async function handleExplanation(
 
 /** The store the scheduler controller writes, if the control plane published one. */
 export function explanationStoreOf(services: Record<string, unknown>): ExplanationStore | undefined {
-  const s = services.schedulingExplanations;
-  return s instanceof ExplanationStore ? s : undefined;
+  // Duck-typed, not instanceof: Next bundles this route separately from the control plane's copy.
+  const s = services.schedulingExplanations as ExplanationStore | undefined;
+  return s && typeof s.get === "function" && typeof s.put === "function" ? s : undefined;
 }

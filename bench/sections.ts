@@ -58,4 +58,33 @@ export const SECTIONS: BenchSection[] = [
       ];
     },
   },
+  {
+    name: "scheduler-controller",
+    default: true,
+    async run({ quick }) {
+      const { runSchedulerControllerBench } = await import("./scheduler-controller");
+      const r = await runSchedulerControllerBench({ quick });
+      const note = `${r.bindings} bindings, ${r.clusters} clusters, writes included`;
+      return [
+        { metric: "controller throughput (embedded store)", value: r["pglite bindings/s"], unit: "bindings/s", target: ">= 500", karmada: KARMADA.bindingsPerSecond, better: "higher", note },
+        { metric: "controller throughput incl. creates (embedded)", value: r["pglite bindings/s with creates"], unit: "bindings/s", better: "higher" },
+        { metric: "controller throughput (memory store)", value: r["memory bindings/s"], unit: "bindings/s", better: "higher" },
+      ];
+    },
+  },
+  {
+    name: "sandbox",
+    default: true,
+    async run({ quick }) {
+      const { runSandboxBench } = await import("./sandbox");
+      const r = await runSandboxBench({ quick });
+      const n = `${r.sandboxes} sandboxes in one process`;
+      return [
+        { metric: "RSS per idle sandbox", value: r["rss MB/idle sandbox"], unit: "MB", target: "< 10", better: "lower", note: n },
+        { metric: "heap per 100 Deployments (with RS and Pods)", value: r["heap MB/100 deployments"], unit: "MB", better: "lower" },
+        { metric: "sandbox apply p50, 8 clients", value: r["apply p50 ms"], unit: "ms", better: "lower" },
+        { metric: "sandbox apply p99, 8 clients", value: r["apply p99 ms"], unit: "ms", target: "< 20", better: "lower" },
+      ];
+    },
+  },
 ];

@@ -21,9 +21,10 @@ class FakeMember {
   probe: HealthProbe | "hang" = OK;
   complete = true;
   probeHealth = async () => (this.probe === "hang" ? new Promise<HealthProbe>(() => {}) : this.probe);
-  version = async () => ({ major: "1", minor: "32", gitVersion: "v1.32.4" });
-  discoveryDetailed = async () => ({ apiEnablements: [{ groupVersion: "v1", resources: [{ name: "pods", kind: "Pod" }] }], complete: this.complete, failedGroupVersions: [] });
-  listNodes = async () => [node("n1"), node("n2")];
+  calls = { version: 0, discovery: 0, nodes: 0 };
+  version = async () => (this.calls.version++, { major: "1", minor: "32", gitVersion: "v1.32.4" });
+  discoveryDetailed = async () => (this.calls.discovery++, { apiEnablements: [{ groupVersion: "v1", resources: [{ name: "pods", kind: "Pod" }] }], complete: this.complete, failedGroupVersions: [] as string[] });
+  listNodes = async () => (this.calls.nodes++, [node("n1"), node("n2")]);
   listPods = async () => [pod("a", "n1"), pod("b")];
 }
 
@@ -80,6 +81,16 @@ describe("cluster status controller", () => {
     await env.clock.advance(10_000);
     await run();
     expect(env.client.writes).toEqual([]);
+  });
+
+  it("re-reads version and discovery only every identityRefreshMs (and on recovery); nodes every probe", async () => {
+    const { member, run } = await setup([cluster()], { identityRefreshMs: 30_000 });
+    await run();
+    for (let i = 0; i < 3; i++) {
+      await env.clock.advance(10_000);
+      await run();
+    }
+    expect(member.calls).toEqual({ version: 2, discovery: 2, nodes: 4 });
   });
 
   it("marks partial discovery with CompleteAPIEnablements=False/Partial", async () => {

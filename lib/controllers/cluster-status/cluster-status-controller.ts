@@ -10,7 +10,7 @@ import { isBeingDeleted } from "../runtime/finalizers";
 import type { ControllerDeps, ControllerSetup } from "../runtime/manager";
 import type { ReconcileContext, Result } from "../runtime/result";
 import { specOrMetaChanged } from "../runtime/watches";
-import { collectClusterStatus, readyConditionFor, statusCollectionFailed, type CollectedStatus, type ConditionTemplate } from "./collect-status";
+import { collectClusterStatus, readyConditionFor, statusCollectionFailed, type CollectedStatus, type ConditionTemplate, type MemberIdentity } from "./collect-status";
 import type { MetricRecorder } from "./metric-recorder";
 import { ReadyThreshold } from "./ready-threshold";
 
@@ -36,6 +36,11 @@ export interface ClusterStatusControllerOptions {
   probeTimeoutMs?: number;
   /** Members probed at once; a hanging member holds only one slot. Default 20. */
   concurrency?: number;
+  /**
+   * Version and discovery are re-read this often (and at every recovery); health, nodes and
+   * pods every interval. They are the costliest calls and change rarely. Default 3 × interval.
+   */
+  identityRefreshMs?: number;
   /** Health history (MetricSample); optional. */
   metrics?: MetricRecorder;
 }
@@ -56,6 +61,8 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
   const intervalMs = opts.intervalMs ?? 10_000;
   const probeTimeoutMs = opts.probeTimeoutMs ?? 5000;
   const failureThresholdMs = opts.failureThresholdMs ?? 40_000;
+  const identityRefreshMs = opts.identityRefreshMs ?? 3 * intervalMs;
+  const identities = new Map<string, { at: number; identity: MemberIdentity }>();
   const threshold = new ReadyThreshold({
     failureThresholdMs,
     successThresholdMs: opts.successThresholdMs ?? Math.min(30_000, failureThresholdMs),
@@ -66,6 +73,7 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
     const cached = ctx.informers.informerFor<Cluster>({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster" }).get(undefined, name);
     if (!cached || isBeingDeleted(cached) || cached.spec?.syncMode !== "Push") {
       threshold.forget(name);
+      identities.delete(name);
       opts.metrics?.forget(name);
       return;
     }
@@ -84,8 +92,11 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
     const ready = threshold.adjust(name, readyOf(cluster), readyConditionFor(probe));
     let collected: CollectedStatus | undefined;
     if (probe.online && probe.healthy && ready.status === "True") {
-      collected = await withTimeout(deps.clock, collectClusterStatus(member, cluster), probeTimeoutMs, undefined);
-    }
+      const known = readyOf(cluster)?.status === "True" ? identities.get(name) : undefined;
+      const fresh = known && deps.clock.now() - known.at < identityRefreshMs ? known.identity : undefined;
+      collected = await withTimeout(deps.clock, collectClusterStatus(member, cluster, fresh), probeTimeoutMs, undefined);
+      if (collected && !fresh) identities.set(name, { at: deps.clock.now(), identity: collected.identity });
+    } else identities.delete(name);
     const conditions = collected ? [collected.apiEnablementsCondition, ready] : [ready];
     const written = await writeStatus(cluster, collected?.fields, conditions);
     opts.metrics?.record(name, ready.status === "True", written.resourceSummary);

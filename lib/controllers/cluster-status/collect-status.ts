@@ -1,7 +1,8 @@
 import type { ClusterStatus, Cluster } from "../../kube/karmada";
 import type { Condition } from "../../kube/types";
 import type { HealthProbe } from "../../members/health";
-import type { MemberClient } from "../../members/member-client";
+import type { DiscoveryResult } from "../../members/discovery";
+import type { MemberClient, VersionInfo } from "../../members/member-client";
 import { nodeSummary, resourceSummary, type NodeLike, type PodLike } from "../../members/summaries";
 
 /** Karmada's Ready reasons (cluster status controller, cluster controller). */
@@ -30,18 +31,27 @@ export function statusCollectionFailed(message: string): ConditionTemplate {
 export interface CollectedStatus {
   fields: Pick<ClusterStatus, "kubernetesVersion" | "apiEnablements" | "nodeSummary" | "resourceSummary">;
   apiEnablementsCondition: ConditionTemplate;
+  /** Version and discovery as fetched, for reuse by the next collections. */
+  identity: MemberIdentity;
+}
+
+/** The slow-changing part of a member's status: version and discovery (the costliest calls). */
+export interface MemberIdentity {
+  version?: VersionInfo;
+  discovery?: DiscoveryResult;
 }
 
 /**
  * Karmada's setCurrentClusterStatus for a ready member: version, API enablements with the
  * CompleteAPIEnablements condition (Complete / Partial / Empty), node and resource summaries
  * (with allocatable modelings from spec.resourceModels). A failing version or list leaves its
- * field empty rather than failing the whole collection, as Karmada does.
+ * field empty rather than failing the whole collection, as Karmada does. `known` skips the
+ * version and discovery calls (the caller refreshes them on its own, slower rhythm).
  */
-export async function collectClusterStatus(member: MemberClient, cluster: Cluster): Promise<CollectedStatus> {
+export async function collectClusterStatus(member: MemberClient, cluster: Cluster, known?: MemberIdentity): Promise<CollectedStatus> {
   const [version, discovery, nodes, pods] = await Promise.all([
-    member.version().catch(() => undefined),
-    member.discoveryDetailed().catch(() => undefined),
+    known ? known.version : member.version().catch(() => undefined),
+    known ? known.discovery : member.discoveryDetailed().catch(() => undefined),
     member.listNodes().catch(() => [] as NodeLike[]),
     member.listPods().catch(() => [] as PodLike[]),
   ]);
@@ -60,5 +70,5 @@ export async function collectClusterStatus(member: MemberClient, cluster: Cluste
   };
   if (version?.gitVersion) fields.kubernetesVersion = version.gitVersion;
   if (apiEnablements.length > 0) fields.apiEnablements = apiEnablements;
-  return { fields, apiEnablementsCondition };
+  return { fields, apiEnablementsCondition, identity: { version, discovery } };
 }

@@ -205,3 +205,29 @@ describe("controllers", () => {
     await expect.poll(async () => (await call(s, "GET", "/apis/example.com/v1/namespaces/default/widgets")).status, { timeout: 3000 }).toBe(404);
   });
 });
+
+describe("duplicate fields in JSON bodies", () => {
+  const dup = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dup"},"data":{"a":"1","a":"2"}}';
+
+  it("refuses them under fieldValidation=Strict and writes nothing", async () => {
+    const s = make();
+    const res = await call(s, "POST", "/api/v1/namespaces/default/configmaps?fieldValidation=Strict", dup);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ reason: "BadRequest", message: 'strict decoding error: duplicate field "a"' });
+    expect((await call(s, "GET", "/api/v1/namespaces/default/configmaps/dup")).status).toBe(404);
+  });
+
+  it("warns under Warn (the default) and keeps the last value; Ignore is silent", async () => {
+    const s = make();
+    const warned = await call(s, "POST", "/api/v1/namespaces/default/configmaps", dup);
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get("warning")).toBe('299 - "duplicate field \\"a\\""');
+    expect((await warned.json()).data).toEqual({ a: "2" });
+    const patched = await call(s, "PATCH", "/api/v1/namespaces/default/configmaps/dup?fieldValidation=Strict", '{"data":{"b":"1","b":"2"}}', { "content-type": "application/merge-patch+json" });
+    expect(patched.status).toBe(400);
+    expect((await patched.json()).message).toBe('strict decoding error: duplicate field "b"');
+    const ignored = await call(s, "PUT", "/api/v1/namespaces/default/configmaps/dup?fieldValidation=Ignore", dup);
+    expect(ignored.status).toBe(200);
+    expect(ignored.headers.get("warning")).toBeNull();
+  });
+});

@@ -40,6 +40,8 @@ export interface WriteQuery {
   fieldValidation?: FieldValidation;
   /** Collects `Warning` header texts (unknown fields under Warn). */
   warnings?: string[];
+  /** Keys the request body repeated, reported like unknown fields (`duplicate field "x"`). */
+  duplicateFields?: string[];
 }
 
 /** Observers of committed writes (the CRD registrar registers kinds synchronously). */
@@ -100,7 +102,7 @@ export class ObjectApi {
     q: WriteQuery & { keepManagedFields?: boolean } = {},
   ): Promise<KubeObject> {
     const now = this.clock();
-    enforceFieldValidation(d, body, q.fieldValidation, q.warnings);
+    enforceFieldValidation(d, body, q.fieldValidation, q.warnings, q.duplicateFields);
     const obj = prepareCreate(body, { descriptor: d, namespace, now, uid: randomUUID() });
     if (d.namespaced) await this.checkNamespaceAcceptsCreate(d, obj);
     // Server-side apply computed managedFields itself; every other create records its manager.
@@ -129,7 +131,7 @@ export class ObjectApi {
       ], d.group || undefined);
     }
     if (rv && rv !== old.metadata.resourceVersion) throw this.conflict(d, name);
-    enforceFieldValidation(d, body, q.fieldValidation, q.warnings);
+    enforceFieldValidation(d, body, q.fieldValidation, q.warnings, q.duplicateFields);
     const next = prepareUpdate(body, { descriptor: d, old, subresource: q.subresource });
     return this.commitUpdate(d, old, next, q);
   }

@@ -72,7 +72,7 @@ async function attemptPatch(
   if (!old) throw errors.notFound(d.plural, name, d.group || undefined);
   const patched = applyByType(api, d, old, type, body);
   checkPatchedIdentity(api, d, old, patched);
-  enforceFieldValidation(d, patched, q.fieldValidation, q.warnings);
+  enforceFieldValidation(d, patched, q.fieldValidation, q.warnings, q.duplicateFields);
   const next = prepareUpdate(patched, { descriptor: d, old, subresource: q.subresource });
   return { object: await api.commitUpdate(d, old, next, q), created: false };
 }
@@ -116,7 +116,7 @@ async function applyPatch(
   if (!applied || typeof applied !== "object" || Array.isArray(applied)) throw errors.badRequest("the apply body must be an object");
   if (applied.metadata?.name !== undefined && applied.metadata.name !== name)
     throw errors.badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`);
-  enforceFieldValidation(d, applied, q.fieldValidation, q.warnings);
+  enforceFieldValidation(d, applied, q.fieldValidation, q.warnings, q.duplicateFields);
   const args = { applied, manager: q.fieldManager, force: !!q.force, apiVersion: apiVersionOf(d), now: api.clock(), subresource: q.subresource };
   if (!old) {
     if (q.subresource) throw errors.notFound(d.plural, name, d.group || undefined);

@@ -33,13 +33,13 @@ export function unknownFields(d: ResourceDescriptor, obj: KubeObject): string[] 
 
 /**
  * Applies the policy: throws 400 under Strict, appends warnings under Warn (default when the
- * client sent nothing, as kube-apiserver does), does nothing under Ignore.
+ * client sent nothing, as kube-apiserver does), does nothing under Ignore. `duplicates` are the
+ * keys the request body repeated (JSON.parse kept the last value; kube's decoder reports them).
  */
-export function enforceFieldValidation(d: ResourceDescriptor, obj: KubeObject, mode: FieldValidation | undefined, warnings?: string[]): void {
+export function enforceFieldValidation(d: ResourceDescriptor, obj: KubeObject, mode: FieldValidation | undefined, warnings?: string[], duplicates: string[] = []): void {
   if (mode === "Ignore" || (mode === undefined && !warnings)) return;
-  const unknown = unknownFields(d, obj);
-  if (!unknown.length) return;
-  const messages = unknown.map((p) => `unknown field "${p}"`);
+  const messages = [...unknownFields(d, obj).map((p) => `unknown field "${p}"`), ...duplicates.map((k) => `duplicate field "${k}"`)];
+  if (!messages.length) return;
   if (mode === "Strict") throw errors.badRequest(`strict decoding error: ${messages.join(", ")}`);
   warnings?.push(...messages);
 }

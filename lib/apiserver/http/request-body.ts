@@ -2,6 +2,7 @@ import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { errors } from "../../kube/errors";
 import type { KubeObject } from "../../kube/types";
 import { decodeProtobufObject } from "../protobuf/index";
+import { duplicateJsonKeys } from "./duplicate-keys";
 
 /** kube-apiserver's request body limit (3 MiB); larger bodies get 413. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -82,4 +83,19 @@ export function decodeObject(contentType: string, bytes: Uint8Array): KubeObject
   else throw errors.unsupportedMediaType(contentType);
   if (!value || typeof value !== "object" || Array.isArray(value)) throw errors.badRequest("the request body must be an object");
   return value as KubeObject;
+}
+
+/**
+ * Keys a JSON body repeats (for fieldValidation); [] for other encodings and for bodies that
+ * are not valid JSON (YAML sent as JSON is parsed by the YAML parser, which refuses duplicates).
+ */
+export function bodyDuplicates(contentType: string, bytes: Uint8Array): string[] {
+  if (contentType === PROTOBUF || contentType.includes("yaml")) return [];
+  const text = new TextDecoder().decode(bytes);
+  try {
+    JSON.parse(text);
+  } catch {
+    return [];
+  }
+  return duplicateJsonKeys(text);
 }

@@ -8,7 +8,7 @@ import { getScale, writeScale } from "../scale";
 import { toTable, type IncludeObject, type TableVersion } from "../table";
 import { contentTypeOf, includeObjectPolicy, wantsTable } from "./negotiation";
 import { defaultFieldManager, type RequestQuery } from "./query";
-import { decodeObject, decodeText, readBody } from "./request-body";
+import { bodyDuplicates, decodeObject, decodeText, readBody } from "./request-body";
 import { jsonResponse } from "./responses";
 import type { ResourceRoute } from "./router";
 import { watchResponse } from "./watch-stream";
@@ -43,8 +43,9 @@ function tableOf(r: ResourceRequest): { version: TableVersion; includeObject: In
   return version && { version, includeObject: includeObjectPolicy(r.query.includeObject) };
 }
 
-function writeQuery(r: ResourceRequest, warnings: string[]): WriteQuery {
+function writeQuery(r: ResourceRequest, warnings: string[], body?: { type: string; bytes: Uint8Array }): WriteQuery {
   return {
+    duplicateFields: body && r.query.fieldValidation !== "Ignore" ? bodyDuplicates(body.type, body.bytes) : undefined,
     dryRun: r.query.dryRun,
     fieldManager: r.query.fieldManager ?? defaultFieldManager(r.req.headers.get("user-agent")),
     fieldValidation: r.query.fieldValidation,
@@ -82,9 +83,11 @@ async function collection(r: ResourceRequest): Promise<Response> {
     case "POST": {
       requireVerb(d, "create");
       if (d.namespaced && namespace === undefined) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
-      const body = decodeObject(contentTypeOf(req.headers.get("content-type")), await readBody(req));
+      const type = contentTypeOf(req.headers.get("content-type"));
+      const bytes = await readBody(req);
+      const body = decodeObject(type, bytes);
       const warnings: string[] = [];
-      const created = await api.create(d, namespace, body, writeQuery(r, warnings));
+      const created = await api.create(d, namespace, body, writeQuery(r, warnings, { type, bytes }));
       return withWarnings(created, 201, warnings);
     }
     case "DELETE": {
@@ -112,17 +115,20 @@ async function item(r: ResourceRequest): Promise<Response> {
     }
     case "PUT": {
       requireVerb(d, "update");
-      const body = decodeObject(contentTypeOf(req.headers.get("content-type")), await readBody(req));
+      const type = contentTypeOf(req.headers.get("content-type"));
+      const bytes = await readBody(req);
+      const body = decodeObject(type, bytes);
       if (sub === "finalize") return jsonResponse(await finalizeNamespace(api, d, name, body, writeQuery(r, warnings)));
-      const updated = await api.update(d, namespace, name, body, { ...writeQuery(r, warnings), subresource: sub });
+      const updated = await api.update(d, namespace, name, body, { ...writeQuery(r, warnings, { type, bytes }), subresource: sub });
       return withWarnings(updated, 200, warnings);
     }
     case "PATCH": {
       requireVerb(d, "patch");
       if (sub === "finalize") throw methodNotAllowed();
       const type = contentTypeOf(req.headers.get("content-type"));
-      const body = await decodePatchBody(type, await readBody(req));
-      const res = await patchObject(api, d, namespace, name, type, body, { ...writeQuery(r, warnings), fieldManager: r.query.fieldManager ?? (type === "application/apply-patch+yaml" ? undefined : defaultFieldManager(req.headers.get("user-agent"))), force: query.force, subresource: sub });
+      const bytes = await readBody(req);
+      const body = await decodePatchBody(type, bytes);
+      const res = await patchObject(api, d, namespace, name, type, body, { ...writeQuery(r, warnings, { type, bytes }), fieldManager: r.query.fieldManager ?? (type === "application/apply-patch+yaml" ? undefined : defaultFieldManager(req.headers.get("user-agent"))), force: query.force, subresource: sub });
       return withWarnings(res.object, res.created ? 201 : 200, warnings);
     }
     case "DELETE": {

@@ -22,7 +22,8 @@ import { controllerSetups } from "../controllers";
 import type { ControlPlaneContext } from "../controllers/context";
 import { LeaderLease } from "../store/leader-lease";
 import { SandboxManager } from "../sandbox/sandbox-manager";
-import { registerSandbox, unregisterSandbox } from "../sandbox/registration";
+import { agentAuthorizer } from "../agent/authorization";
+import { setupPullAgents } from "../agent/wiring";
 
 /**
  * Boots the control plane in this process: data dir secrets, the store (migrated), the
@@ -60,6 +61,8 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
       const user = await auth.authenticate(req);
       return user ? { username: user.username, groups: user.kind === "agent" ? ["system:agents"] : ["system:masters"] } : null;
     },
+    // Pull agents may only touch their own cluster's objects (lib/agent/authorization.ts).
+    authorize: agentAuthorizer,
   });
   await api.start();
   stops.unshift(() => api.stop());
@@ -87,15 +90,19 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
 
   // Sandbox member clusters (FLOTILLA_SANDBOXES): loopback HTTPS servers registered as Push members,
   // reached by the controllers through their kubeconfigs like any real cluster.
+  // Pull sandboxes get an agent child process that calls home over HTTP to the console's port.
+  const pullAgents = setupPullAgents({ services, client: api.client, consoleUrl: `http://127.0.0.1:${config.port}`, log });
   const sandboxes = new SandboxManager({
     dataDir: config.dataDir,
     log: log.child({ component: "sandboxes" }),
-    onCreated: (sandbox) => registerSandbox(api.client, sandbox),
-    onDeleted: (name) => unregisterSandbox(api.client, name),
+    onCreated: (sandbox) => pullAgents.onCreated(sandbox),
+    onDeleted: (name) => pullAgents.onDeleted(name),
   });
   services.sandboxes = sandboxes;
   await sandboxes.startDefaultSandboxes(config.sandboxes);
   stops.unshift(() => sandboxes.stop());
+  await pullAgents.resume(sandboxes.list().map((s) => sandboxes.cluster(s.name)));
+  stops.unshift(() => pullAgents.stop());
   if (config.sandboxes.length) log.info("sandbox clusters running", { sandboxes: sandboxes.list().map((s) => s.name) });
 
   // Controllers run only on the replica holding the lease (several replicas may share one Postgres).

@@ -36,13 +36,14 @@ test.describe("clusters", () => {
 
     await expect(page).toHaveURL(new RegExp(`/clusters/${cluster}$`));
     await expect(page.getByRole("heading", { name: cluster })).toBeVisible();
-    await expect(page.getByLabel("Cluster status").getByText("Ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+    // "Ready" as a word: NotReady must not match.
+    await expect(page.getByLabel("Cluster status")).toContainText(/(^|\W)Ready/, { timeout: 60_000 });
     await page.screenshot({ path: "test-results/screens/cluster-detail.png", fullPage: true });
 
     await page.goto("/clusters");
     await page.getByLabel("Search clusters").fill(cluster);
     const row = page.getByRole("row", { name: `Cluster ${cluster}` });
-    await expect(row).toContainText("Ready");
+    await expect(row).toContainText(/(^|\W)Ready/);
     await expect(row).toContainText("eu-e2e");
   });
 });

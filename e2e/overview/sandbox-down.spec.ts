@@ -10,7 +10,7 @@ test.describe("overview", () => {
 
     await page.goto("/");
     const item = page.getByRole("list", { name: "Cluster health" }).getByRole("listitem", { name: `Cluster ${name}` });
-    await expect(item).toContainText("Ready", { timeout: 60_000 });
+    await expect(item).toContainText(/(^|\W)Ready/, { timeout: 60_000 });
     await expect(page.getByRole("list", { name: "Capacity per cluster" })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/overview-ready.png", fullPage: true });
 
@@ -26,7 +26,7 @@ test.describe("overview", () => {
     await page.screenshot({ path: "test-results/screens/overview-notready.png", fullPage: true });
 
     expect((await page.request.delete(`/api/v1/sandboxes/${name}/faults`)).ok()).toBe(true);
-    await expect(item).toContainText("Ready", { timeout: 60_000 });
+    await expect(item).toContainText(/(^|\W)Ready/, { timeout: 60_000 });
     await expect(item).not.toContainText("NotReady");
   });
 });

@@ -61,22 +61,24 @@ export async function loadOverview(storage: ReadStorage, now = new Date()): Prom
 }
 
 /**
- * A small read-through cache in front of loadOverview: answers from the last result while the
- * store's resourceVersion has not moved, and at most once per `minIntervalMs` otherwise, so a
- * burst of live invalidations across many browsers costs one aggregation.
+ * A read-through cache in front of loadOverview keyed on the store's resourceVersion: while
+ * nothing changed, every browser gets the same (possibly still running) aggregation, so a burst
+ * of live invalidations costs one. Any change aggregates again: a time-based cache could serve a
+ * pre-change answer to the very refetch that the change's invalidation triggered, and the page
+ * would stay stale until the next change.
  */
-export function createOverviewService(storage: ReadStorage, minIntervalMs = 1000, clock: () => number = Date.now) {
-  let last: { rv: string; at: number; value: Promise<OverviewSummary> } | undefined;
+export function createOverviewService(storage: ReadStorage, clock: () => number = Date.now) {
+  let last: { rv: string; value: Promise<OverviewSummary> } | undefined;
   return {
     async get(): Promise<OverviewSummary> {
       const rv = await storage.currentResourceVersion();
-      const now = clock();
-      if (last && (last.rv === rv || now - last.at < minIntervalMs)) return last.value;
-      const value = loadOverview(storage, new Date(now));
-      last = { rv, at: now, value };
+      if (last && last.rv === rv) return last.value;
+      const value = loadOverview(storage, new Date(clock()));
+      const entry = { rv, value };
+      last = entry;
       // A failed aggregation must not be served from the cache.
       value.catch(() => {
-        if (last?.value === value) last = undefined;
+        if (last === entry) last = undefined;
       });
       return value;
     },

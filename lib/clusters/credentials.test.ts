@@ -27,7 +27,15 @@ describe("resolveClusterKubeconfig", () => {
     expect(doc.users[0].user.token).toBe("tok");
   });
 
-  it("prefers the sealed credential of the same name", async () => {
+  it("an explicit secretRef wins over a stored credential of the same name", async () => {
+    const store = memoryCredentialStore();
+    await store.put("m1", { kind: "kubeconfig", kubeconfig: "stray" });
+    const client = new FakeObjectClient({ objects: [{ apiVersion: "v1", kind: "Secret", metadata: { name: "s", namespace: "ns" }, data: { token: b64("t") } }] });
+    const r = await resolveClusterKubeconfig(cluster({ apiEndpoint: "https://x", secretRef: { namespace: "ns", name: "s" } }), { client, store });
+    expect(r.source).toBe("secretRef");
+  });
+
+  it("uses the sealed credential of a cluster without secretRef", async () => {
     const store = memoryCredentialStore(new SecretBox("k"));
     await store.put("m1", { kind: "kubeconfig", kubeconfig: "apiVersion: v1\n", context: "ctx" });
     const r = await resolveClusterKubeconfig(cluster(), { client: new FakeObjectClient(), store });

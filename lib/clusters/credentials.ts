@@ -25,18 +25,21 @@ export interface CredentialDeps {
 
 /**
  * Resolves a Cluster to a kubeconfig, either way a cluster can be registered:
- * 1. Flotilla's REST registration: the sealed ClusterCredential of that name;
- * 2. Karmada's way: `spec.apiEndpoint` plus `spec.secretRef` → a Secret with `token` and
- *    `caBundle` (and `spec.insecureSkipTLSVerification`, `spec.proxyURL`).
+ * 1. Karmada's way: `spec.apiEndpoint` plus `spec.secretRef` → a Secret with `token` and
+ *    `caBundle` (and `spec.insecureSkipTLSVerification`, `spec.proxyURL`); an explicit
+ *    reference wins, so a stray stored credential can never override it;
+ * 2. Flotilla's REST registration: the sealed ClusterCredential of that name.
  * Throws a 400-class ApiError saying what is missing; callers turn it into Karmada's
  * StatusCollectionFailed condition rather than retrying blindly.
  */
 export async function resolveClusterKubeconfig(cluster: Cluster, deps: CredentialDeps): Promise<ResolvedMember> {
   const name = cluster.metadata.name ?? "";
-  const stored = await deps.store.get(name);
-  if (stored) return fromCredential(stored, cluster);
   const ref = cluster.spec?.secretRef;
-  if (!ref?.name) throw errors.badRequest(`cluster ${name} has no stored credentials and no spec.secretRef`);
+  if (!ref?.name) {
+    const stored = await deps.store.get(name);
+    if (stored) return fromCredential(stored, cluster);
+    throw errors.badRequest(`cluster ${name} has no stored credentials and no spec.secretRef`);
+  }
   const endpoint = cluster.spec.apiEndpoint;
   if (!endpoint) throw errors.badRequest(`cluster ${name} has a secretRef but no spec.apiEndpoint`);
   const secret = await deps.client.get<KubeObject>("v1", "Secret", ref.namespace || "default", ref.name);

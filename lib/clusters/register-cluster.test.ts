@@ -15,6 +15,7 @@ function setup(behaviour: "ok" | "refused" | "unreachable" | "not-kube" = "ok") 
   const client = new FakeObjectClient();
   const store = memoryCredentialStore(new SecretBox("k"));
   const members = new MemberRegistry({ client, store });
+  const registering = new Set<string>();
   const seen: MemberClientOptions[] = [];
   const createClient = (o: MemberClientOptions) => {
     seen.push(o);
@@ -29,7 +30,7 @@ function setup(behaviour: "ok" | "refused" | "unreachable" | "not-kube" = "ok") 
       close: async () => {},
     } as unknown as MemberClient;
   };
-  return { client, store, members, seen, register: (body: unknown) => registerCluster({ client, store, members }, body, { createClient }) };
+  return { client, store, members, seen, register: (body: unknown) => registerCluster({ client, store, members, registering }, body, { createClient }) };
 }
 
 const causesOf = (err: unknown) => (ApiError.is(err) ? (err.status.details?.causes ?? []).map((c) => c.field) : []);
@@ -82,6 +83,14 @@ describe("registerCluster", () => {
     expect(err.message).toMatch(message);
     expect(client.writes).toEqual([]);
     expect(store.raw.size).toBe(0);
+  });
+
+  it("two registrations of one name at once: the second answers 409 Conflict", async () => {
+    const { register, store } = setup();
+    const [a, b] = await Promise.allSettled([register({ name: "m1", kubeconfig: KUBECONFIG }), register({ name: "m1", kubeconfig: KUBECONFIG })]);
+    expect(a.status).toBe("fulfilled");
+    expect(b.status === "rejected" && ApiError.is(b.reason, "Conflict")).toBe(true);
+    expect(await store.get("m1")).toBeDefined();
   });
 
   it("a name that is taken answers 409 before contacting the member", async () => {

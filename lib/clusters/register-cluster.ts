@@ -13,9 +13,6 @@ export interface RegisterOptions {
   createClient?: (o: MemberClientOptions) => MemberClient;
 }
 
-/** Registrations in flight in this process, by cluster name: two at once for one name would trample credentials. */
-const inflight = new Set<string>();
-
 /**
  * Registers a Push member cluster (POST /api/v1/clusters), all or nothing:
  * 1. validate the body (422 with field causes) and dry-run create the Cluster (the API
@@ -25,9 +22,10 @@ const inflight = new Set<string>();
  *    when asked); if the create fails the credentials are removed again.
  * Returns the created Cluster; its status comes from the cluster status controller.
  */
-export async function registerCluster(services: Pick<ClusterServices, "client" | "store" | "members">, body: unknown, opts: RegisterOptions = {}): Promise<Cluster> {
+export async function registerCluster(services: Pick<ClusterServices, "client" | "store" | "members" | "registering">, body: unknown, opts: RegisterOptions = {}): Promise<Cluster> {
   const reg = validateRegistration(body);
   const name = reg.input.name;
+  const inflight = services.registering;
   if (inflight.has(name)) throw new ApiError({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", code: 409, reason: "Conflict", message: `cluster ${name} is being registered by another request` });
   inflight.add(name);
   try {

@@ -18,6 +18,8 @@ export interface ClusterServices {
   members: MemberRegistry;
   prisma?: PrismaClient;
   metrics?: MetricRecorder;
+  /** Names with a REST registration in flight (two at once for one name would trample credentials). */
+  registering: Set<string>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export function createClusterServices(opts: CreateClusterServicesOptions): Clust
     members,
     prisma,
     metrics,
+    registering: new Set(),
     async close() {
       await metrics?.flush();
       await members.close();

@@ -29,7 +29,9 @@ export function requestAttributes(method: string, route: ResourceRoute, watch: b
     default:
       verb = method.toLowerCase();
   }
-  return { verb, apiGroup: route.group, apiVersion: route.version, resource: route.plural, subresource: route.subresource, namespace: route.namespace, name: route.name };
+  // kube's RequestInfo treats a Namespace object as living in itself (so RoleBindings can grant it).
+  const namespace = route.namespace ?? (route.group === "" && route.plural === "namespaces" ? route.name : undefined);
+  return { verb, apiGroup: route.group, apiVersion: route.version, resource: route.plural, subresource: route.subresource, namespace, name: route.name };
 }
 
 /** Asks the authorizer; a refusal throws kube's 403 Forbidden Status. */

@@ -61,6 +61,15 @@ describe("MemberRegistry", () => {
     expect(reg.cached()).toEqual([]);
   });
 
+  it("a client that cannot be built answers BadRequest without quoting the credentials", async () => {
+    const { store, client } = setup();
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k1" });
+    const bad = new MemberRegistry({ client, store, createClient: () => { throw new Error("bad yaml near token: s3cr3t"); } });
+    const err = await bad.get("a").catch((e) => e);
+    expect(ApiError.is(err, "BadRequest")).toBe(true);
+    expect(err.message).not.toContain("s3cr3t");
+  });
+
   it("remove and close release every pool", async () => {
     const { store, built, reg, client } = setup();
     await client.create(clusterObj("b"));

@@ -110,7 +110,14 @@ export class MemberRegistry {
       old.stale = false;
       return old.client;
     }
-    const client = (this.opts.createClient ?? createMemberClient)({ kubeconfig: resolved.kubeconfig, context: resolved.context, timeoutMs: this.opts.timeoutMs });
+    let client: MemberClient;
+    try {
+      client = (this.opts.createClient ?? createMemberClient)({ kubeconfig: resolved.kubeconfig, context: resolved.context, timeoutMs: this.opts.timeoutMs });
+    } catch {
+      // The parser's message may quote the kubeconfig (and so the token): never pass it on.
+      await this.remove(name);
+      throw errors.badRequest(`cannot build a client for cluster ${name} from its ${resolved.source === "secretRef" ? "secretRef Secret" : "stored credentials"}`);
+    }
     this.entries.set(name, { client, fingerprint: resolved.fingerprint, checkedAt: this.clock.now(), stale: false });
     if (old) this.retire(old.client);
     return client;

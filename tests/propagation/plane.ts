@@ -31,8 +31,8 @@ export async function startE2E(sandboxes?: string[], env?: Record<string, string
     sp,
     cp: sp.client,
     member,
-    memberGet: <T extends KubeObject>(cluster: string, apiVersion: string, kind: string, namespace: string | undefined, name: string) =>
-      member(cluster).get<T>(apiVersion, kind, namespace, name).then((o) => o ?? undefined),
+    memberGet: <T extends KubeObject = KubeObject>(cluster: string, apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<T | undefined> =>
+      member(cluster).get<T>(apiVersion, kind, namespace, name),
     binding: (name, namespace = "default") => sp.client.get<ResourceBinding>("work.karmada.io/v1alpha2", "ResourceBinding", namespace, name).then((o) => o ?? undefined),
     async eventsFor(kind, name, namespace = "default") {
       const list = await sp.client.list<KubeObject & { involvedObject: { kind: string; name: string }; type: string; reason: string; message: string }>("v1", "Event", { namespace });

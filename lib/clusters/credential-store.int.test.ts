@@ -35,12 +35,15 @@ describe("ClusterCredential (migrated PGlite)", () => {
   });
 
   it("health samples recorded by the status controller come back as history", async () => {
-    const rec = new MetricRecorder({ clock: realClock, append: (s) => appendMetricSamples(db.prisma, s), minIntervalMs: 0 });
+    const pruned: Date[] = [];
+    const rec = new MetricRecorder({ clock: realClock, append: (s) => appendMetricSamples(db.prisma, s), minIntervalMs: 0, prune: async (before) => void pruned.push(before), retentionMs: 60_000 });
     rec.record("h1", true, { allocatable: { cpu: "4", memory: "8Gi", pods: "110" }, allocated: { cpu: "500m", memory: "1Gi", pods: "3" } });
     rec.record("h1", false, undefined);
     await rec.flush();
     const h = await clusterHealthHistory(db.prisma, "h1", {}, new Date(Date.now() + 1000));
     expect(h.samples.map((s) => s.ready)).toEqual([true, false]);
+    expect(pruned).toHaveLength(1);
+    expect(Date.now() - pruned[0].getTime()).toBeGreaterThanOrEqual(60_000);
     expect(h.samples[0]).toMatchObject({ cpuAllocatable: 4, cpuAllocated: 0.5, memoryAllocatable: 8 * 1024 ** 3, podsAllocatable: 110, podsAllocated: 3 });
   });
 });

@@ -3,7 +3,7 @@ import type { ObjectClient } from "../kube/client";
 import { realClock, type Clock } from "../controllers/runtime/clock";
 import { MetricRecorder } from "../controllers/cluster-status/metric-recorder";
 import type { SecretBox } from "../server/secret-box";
-import { appendMetricSamples } from "../store/app/metric-samples";
+import { appendMetricSamples, pruneMetricSamples } from "../store/app/metric-samples";
 import { memoryCredentialStore, prismaCredentialStore, type ClusterCredentialStore } from "./credential-store";
 import { MemberRegistry } from "./member-registry";
 
@@ -38,7 +38,7 @@ export function createClusterServices(opts: CreateClusterServicesOptions): Clust
   const store = opts.prisma ? prismaCredentialStore(opts.prisma, opts.secretBox) : memoryCredentialStore(opts.secretBox);
   const members = new MemberRegistry({ client: opts.client, store, clock, timeoutMs: opts.memberTimeoutMs });
   const prisma = opts.prisma;
-  const metrics = prisma ? new MetricRecorder({ clock, append: (s) => appendMetricSamples(prisma, s) }) : undefined;
+  const metrics = prisma ? new MetricRecorder({ clock, append: (s) => appendMetricSamples(prisma, s), prune: (before) => pruneMetricSamples(prisma, before) }) : undefined;
   return {
     client: opts.client,
     store,

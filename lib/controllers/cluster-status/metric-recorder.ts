@@ -13,6 +13,10 @@ export interface MetricRecorderOptions {
   minIntervalMs?: number;
   /** Batches are written this long after their first sample. Default 2 s. */
   flushDelayMs?: number;
+  /** Drops samples older than a time (pruneMetricSamples bound to the database); optional. */
+  prune?: (before: Date) => Promise<unknown>;
+  /** How long history is kept when `prune` is given. Default 7 days; pruning runs at most hourly. */
+  retentionMs?: number;
 }
 
 /**
@@ -25,6 +29,7 @@ export class MetricRecorder {
   private buffer: MetricSampleInput[] = [];
   private timer: TimerHandle | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private lastPruneMs = -Infinity;
 
   constructor(private readonly opts: MetricRecorderOptions) {}
 
@@ -52,12 +57,20 @@ export class MetricRecorder {
     if (batch.length > 0) {
       this.writing = this.writing
         .then(() => this.opts.append(batch))
+        .then(() => this.pruneIfDue())
         .then(
           () => undefined,
           (err) => this.opts.log?.warn("could not store cluster metric samples", { error: err, samples: batch.length }),
         );
     }
     return this.writing;
+  }
+
+  private async pruneIfDue(): Promise<void> {
+    const now = this.opts.clock.now();
+    if (!this.opts.prune || now - this.lastPruneMs < 3600_000) return;
+    this.lastPruneMs = now;
+    await this.opts.prune(new Date(now - (this.opts.retentionMs ?? 7 * 24 * 3600_000)));
   }
 }
 

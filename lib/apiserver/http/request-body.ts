@@ -37,7 +37,8 @@ export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<Ui
 }
 
 function tooLarge(limit: number) {
-  return errors.requestEntityTooLarge(`the request body is larger than the limit of ${limit} bytes`);
+  // kube-apiserver's wording (limitedReadBody).
+  return errors.requestEntityTooLarge(`Request entity too large: limit is ${limit}`);
 }
 
 /** Decodes a JSON or YAML document (one document only); 400 with the parser's message when malformed. */

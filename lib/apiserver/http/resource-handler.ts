@@ -3,7 +3,8 @@ import type { KubeObject } from "../../kube/types";
 import { errors } from "../../kube/errors";
 import type { ObjectApi, WriteQuery } from "../object-api";
 import { deleteCollection, deleteObject, type DeleteQuery } from "../object-delete";
-import { patchObject } from "../object-patch";
+import { acceptedPatchTypes, patchObject } from "../object-patch";
+import { unsupportedPatchType } from "../patch/index";
 import { getScale, writeScale } from "../scale";
 import { toTable, type IncludeObject, type TableVersion } from "../table";
 import { contentTypeOf, includeObjectPolicy, wantsTable } from "./negotiation";
@@ -127,7 +128,7 @@ async function item(r: ResourceRequest): Promise<Response> {
       if (sub === "finalize") throw methodNotAllowed();
       const type = contentTypeOf(req.headers.get("content-type"));
       const bytes = await readBody(req);
-      const body = await decodePatchBody(type, bytes);
+      const body = await decodePatchBody(type, bytes, acceptedPatchTypes(api, d));
       const res = await patchObject(api, d, namespace, name, type, body, { ...writeQuery(r, warnings, { type, bytes }), fieldManager: r.query.fieldManager ?? (type === "application/apply-patch+yaml" ? undefined : defaultFieldManager(req.headers.get("user-agent"))), force: query.force, subresource: sub });
       return withWarnings(res.object, res.created ? 201 : 200, warnings);
     }
@@ -169,8 +170,9 @@ const PATCH_TYPES = new Set([
   "application/apply-patch+yaml",
 ]);
 
-async function decodePatchBody(type: string, bytes: Uint8Array): Promise<unknown> {
-  if (!PATCH_TYPES.has(type)) throw errors.unsupportedMediaType(type);
+async function decodePatchBody(type: string, bytes: Uint8Array, accepted?: readonly string[]): Promise<unknown> {
+  // Like kube, a PATCH with a non-patch type lists the patch types this resource accepts.
+  if (!PATCH_TYPES.has(type) || (accepted && !accepted.includes(type))) throw unsupportedPatchType(accepted ?? [...PATCH_TYPES]);
   return decodeText(bytes, type === "application/apply-patch+yaml");
 }
 

@@ -13,7 +13,7 @@ export function YamlFileButton({ onLoad, label = "Upload YAML file" }: { onLoad:
   async function onChange(e: React.ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     if (!file) return;
-    onLoad(await file.text(), file.name);
+    onLoad(await readText(file), file.name);
     // Allow loading the same file again after editing.
     e.target.value = "";
   }
@@ -28,4 +28,14 @@ export function YamlFileButton({ onLoad, label = "Upload YAML file" }: { onLoad:
       <input id={id} ref={input} type="file" accept=".yaml,.yml,.json,application/json,text/yaml" className="sr-only" onChange={onChange} />
     </span>
   );
+}
+
+/** A file's text through FileReader (available everywhere, including test DOMs without Blob.text). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsText(file);
+  });
 }

@@ -1,0 +1,35 @@
+/** One line of a unified diff. */
+export interface DiffLine {
+  kind: "same" | "added" | "removed";
+  text: string;
+}
+
+/**
+ * A line diff by longest common subsequence: enough for manifests of a few hundred lines (the
+ * override preview), O(n·m) memory kept small by the inputs' size.
+ */
+export function lineDiff(before: string, after: string): DiffLine[] {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const out: DiffLine[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push({ kind: "same", text: a[i] });
+      i++;
+      j++;
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ kind: "removed", text: a[i++] });
+    else out.push({ kind: "added", text: b[j++] });
+  }
+  while (i < a.length) out.push({ kind: "removed", text: a[i++] });
+  while (j < b.length) out.push({ kind: "added", text: b[j++] });
+  return out;
+}
+
+/** Whether a diff changes anything. */
+export function hasChanges(diff: readonly DiffLine[]): boolean {
+  return diff.some((l) => l.kind !== "same");
+}

@@ -17,6 +17,10 @@ export interface ClusterControllersDeps {
   probeConcurrency?: number;
   /** How often a drain re-checks. Default 2 s. */
   cleanupCheckIntervalMs?: number;
+  /** Pull clusters: how often the Lease/health monitor looks. Default 5 s (Karmada's --cluster-monitor-period). */
+  clusterMonitorPeriodMs?: number;
+  /** Pull clusters: grace before their first status. Default 60 s (--cluster-startup-grace-period). */
+  clusterStartupGracePeriodMs?: number;
 }
 
 /**
@@ -30,6 +34,8 @@ export function clusterControllerSetups(deps: ClusterControllersDeps): Record<st
   return {
     [CLUSTER_CONTROLLER_NAME]: clusterControllerSetup({
       monitorGracePeriodMs: deps.clusterGracePeriodMs,
+      monitorPeriodMs: deps.clusterMonitorPeriodMs,
+      startupGracePeriodMs: deps.clusterStartupGracePeriodMs,
       cleanupCheckIntervalMs: deps.cleanupCheckIntervalMs,
       onClusterRemoved: async (name) => {
         await services.store.delete(name);

@@ -25,7 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe("client-node against the control plane", () => {
   it("creates, reads, patches (merge, apply, JSON patch), replaces, lists and deletes", async () => {
     const api = KubernetesObjectApi.makeApiClient(kc);
-    const ref = (name: string): CM => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "default" } });
+    const ref = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "default" } });
     const created = await api.create<CM>({ ...ref("cn1"), data: { a: "1" } });
     expect(created.metadata?.uid).toMatch(/^[0-9a-f-]{36}$/);
     expect((await api.read<CM>(ref("cn1"))).data).toEqual({ a: "1" });
@@ -42,7 +42,8 @@ describe("client-node against the control plane", () => {
     const managers = (mp.metadata?.managedFields ?? []).map((m) => m.manager);
     expect(managers[0]).toBe("client-node");
     expect(managers.slice(1).every((m) => m && m !== "unknown")).toBe(true);
-    const replaced = await api.replace<CM>({ ...(await api.read<CM>(ref("cn1"))), data: { only: "x" } });
+    const current = await api.read<CM>(ref("cn1"));
+    const replaced = await api.replace<CM>({ ...ref("cn1"), metadata: { ...current.metadata, name: "cn1", namespace: "default" }, data: { only: "x" } });
     expect(replaced.data).toEqual({ only: "x" });
     const list = await api.list<CM>("v1", "ConfigMap", "default");
     expect(list.items.map((i) => i.metadata?.name).sort()).toEqual(["cn1", "cn2"]);
@@ -62,9 +63,9 @@ describe("client-node against the control plane", () => {
       spec: { resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", name: "x" }], placement: { clusterAffinity: { clusterNames: ["m1"] } } },
     };
     const created = await api.create(pp);
-    expect((created as { spec: { resourceSelectors: { namespace: string }[] } }).spec.resourceSelectors[0].namespace).toBe("default");
+    expect((created as unknown as { spec: { resourceSelectors: { namespace: string }[] } }).spec.resourceSelectors[0].namespace).toBe("default");
     const patched = await api.patch({ ...pp, spec: { priority: 3 } } as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
-    expect((patched as { spec: { priority: number } }).spec.priority).toBe(3);
+    expect((patched as unknown as { spec: { priority: number } }).spec.priority).toBe(3);
     await expect(api.patch({ ...pp, spec: { priority: 4 } } as KubernetesObject)).rejects.toMatchObject({ code: 415 });
     await expect(api.create({ ...pp, metadata: { name: "cn-bad", namespace: "default" }, spec: { resourceSelectors: [] } } as KubernetesObject)).rejects.toMatchObject({ code: 422 });
   });

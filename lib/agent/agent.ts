@@ -97,7 +97,7 @@ async function connect(opts: StartAgentOptions, log: Logger): Promise<MemberClie
 async function register(cp: MemberClient, member: MemberClient, opts: AgentOptions): Promise<Cluster> {
   const kubeSystem = await member.get("v1", "Namespace", undefined, "kube-system").catch(() => undefined);
   const server = new URL((await readFile(opts.kubeconfig, "utf8")).match(/server:\s*(\S+)/)?.[1] ?? "https://localhost");
-  return registerCluster(cp, { clusterName: opts.clusterName, apiEndpoint: server.host, id: kubeSystem?.metadata.uid });
+  return registerCluster(cp, { clusterName: opts.clusterName, apiEndpoint: server.origin, id: kubeSystem?.metadata.uid });
 }
 
 function run(opts: StartAgentOptions, log: Logger, member: MemberClient, cp: MemberClient, cluster: Cluster): RunningAgent {

@@ -20,6 +20,10 @@ export async function controlPlaneKubeconfig(target: ControlPlaneTarget, token: 
   if (kube.startsWith("https:")) {
     if (target.caFile) cluster["certificate-authority-data"] = Buffer.from(await readFile(target.caFile)).toString("base64");
     if (target.insecureSkipTLSVerify) cluster["insecure-skip-tls-verify"] = true;
+  } else {
+    // client-node refuses to send a token over plain HTTP unless TLS verification is "skipped"
+    // (there is none to skip): sandbox agents reach the console's /k8s mount over HTTP.
+    cluster["insecure-skip-tls-verify"] = true;
   }
   const name = `flotilla-${clusterName}`;
   return stringify({

@@ -23,7 +23,17 @@ export function toWebRequest(req: IncomingMessage, origin: string, signal: Abort
   return new Request(new URL(req.url ?? "/", origin), init);
 }
 
-export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+/** A watch request (`?watch=true|1`): its response stays open and may be quiet for minutes. */
+export function isWatchRequest(url: string | undefined): boolean {
+  return /[?&]watch=(true|1)(&|$)/.test(url ?? "");
+}
+
+/**
+ * Writes a web Response to Node's response, streaming the body. `flushHeaders` sends the status
+ * line and headers at once (watches: kubectl and client-node block until they see them, and
+ * the first event may be minutes away) instead of with the first body chunk.
+ */
+export async function sendWebResponse(res: ServerResponse, response: Response, opts: { flushHeaders?: boolean } = {}): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => {
     if (key === "set-cookie") return;
@@ -32,6 +42,7 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
   const cookies = response.headers.getSetCookie?.() ?? [];
   if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, headers);
+  if (opts.flushHeaders && response.body) res.flushHeaders();
   if (!response.body) {
     res.end();
     return;
@@ -64,7 +75,7 @@ export function nodeHandler(handler: WebHandler, origin: string) {
       return;
     }
     handler(request)
-      .then((response) => sendWebResponse(res, response))
+      .then((response) => sendWebResponse(res, response, { flushHeaders: isWatchRequest(req.url) }))
       .catch((err) => {
         console.error(JSON.stringify({ level: "error", msg: "request handler failed", error: err instanceof Error ? err.stack : String(err) }));
         if (!res.headersSent) {

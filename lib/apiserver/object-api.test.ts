@@ -22,9 +22,12 @@ beforeEach(async () => {
 const configMap = (name: string, data: Record<string, string> = {}): KubeObject => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name }, data });
 
 describe("create", () => {
-  it("stamps uid, creationTimestamp, generation and resourceVersion", async () => {
-    const o = await api.create(cm, "default", configMap("a"));
-    expect(o.metadata).toMatchObject({ name: "a", namespace: "default", generation: 1, creationTimestamp: "2024-05-01T10:00:00Z" });
+  it("stamps uid, creationTimestamp and resourceVersion (and no generation on a ConfigMap, like kube)", async () => {
+    const o = await api.create(cm, "default", { ...configMap("a"), metadata: { name: "a", generation: 7 } });
+    expect(o.metadata).toMatchObject({ name: "a", namespace: "default", creationTimestamp: "2024-05-01T10:00:00Z" });
+    expect(o.metadata.generation).toBeUndefined();
+    const updated = await api.update(cm, "default", "a", { ...o, data: { x: "1" } });
+    expect(updated.metadata.generation).toBeUndefined();
     expect(o.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
     expect(Number(o.metadata.resourceVersion)).toBeGreaterThan(0);
   });
@@ -158,5 +161,22 @@ describe("no-op updates", () => {
     const changed = await api.update(cm, "default", "same", { ...created, data: { a: "2" } }, { fieldManager: "m" });
     expect(Number(changed.metadata.resourceVersion)).toBeGreaterThan(Number(created.metadata.resourceVersion));
     expect(events).toEqual(["MODIFIED"]);
+  });
+});
+
+describe("generation", () => {
+  it("starts at 1 and counts spec changes on kinds that track it (Deployment)", async () => {
+    const dep = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "d", generation: 9 },
+      spec: { replicas: 1, selector: { matchLabels: { a: "b" } }, template: { metadata: { labels: { a: "b" } }, spec: { containers: [{ name: "c", image: "i" }] } } },
+    };
+    const o = await api.create(deploy, "default", dep);
+    expect(o.metadata.generation).toBe(1);
+    const relabelled = await api.update(deploy, "default", "d", { ...o, metadata: { ...o.metadata, labels: { x: "y" } } });
+    expect(relabelled.metadata.generation).toBe(1);
+    const scaled = await api.update(deploy, "default", "d", { ...relabelled, spec: { ...dep.spec, replicas: 3 } });
+    expect(scaled.metadata.generation).toBe(2);
   });
 });

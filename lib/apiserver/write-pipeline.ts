@@ -29,6 +29,21 @@ export function checkTypeMeta(d: ResourceDescriptor, obj: KubeObject, expectKind
   if (typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) throw errors.badRequest("metadata must be an object");
 }
 
+/**
+ * Kinds whose registry strategies never set metadata.generation in kube 1.32 (ConfigMap,
+ * Secret, Namespace, Service, Event, Lease...). Every other kind, custom resources included,
+ * starts at generation 1 and counts spec changes.
+ */
+const WITHOUT_GENERATION = new Set([
+  "/configmaps", "/secrets", "/namespaces", "/serviceaccounts", "/events", "/services", "/persistentvolumeclaims",
+  "/pods", "/nodes", "/endpoints", "/limitranges", "/resourcequotas", "coordination.k8s.io/leases", "events.k8s.io/events",
+]);
+
+/** Whether kube stamps and bumps metadata.generation for this resource. */
+export function tracksGeneration(d: Pick<ResourceDescriptor, "group" | "plural">): boolean {
+  return !WITHOUT_GENERATION.has(`${d.group}/${d.plural}`);
+}
+
 export interface CreateContext {
   descriptor: ResourceDescriptor;
   /** The namespace from the URL (namespaced kinds only). */
@@ -52,7 +67,8 @@ export function prepareCreate(body: KubeObject, ctx: CreateContext): KubeObject 
   if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName);
   meta.uid = ctx.uid;
   meta.creationTimestamp = formatTime(ctx.now);
-  meta.generation = 1;
+  if (tracksGeneration(d)) meta.generation = 1;
+  else delete meta.generation;
   delete meta.resourceVersion;
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;
@@ -116,10 +132,11 @@ export function prepareUpdate(body: KubeObject, ctx: UpdateContext): KubeObject 
   else delete meta.namespace;
   copyOrDelete(meta, oldMeta, "deletionTimestamp");
   copyOrDelete(meta, oldMeta, "deletionGracePeriodSeconds");
-  meta.generation = oldMeta.generation ?? 1;
   if (ctx.subresource !== "status") checkNewFinalizers(d, old, obj);
   d.applyDefaults?.(obj);
-  if (!deepEqual(specPart(obj), specPart(old))) meta.generation = (oldMeta.generation ?? 0) + 1;
+  if (!tracksGeneration(d)) delete meta.generation;
+  else if (!deepEqual(specPart(obj), specPart(old))) meta.generation = (oldMeta.generation ?? 0) + 1;
+  else meta.generation = oldMeta.generation ?? 1;
   validateOrThrow(d, obj, old);
   return obj;
 }

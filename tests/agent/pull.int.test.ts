@@ -86,7 +86,7 @@ describe("Pull mode", () => {
     expect((await plane.kubectl(["apply", "-f", "-"], deployment)).code).toBe(0);
     expect((await plane.kubectl(["apply", "-f", "-"], POLICY)).code).toBe(0);
     for (const m of ["member1", "member4"]) {
-      const d = await until(`nginx on ${m}`, async () => (await getJson(member(m), ["deployment", "nginx", "-n", "default"])) ?? undefined, 60_000);
+      const d = (await until(`nginx on ${m}`, () => getJson(member(m), ["deployment", "nginx", "-n", "default"]), 60_000)) as { metadata: { labels: Record<string, string> }; spec: { replicas: number } };
       expect(d.metadata.labels["karmada.io/managed"]).toBe("true");
       expect(d.spec.replicas).toBe(1);
     }

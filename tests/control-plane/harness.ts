@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -29,6 +29,8 @@ export interface Plane {
   url: string;
   store: "pglite" | "postgres";
   kubectl(args: string[], stdin?: string, opts?: { timeoutMs?: number; env?: Record<string, string> }): Promise<KubectlResult>;
+  /** Runs a long kubectl (get -w) and stops it once its stdout satisfies `done` (or after timeoutMs). */
+  kubectlUntil(args: string[], done: (stdout: string) => boolean, timeoutMs?: number): Promise<KubectlResult>;
   /** Stops the control plane; keeps the data dir (and database) so a second start can reuse them. */
   stop(): Promise<void>;
   /** Stops it and removes the data dir and the test database. */
@@ -93,6 +95,23 @@ export async function startPlane(opts: PlaneOptions = {}): Promise<Plane & { dat
       );
       child.stdin?.end(stdin ?? "");
     });
+  const kubectlUntil = (args: string[], done: (stdout: string) => boolean, timeoutMs = 15_000) =>
+    new Promise<KubectlResult>((resolve) => {
+      const child = spawn("/usr/bin/kubectl", ["--kubeconfig", kubeconfigPath, "--cache-dir", cacheDir, ...args], { env: { ...process.env, HOME: cacheDir } });
+      let stdout = "";
+      let stderr = "";
+      const timer = setTimeout(() => child.kill(), timeoutMs);
+      child.stdout.on("data", (b: Buffer) => {
+        stdout += b.toString();
+        if (done(stdout)) child.kill();
+      });
+      child.stderr.on("data", (b: Buffer) => void (stderr += b.toString()));
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve({ code: code ?? 0, stdout, stderr });
+      });
+      child.stdin.end();
+    });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -106,6 +125,7 @@ export async function startPlane(opts: PlaneOptions = {}): Promise<Plane & { dat
     url: `https://127.0.0.1:${port}`,
     store: usePostgres ? "postgres" : "pglite",
     kubectl,
+    kubectlUntil,
     databaseUrl,
     dropDatabase,
     stop,

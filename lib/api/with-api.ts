@@ -16,7 +16,7 @@ export interface ApiContext<P> {
 
 export function withApi<P = Record<string, string | string[]>>(
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
-  opts: { public?: boolean } = {},
+  opts: { public?: boolean; allowAgent?: boolean } = {},
 ) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -24,6 +24,9 @@ export function withApi<P = Record<string, string | string[]>>(
       if (!cp) throw errors.serviceUnavailable("the control plane is starting");
       const user = await cp.auth.authenticate(req);
       if (!user && !opts.public) throw errors.unauthorized();
+      // A Pull agent's credential is scoped to its own cluster's objects on the kube API; the
+      // console's REST API is not for it.
+      if (user?.kind === "agent" && !opts.allowAgent) throw errors.forbidden(`User "${user.username}" cannot use the console REST API`);
       const params = await route.params;
       const out = await handler({ req, params, cp, user });
       return out instanceof Response ? out : json(out ?? {}, 200);

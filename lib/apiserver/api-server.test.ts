@@ -231,3 +231,15 @@ describe("duplicate fields in JSON bodies", () => {
     expect(ignored.headers.get("warning")).toBeNull();
   });
 });
+
+describe("default field manager", () => {
+  it("names a write without fieldManager after the User-Agent's product, as kube does", async () => {
+    const s = make();
+    const created = await call(s, "POST", "/api/v1/namespaces/default/configmaps", cm("ua", { a: "1" }), { "user-agent": "curl/8.5.0" });
+    expect((await created.json()).metadata.managedFields.map((m: { manager: string }) => m.manager)).toEqual(["curl"]);
+    const patched = await call(s, "PATCH", "/api/v1/namespaces/default/configmaps/ua", { data: { b: "2" } }, { "content-type": "application/merge-patch+json", "user-agent": "my-tool/1.0 (linux)" });
+    expect((await patched.json()).metadata.managedFields.map((m: { manager: string }) => m.manager)).toEqual(["curl", "my-tool"]);
+    const named = await call(s, "PATCH", "/api/v1/namespaces/default/configmaps/ua?fieldManager=explicit", { data: { c: "3" } }, { "content-type": "application/merge-patch+json", "user-agent": "my-tool/1.0" });
+    expect((await named.json()).metadata.managedFields.map((m: { manager: string }) => m.manager)).toContain("explicit");
+  });
+});

@@ -1,5 +1,6 @@
 import { errors } from "../../kube/errors";
 import { parseFieldValidation, type FieldValidation } from "../strict-fields";
+import { defaultFieldManager as patchDefaultFieldManager } from "../patch/managed-fields";
 
 /**
  * Query parameters kube clients send (kube-api-surface.md §1), parsed once. Unknown ones are
@@ -56,8 +57,10 @@ export function parseQuery(params: URLSearchParams): RequestQuery {
   };
 }
 
-/** kube-apiserver's default field manager: the User-Agent up to the first "/". */
+/**
+ * kube-apiserver's manager for a write without `fieldManager`: the User-Agent up to its first
+ * "/" (the patch module's defaultFieldManager, so HTTP and in-process writes agree).
+ */
 export function defaultFieldManager(userAgent: string | null): string {
-  const ua = (userAgent ?? "").split("/")[0].trim();
-  return (ua || "unknown").slice(0, 128);
+  return patchDefaultFieldManager(undefined, userAgent ?? undefined);
 }

@@ -6,6 +6,7 @@ import type { ControllerDeps } from "../runtime/manager";
 import { setCondition } from "../runtime/conditions";
 import { BINDING_API_VERSION, bindingId, bindingIdLabel, bindingOfWork, type BindingKind } from "../binding/binding-meta";
 import { aggregatedItems, fullyAppliedCondition } from "./aggregate";
+import { deepEqual } from "../../apiserver/object-utils";
 
 export const BINDING_STATUS_CONTROLLER = "binding-status";
 export const CLUSTER_BINDING_STATUS_CONTROLLER = "cluster-resource-binding-status";
@@ -42,7 +43,7 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
         const mine = works().list().filter((w) => w.metadata.labels?.[bindingIdLabel(kind)] === bindingId(binding));
         const items = aggregatedItems(mine);
         const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(deps.clock.now()));
-        if (cond.changed || JSON.stringify(items) !== JSON.stringify(binding.status?.aggregatedStatus ?? [])) {
+        if (cond.changed || !deepEqual(items, binding.status?.aggregatedStatus ?? [])) {
           const next = structuredClone(binding);
           next.status = { ...(next.status ?? {}), conditions: cond.conditions, aggregatedStatus: items };
           await deps.client.updateStatus(next);
@@ -64,7 +65,7 @@ async function updateTemplateStatus(deps: ControllerDeps, binding: ResourceBindi
     deps.events.event(template, "Warning", REASON_AGGREGATE_STATUS_FAILED, `Failed to aggregate status: ${err instanceof Error ? err.message : String(err)}`);
     throw err;
   }
-  if (status === undefined || JSON.stringify(status) === JSON.stringify(template.status ?? {})) return;
+  if (status === undefined || deepEqual(status, template.status ?? {})) return;
   await deps.client.updateStatus({ ...template, status });
   deps.events.event(template, "Normal", REASON_AGGREGATE_STATUS_SUCCEED, "Update resourceBinding(s) status successfully.");
 }

@@ -17,6 +17,7 @@ import { divideJobCompletions, hasReviseReplica, needReviseJobCompletions, prune
 import { applyOverrides, type OverrideError } from "../../overrides";
 import { workName } from "../../policies";
 import { bindingId, bindingIdLabel, bindingRefAnnotations, FINALIZER_EXECUTION } from "./binding-meta";
+import { deepEqual } from "../../apiserver/object-utils";
 
 export interface RenderInput {
   binding: ResourceBinding;
@@ -102,9 +103,9 @@ export function conflictResolution(template: KubeObject, binding: ResourceBindin
 
 /** Whether an existing Work differs from the rendered one in anything the binding controller owns. */
 export function workChanged(existing: Work, desired: Work): boolean {
-  const own = (w: Work) => JSON.stringify([w.metadata.labels ?? {}, w.metadata.annotations ?? {}, w.spec]);
+  const own = (w: Work) => [w.metadata.labels ?? {}, w.metadata.annotations ?? {}, w.spec];
   const merged = mergeWork(existing, desired);
-  return own(existing) !== own(merged) || !(existing.metadata.finalizers ?? []).includes(FINALIZER_EXECUTION);
+  return !deepEqual(own(existing), own(merged)) || !(existing.metadata.finalizers ?? []).includes(FINALIZER_EXECUTION);
 }
 
 /** The existing Work with the rendered labels, annotations, finalizer and spec laid over it. */

@@ -6,6 +6,7 @@ import { defineController, type ControllerDefinition } from "../runtime/controll
 import type { ControllerDeps } from "../runtime/manager";
 import type { Result } from "../runtime/result";
 import { BINDING_API_VERSION, bindingId } from "../binding/binding-meta";
+import { deepEqual } from "../../apiserver/object-utils";
 
 export const DEPENDENCIES_CONTROLLER = "dependencies-distributor";
 export const REASON_DEPENDENCY_SYNC_SUCCEED = "SyncScheduleResultToDependenciesSucceed";
@@ -84,7 +85,7 @@ async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: Kub
   const others = (next.spec.requiredBy ?? []).filter((r) => !(r.namespace === entry.namespace && r.name === entry.name));
   next.spec.requiredBy = [...others, entry].sort((x, y) => `${x.namespace}/${x.name}`.localeCompare(`${y.namespace}/${y.name}`));
   next.spec.resource = { ...next.spec.resource, resourceVersion: dep.metadata.resourceVersion };
-  if (JSON.stringify([existing.metadata.labels, existing.spec]) === JSON.stringify([next.metadata.labels, next.spec])) return;
+  if (deepEqual([existing.metadata.labels, existing.spec], [next.metadata.labels, next.spec])) return;
   await deps.client.update(next);
 }
 

@@ -4,6 +4,7 @@ import type { PropagationPolicy, ResourceBinding, ResourceBindingSpec } from "..
 import { getReplicas } from "../../interpreter";
 import { bindingName, claimMetadata } from "../../policies";
 import { BINDING_API_VERSION, bindingFinalizer, bindingIdLabel, bindingKindFor } from "../binding/binding-meta";
+import { deepEqual } from "../../apiserver/object-utils";
 
 /**
  * Karmada's BuildResourceBinding + create-or-update merge (karmada-api.md §7.2): the binding of
@@ -69,6 +70,7 @@ function setOrDelete<K extends keyof ResourceBindingSpec>(spec: ResourceBindingS
 
 /** Whether two versions of a binding differ in what the detector writes (metadata + spec). */
 export function bindingChanged(a: ResourceBinding, b: ResourceBinding): boolean {
-  const pick = (x: ResourceBinding) => JSON.stringify([x.metadata.labels ?? {}, x.metadata.annotations ?? {}, x.metadata.finalizers ?? [], x.metadata.ownerReferences ?? [], x.spec]);
-  return pick(a) !== pick(b);
+  // Key order is not meaningful: the store may hand objects back with their keys reordered.
+  const pick = (x: ResourceBinding) => [x.metadata.labels ?? {}, x.metadata.annotations ?? {}, x.metadata.finalizers ?? [], x.metadata.ownerReferences ?? [], x.spec];
+  return !deepEqual(pick(a), pick(b));
 }

@@ -6,6 +6,7 @@ import { BINDING_API_VERSION, bindingKindFor } from "../binding/binding-meta";
 import { bindingChanged, buildBinding } from "./build-binding";
 import { clusterPropagationPolicies, findPolicy, POLICY_API, propagationPolicies, type DetectorContext } from "./context";
 import { REASON_APPLY_POLICY_FAILED, REASON_APPLY_POLICY_SUCCEED, REASON_DEPENDENT_OVERRIDES_MISSING, REASON_PREEMPT_POLICY_SUCCEED, policyRefString } from "./reasons";
+import { deepEqual } from "../../apiserver/object-utils";
 
 /**
  * One template (Karmada's propagateResource): keep a claimed template with its policy unless
@@ -47,7 +48,7 @@ async function applyPolicy(ctx: DetectorContext, template: KubeObject, policy: P
   try {
     let claimed = template;
     const next = withClaim(template, policy);
-    if (JSON.stringify(next.metadata) !== JSON.stringify(template.metadata)) claimed = await ctx.client.update(next);
+    if (!deepEqual(next.metadata, template.metadata)) claimed = await ctx.client.update(next);
     const created = await ensureBinding(ctx, claimed, policy);
     if (created || claimed !== template) ctx.events.event(template, "Normal", REASON_APPLY_POLICY_SUCCEED, `Apply policy(${policyRefString(policy)}) succeed`);
   } catch (err) {

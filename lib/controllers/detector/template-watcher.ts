@@ -7,6 +7,7 @@ import type { Informer } from "../runtime/informer";
 import type { InformerSource } from "../runtime/shared-informers";
 import type { Request } from "../runtime/keys";
 import { templateRequest } from "./template-keys";
+import { deepEqual } from "../../apiserver/object-utils";
 
 /**
  * Keeps one informer per template kind the control plane serves (built-ins and custom
@@ -96,7 +97,8 @@ export function templateChanged(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => {
     const { status: _s, metadata, ...rest } = o as KubeObject & { status?: unknown };
     const { resourceVersion: _rv, managedFields: _mf, ...meta } = metadata as Record<string, unknown>;
-    return JSON.stringify([rest, meta]);
+    return [rest, meta];
   };
-  return strip(a) !== strip(b);
+  // Key order is not a change: a status write may come back with metadata keys reordered by the store.
+  return !deepEqual(strip(a), strip(b));
 }

@@ -9,6 +9,7 @@ import { isConditionTrue } from "../runtime/conditions";
 import type { Result } from "../runtime/result";
 import type { MemberClients } from "../execution/member-clients";
 import type { MemberWatcher } from "../execution/member-watcher";
+import { deepEqual } from "../../apiserver/object-utils";
 
 export const WORK_STATUS_CONTROLLER = "work-status";
 
@@ -44,7 +45,7 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
           const live = await observe(opts, cluster, manifests[i]);
           if (live) statuses.push(manifestStatus(live, i, opts.resourceOf));
         }
-        if (JSON.stringify(statuses) === JSON.stringify(work.status?.manifestStatuses ?? [])) return { requeueAfterMs: opts.resyncMs ?? 30_000 };
+        if (deepEqual(statuses, work.status?.manifestStatuses ?? [])) return { requeueAfterMs: opts.resyncMs ?? 30_000 };
         const next = structuredClone(work);
         next.status = { ...(next.status ?? {}), manifestStatuses: statuses };
         if (!statuses.length) delete next.status.manifestStatuses;

@@ -55,6 +55,10 @@ export function WorkflowGraph({ topology, selectedId, onSelect }: { topology: To
   const positions = useElkLayout(topology);
   const dark = useDarkMode();
   const failingId = topology.firstFailure?.nodeId;
+  // Remount when the layout moves nodes, so fitView frames the new positions (every node stays visible and clickable).
+  const layoutKey = Object.entries(positions)
+    .map(([id, p]) => `${id}:${Math.round(p.x)},${Math.round(p.y)}`)
+    .join("|");
   const nodes = useMemo<Node<StepData>[]>(
     () =>
       topology.nodes.map((n) => ({
@@ -81,7 +85,7 @@ export function WorkflowGraph({ topology, selectedId, onSelect }: { topology: To
   );
   return (
     <div role="group" aria-label="Workflow graph" className="h-[28rem] rounded-xl border border-slate-200 dark:border-slate-800">
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} colorMode={dark ? "dark" : "light"} fitView proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+      <ReactFlow key={layoutKey} fitViewOptions={{ padding: 0.1 }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} colorMode={dark ? "dark" : "light"} fitView proOptions={{ hideAttribution: true }} nodesConnectable={false}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

@@ -60,7 +60,7 @@ test.describe.serial("propagation journey", () => {
     await waitForClusters(page);
     await page.goto("/policies/new?kind=PropagationPolicy");
     await page.getByLabel("Name", { exact: true }).fill(`pp-${id}`);
-    await page.getByLabel("Selector 1 name").fill(deployment);
+    await page.getByLabel("Selector 1 name", { exact: true }).fill(deployment);
     const clusters = page.getByRole("group", { name: "Clusters", exact: true });
     for (const c of chosen) await clusters.getByLabel(c, { exact: true }).check();
 
@@ -100,11 +100,11 @@ test.describe.serial("propagation journey", () => {
   test("add an override policy and see the image change in one cluster", async ({ page }) => {
     await page.goto("/policies/new?kind=OverridePolicy");
     await page.getByLabel("Name", { exact: true }).fill(`op-${id}`);
-    await page.getByLabel("Selector 1 name").fill(deployment);
+    await page.getByLabel("Selector 1 name", { exact: true }).fill(deployment);
     await page.getByRole("group", { name: "Rule 1 target clusters" }).getByLabel("member2", { exact: true }).check();
-    await page.getByLabel("Rule 1 image 1 value").fill("1.27-alpine");
+    await page.getByLabel("Rule 1 image 1 value", { exact: true }).fill("1.27-alpine");
     // The per-cluster diff of the real Deployment before anything is applied.
-    await page.getByLabel("Preview name").fill(deployment);
+    await page.getByLabel("Preview name", { exact: true }).fill(deployment);
     await expect(page.getByRole("region", { name: "Override diff for member2" })).toContainText("nginx:1.27-alpine");
     await expect(page.getByRole("region", { name: "Override diff for member1" })).toContainText("No change");
     await page.screenshot({ path: "test-results/screens/override-diff.png", fullPage: true });

@@ -87,4 +87,30 @@ export const SECTIONS: BenchSection[] = [
       ];
     },
   },
+  {
+    name: "propagation",
+    default: true,
+    async run({ quick, progress }) {
+      const { runPropagationBench } = await import("./propagation");
+      const r = await runPropagationBench({ quick, progress });
+      const rows: BenchRow[] = [];
+      for (const backend of ["pglite", "postgres"] as const) {
+        const label = backend === "pglite" ? "embedded" : "Postgres";
+        if (typeof r[backend] === "string") rows.push({ metric: `propagation (${label})`, value: 0, unit: "", note: String(r[backend]) });
+        if (typeof r[`${backend}.latencyP99Ms`] !== "number") continue;
+        rows.push(
+          { metric: `${label}: create → Applied in 3 clusters p50`, value: Number(r[`${backend}.latencyP50Ms`]), unit: "ms", better: "lower" },
+          { metric: `${label}: create → Applied in 3 clusters p99`, value: Number(r[`${backend}.latencyP99Ms`]), unit: "ms", target: "< 250", karmada: KARMADA.propagationP99PushMs, better: "lower" },
+          { metric: `${label}: control plane RSS, idle (3 sandboxes in-process)`, value: Number(r[`${backend}.idleRssMB`]), unit: "MB", better: "lower" },
+        );
+        if (typeof r[`${backend}.worksPerSec`] === "number") {
+          rows.push(
+            { metric: `${label}: Works applied/s, 10 sandboxes`, value: Number(r[`${backend}.worksPerSec`]), unit: "/s", target: ">= 1500", better: "higher", note: `${r[`${backend}.worksApplied`]}/${r[`${backend}.worksExpected`]} Works in ${Number(r[`${backend}.throughputSeconds`]).toFixed(0)} s` },
+            { metric: `${label}: control plane RSS, loaded (10 sandboxes in-process)`, value: Number(r[`${backend}.loadedRssMB`]), unit: "MB", better: "lower" },
+          );
+        }
+      }
+      return rows;
+    },
+  },
 ];

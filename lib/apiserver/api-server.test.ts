@@ -243,3 +243,15 @@ describe("default field manager", () => {
     expect((await named.json()).metadata.managedFields.map((m: { manager: string }) => m.manager)).toContain("explicit");
   });
 });
+
+describe("managedFields", () => {
+  it("are omitted, not empty, when a write set no field", async () => {
+    const s = make();
+    const res = await call(s, "POST", "/api/v1/namespaces/default/configmaps?fieldManager=m", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "bare" } });
+    const body = await res.json();
+    expect(res.status).toBe(201);
+    expect("managedFields" in body.metadata).toBe(false);
+    const withData = await (await call(s, "POST", "/api/v1/namespaces/default/configmaps?fieldManager=m", cm("full", { a: "1" }))).json();
+    expect(withData.metadata.managedFields).toHaveLength(1);
+  });
+});

@@ -107,6 +107,7 @@ export class ObjectApi {
     if (d.namespaced) await this.checkNamespaceAcceptsCreate(d, obj);
     // Server-side apply computed managedFields itself; every other create records its manager.
     if (!q.keepManagedFields) this.fields.onCreate({ obj, manager: q.fieldManager, apiVersion: apiVersionOf(d), now });
+    dropEmptyManagedFields(obj);
     if (q.dryRun) return obj;
     const stored = await this.storage.create(this.storageKey(d), obj);
     await this.emit(d, stored, "ADDED");
@@ -150,6 +151,7 @@ export class ObjectApi {
     const now = this.clock();
     if (!q.skipFieldManagement)
       this.fields.onUpdate({ old, obj: next, manager: q.fieldManager, apiVersion: apiVersionOf(d), now, subresource: q.subresource });
+    dropEmptyManagedFields(next);
     next.metadata.resourceVersion = old.metadata.resourceVersion;
     if (q.dryRun) return next;
     const key = this.storageKey(d);
@@ -206,6 +208,11 @@ export class ObjectApi {
       });
     }
   }
+}
+
+/** kube omits an empty managedFields list (omitempty): a create that set no field records no manager. */
+function dropEmptyManagedFields(obj: KubeObject): void {
+  if (Array.isArray(obj.metadata.managedFields) && obj.metadata.managedFields.length === 0) delete obj.metadata.managedFields;
 }
 
 /** Deep copy helper re-exported for the verb modules. */

@@ -54,7 +54,7 @@ async function reconcile(objects: KubeObject[]) {
 }
 
 const works = async () => (await env.client.list<Work>(WORK_V1ALPHA1, "Work")).items.sort((a, b) => (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? ""));
-const replicasIn = (w: Work) => (w.spec.workload!.manifests[0].spec as { replicas: number }).replicas;
+const replicasIn = (w: Work) => (w.spec.workload!.manifests![0].spec as { replicas: number }).replicas;
 
 describe("binding controller reconcile", () => {
   it.each([
@@ -64,7 +64,7 @@ describe("binding controller reconcile", () => {
   ])("$name", async ({ clusters, ops, want }) => {
     const run = await reconcile([template, binding(clusters), ...ops]);
     expect(await run()).toBeUndefined();
-    const got = (await works()).map((w) => [w.metadata.namespace, replicasIn(w), w.spec.workload!.manifests[0].metadata.labels?.env]);
+    const got = (await works()).map((w) => [w.metadata.namespace, replicasIn(w), w.spec.workload!.manifests![0].metadata.labels?.env]);
     expect(got).toEqual(want);
     for (const w of await works()) expect(w.metadata.labels?.["resourcebinding.karmada.io/permanent-id"]).toBe("rb-id");
     if (want.length) expect(env.events.events.map((e) => e.reason)).toContain("SyncWorkSucceed");
@@ -92,7 +92,7 @@ describe("binding controller reconcile", () => {
 
   it("a rule that cannot apply: condition False, Warning Events, error returned for retry, no Work for that cluster", async () => {
     const bad = structuredClone(overridePolicy);
-    (bad as { spec: { overrideRules: unknown[] } }).spec.overrideRules = [{ targetCluster: { clusterNames: ["m2"] }, overriders: { plaintext: [{ path: "/spec/missing/deep", operator: "replace", value: 1 }] } }];
+    (bad as unknown as { spec: { overrideRules: unknown[] } }).spec.overrideRules = [{ targetCluster: { clusterNames: ["m2"] }, overriders: { plaintext: [{ path: "/spec/missing/deep", operator: "replace", value: 1 }] } }];
     const run = await reconcile([template, binding([{ name: "m1", replicas: 2 }, { name: "m2", replicas: 2 }]), bad]);
     expect(await run()).toBeInstanceOf(Error);
     expect((await works()).map((w) => w.metadata.namespace)).toEqual(["karmada-es-m1"]);

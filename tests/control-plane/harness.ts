@@ -29,12 +29,20 @@ export interface Plane {
   url: string;
   store: "pglite" | "postgres";
   kubectl(args: string[], stdin?: string, opts?: { timeoutMs?: number; env?: Record<string, string> }): Promise<KubectlResult>;
-  /** Runs a long kubectl (get -w) and stops it once its stdout satisfies `done` (or after timeoutMs). */
-  kubectlUntil(args: string[], done: (stdout: string) => boolean, timeoutMs?: number): Promise<KubectlResult>;
+  /**
+   * Runs a long kubectl (get -w): `seen(re)` resolves once stdout matches (false after timeoutMs),
+   * `stop()` ends it and returns everything it printed.
+   */
+  kubectlStream(args: string[]): KubectlStream;
   /** Stops the control plane; keeps the data dir (and database) so a second start can reuse them. */
   stop(): Promise<void>;
   /** Stops it and removes the data dir and the test database. */
   destroy(): Promise<void>;
+}
+
+export interface KubectlStream {
+  seen(re: RegExp, timeoutMs?: number): Promise<boolean>;
+  stop(): Promise<KubectlResult>;
 }
 
 export interface PlaneOptions {
@@ -95,23 +103,25 @@ export async function startPlane(opts: PlaneOptions = {}): Promise<Plane & { dat
       );
       child.stdin?.end(stdin ?? "");
     });
-  const kubectlUntil = (args: string[], done: (stdout: string) => boolean, timeoutMs = 15_000) =>
-    new Promise<KubectlResult>((resolve) => {
-      const child = spawn("/usr/bin/kubectl", ["--kubeconfig", kubeconfigPath, "--cache-dir", cacheDir, ...args], { env: { ...process.env, HOME: cacheDir } });
-      let stdout = "";
-      let stderr = "";
-      const timer = setTimeout(() => child.kill(), timeoutMs);
-      child.stdout.on("data", (b: Buffer) => {
-        stdout += b.toString();
-        if (done(stdout)) child.kill();
-      });
-      child.stderr.on("data", (b: Buffer) => void (stderr += b.toString()));
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve({ code: code ?? 0, stdout, stderr });
-      });
-      child.stdin.end();
-    });
+  const kubectlStream = (args: string[]): KubectlStream => {
+    const child = spawn("/usr/bin/kubectl", ["--kubeconfig", kubeconfigPath, "--cache-dir", cacheDir, ...args], { env: { ...process.env, HOME: cacheDir } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b: Buffer) => void (stdout += b.toString()));
+    child.stderr.on("data", (b: Buffer) => void (stderr += b.toString()));
+    const closed = new Promise<KubectlResult>((resolve) => child.on("close", (code) => resolve({ code: code ?? 0, stdout, stderr })));
+    child.stdin.end();
+    return {
+      async seen(re, timeoutMs = 15_000) {
+        for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (re.test(stdout)) return true;
+        return false;
+      },
+      stop() {
+        child.kill();
+        return closed;
+      },
+    };
+  };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -125,7 +135,7 @@ export async function startPlane(opts: PlaneOptions = {}): Promise<Plane & { dat
     url: `https://127.0.0.1:${port}`,
     store: usePostgres ? "postgres" : "pglite",
     kubectl,
-    kubectlUntil,
+    kubectlStream,
     databaseUrl,
     dropDatabase,
     stop,

@@ -206,12 +206,14 @@ describe("kubectl against the control plane", () => {
 
   it("streams ADDED, MODIFIED and DELETED rows to get -w --output-watch-events", async () => {
     await p.kubectl(["create", "cm", "w1"]);
-    const watching = p.kubectlUntil(["get", "cm", "w1", "-w", "--output-watch-events"], (out) => /DELETED/.test(out));
-    await sleep(1000);
+    const watching = p.kubectlStream(["get", "cm", "w1", "-w", "--output-watch-events"]);
+    // Change the object only once kubectl shows it: the named watch hides its first event.
+    expect(await watching.seen(/ADDED\s+w1/)).toBe(true);
     await p.kubectl(["label", "cm", "w1", "changed=yes"]);
-    await sleep(300);
+    expect(await watching.seen(/MODIFIED\s+w1/)).toBe(true);
     await p.kubectl(["delete", "cm", "w1"]);
-    const out = await watching;
+    await watching.seen(/DELETED\s+w1/);
+    const out = await watching.stop();
     const lines = out.stdout.split("\n").filter(Boolean);
     expect(lines[0]).toMatch(/^EVENT\s+NAME\s+DATA\s+AGE$/);
     expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 2).join(" "))).toEqual(["ADDED w1", "MODIFIED w1", "DELETED w1"]);

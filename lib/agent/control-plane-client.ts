@@ -9,13 +9,15 @@ import { controlPlaneUrls } from "./options";
 /** How the agent reaches the control plane: base URL plus TLS trust (HTTP needs none). */
 export interface ControlPlaneTarget {
   controlPlane: string;
+  /** The kube API when it is not `<controlPlane>/k8s` (the HTTPS kube port). */
+  kubeApi?: string;
   caFile?: string;
   insecureSkipTLSVerify?: boolean;
 }
 
 /** A kubeconfig for the control plane's kube API (the console's /k8s mount) with the agent credential. */
 export async function controlPlaneKubeconfig(target: ControlPlaneTarget, token: string, clusterName: string): Promise<string> {
-  const { kube } = controlPlaneUrls(target.controlPlane);
+  const { kube } = controlPlaneUrls(target.controlPlane, target.kubeApi);
   const cluster: Record<string, unknown> = { server: kube };
   if (kube.startsWith("https:")) {
     if (target.caFile) cluster["certificate-authority-data"] = Buffer.from(await readFile(target.caFile)).toString("base64");

@@ -41,6 +41,7 @@ export function pullTokensOpenApi(): OpenApiFragment {
           ttlSeconds: { type: "integer", minimum: 1, maximum: 2592000, default: 86400 },
           controlPlaneUrl: { type: "string", description: "URL the agent reaches the console at (default: this request's origin)" },
           kubeconfigPath: { type: "string", description: "Member kubeconfig path to put in the command (default ~/.kube/config)" },
+          kubeApi: { type: "string", enum: ["kube-port", "console"], default: "kube-port", description: "kube-port: the agent uses the control plane's HTTPS kube API with --ca-file (works as printed on the same machine); console: the console's /k8s mount at controlPlaneUrl" },
         },
       },
       IssuedPullToken: {

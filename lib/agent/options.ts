@@ -4,6 +4,11 @@ import path from "node:path";
 export interface AgentOptions {
   /** The console's base URL (the kube API is its /k8s mount; the exchange is under /api/v1). */
   controlPlane: string;
+  /**
+   * The control plane's kube API when it is not the console's /k8s mount, e.g. its HTTPS port
+   * (https://127.0.0.1:6443, served at the root paths); the exchange still goes to controlPlane.
+   */
+  kubeApi?: string;
   /** Bootstrap token; unneeded once a credential is kept in the state file. */
   token?: string;
   clusterName: string;
@@ -25,6 +30,7 @@ export interface AgentOptions {
 
 const FLAGS: Record<string, { env: string; key: keyof AgentOptions; bool?: boolean; int?: boolean }> = {
   "control-plane": { env: "FLOTILLA_CONTROL_PLANE", key: "controlPlane" },
+  "kube-api": { env: "FLOTILLA_KUBE_API", key: "kubeApi" },
   token: { env: "FLOTILLA_TOKEN", key: "token" },
   "cluster-name": { env: "FLOTILLA_CLUSTER_NAME", key: "clusterName" },
   kubeconfig: { env: "FLOTILLA_KUBECONFIG", key: "kubeconfig" },
@@ -38,8 +44,8 @@ const FLAGS: Record<string, { env: string; key: keyof AgentOptions; bool?: boole
 };
 
 export const AGENT_USAGE = `Usage: flotilla agent --control-plane <url> --token <bootstrap token> --cluster-name <name> --kubeconfig <member kubeconfig>
-  [--state-dir <dir>] [--ca-file <pem> | --insecure-skip-tls-verify]
-Flags may also be given as FLOTILLA_CONTROL_PLANE, FLOTILLA_TOKEN, FLOTILLA_CLUSTER_NAME, FLOTILLA_KUBECONFIG,
+  [--kube-api <url>] [--state-dir <dir>] [--ca-file <pem> | --insecure-skip-tls-verify]
+Flags may also be given as FLOTILLA_CONTROL_PLANE, FLOTILLA_KUBE_API, FLOTILLA_TOKEN, FLOTILLA_CLUSTER_NAME, FLOTILLA_KUBECONFIG,
 FLOTILLA_AGENT_STATE_DIR, FLOTILLA_CA_FILE, FLOTILLA_INSECURE_SKIP_TLS_VERIFY.`;
 
 /**
@@ -70,6 +76,7 @@ export function parseAgentOptions(argv: string[], env: Record<string, string | u
   const kubeconfig = path.resolve(raw.kubeconfig);
   return {
     controlPlane: raw.controlPlane.replace(/\/+$/, ""),
+    kubeApi: raw.kubeApi ? raw.kubeApi.replace(/\/+$/, "") : undefined,
     token: raw.token || undefined,
     clusterName: raw.clusterName,
     kubeconfig,
@@ -89,10 +96,11 @@ function flagOf(key: keyof AgentOptions): string {
 
 /**
  * The console base and the kube API base for a --control-plane URL: a URL that already ends
- * with /k8s names the kube mount itself.
+ * with /k8s names the kube mount itself; an explicit --kube-api (the HTTPS kube port) wins.
  */
-export function controlPlaneUrls(controlPlane: string): { console: string; kube: string } {
+export function controlPlaneUrls(controlPlane: string, kubeApi?: string): { console: string; kube: string } {
   const base = controlPlane.replace(/\/+$/, "");
-  if (base.endsWith("/k8s")) return { console: base.slice(0, -4), kube: base };
-  return { console: base, kube: `${base}/k8s` };
+  const consoleBase = base.endsWith("/k8s") ? base.slice(0, -4) : base;
+  if (kubeApi) return { console: consoleBase, kube: kubeApi.replace(/\/+$/, "") };
+  return { console: consoleBase, kube: `${consoleBase}/k8s` };
 }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import type { ObjectClient } from "../kube/client";
 import { ApiError, errors } from "../kube/errors";
@@ -18,13 +19,39 @@ export function pullTokenServiceOf(cp: Pick<ControlPlaneHandle, "services">): Pu
   return svc;
 }
 
+/** Where an issued command sends the agent's kube traffic: the HTTPS kube port and the CA that signs it. */
+export interface KubeApiTarget {
+  /** e.g. https://127.0.0.1:6443 (served at the root paths, like kube-apiserver). */
+  kubeApi: string;
+  /** PEM file the agent trusts for kubeApi (the data dir's tls/ca.crt, or the user's certificate chain). */
+  caFile?: string;
+}
+
 /**
  * The exact command that registers a cluster with a bootstrap token. `controlPlane` is the
- * console's origin: the agent exchanges its token at /api/v1/clusters/pull-tokens/exchange and
- * talks to the kube API mounted at /k8s.
+ * console's origin: the agent exchanges its token at /api/v1/clusters/pull-tokens/exchange.
+ * Without `kube` it talks to the kube API mounted at /k8s on that origin (plain HTTP for the
+ * sandboxes); with it, to the HTTPS kube port, trusting `caFile`, so that the command works as
+ * printed on the control plane's machine.
  */
-export function agentCommand(o: { controlPlane: string; token: string; clusterName: string; kubeconfig: string }): string {
-  return `npx flotilla agent --control-plane ${o.controlPlane} --token ${o.token} --cluster-name ${o.clusterName} --kubeconfig ${o.kubeconfig}`;
+export function agentCommand(o: { controlPlane: string; token: string; clusterName: string; kubeconfig: string; kube?: KubeApiTarget }): string {
+  const parts = ["npx flotilla agent", `--control-plane ${o.controlPlane}`];
+  if (o.kube) parts.push(`--kube-api ${o.kube.kubeApi}`);
+  if (o.kube?.caFile) parts.push(`--ca-file ${o.kube.caFile}`);
+  parts.push(`--token ${o.token}`, `--cluster-name ${o.clusterName}`, `--kubeconfig ${o.kubeconfig}`);
+  return parts.join(" ");
+}
+
+/**
+ * The HTTPS kube API of a running control plane and its CA file, for issued commands; undefined
+ * when the control plane has not published its kube URL (then the console's /k8s is used).
+ */
+export function kubeApiTargetOf(cp: Pick<ControlPlaneHandle, "services" | "config">): KubeApiTarget | undefined {
+  const kubeApi = cp.services.kubeUrl;
+  if (typeof kubeApi !== "string" || !kubeApi) return undefined;
+  if (!kubeApi.startsWith("https:")) return { kubeApi };
+  // A user-supplied serving certificate carries its issuer chain: trusting the file trusts the issuer.
+  return { kubeApi, caFile: cp.config.tlsCertFile ?? path.join(cp.config.dataDir, "tls", "ca.crt") };
 }
 
 /** Agents manage no credentials: a leaked agent token must not mint bootstrap tokens. */
@@ -56,13 +83,20 @@ export async function ensureLeaseNamespace(client: ObjectClient): Promise<void> 
 
 /** The operations behind app/api/v1/clusters/pull-tokens (route files only wire these). */
 export const pullTokenRest = {
-  async issue(svc: PullTokenService, user: UserInfo | null, req: Request, body: unknown): Promise<Response> {
+  /**
+   * Issues a bootstrap token and the command that uses it. Body: `clusterName`, `ttlSeconds`,
+   * optional `controlPlaneUrl` (default the request's origin), `kubeconfigPath` and `kubeApi`:
+   * "console" keeps the agent on the console's /k8s mount; by default it uses `kube` (the HTTPS
+   * kube port with --ca-file) when given.
+   */
+  async issue(svc: PullTokenService, user: UserInfo | null, req: Request, body: unknown, kube?: KubeApiTarget): Promise<Response> {
     requireOperator(user);
     const b = (body ?? {}) as Record<string, unknown>;
     const issued = await svc.issue(body);
     const controlPlane = typeof b.controlPlaneUrl === "string" && b.controlPlaneUrl ? b.controlPlaneUrl : new URL(req.url).origin;
     const kubeconfig = typeof b.kubeconfigPath === "string" && b.kubeconfigPath ? b.kubeconfigPath : "~/.kube/config";
-    return json({ ...issued, command: agentCommand({ controlPlane, token: issued.token, clusterName: issued.clusterName, kubeconfig }) }, 201);
+    const target = b.kubeApi === "console" ? undefined : kube;
+    return json({ ...issued, command: agentCommand({ controlPlane, token: issued.token, clusterName: issued.clusterName, kubeconfig, kube: target }) }, 201);
   },
   async list(svc: PullTokenService, user: UserInfo | null) {
     requireOperator(user);

@@ -84,7 +84,7 @@ describe("client-node against the control plane", () => {
         }, () => resolve())
         .then((c) => (ac = c));
     });
-    await sleep(300);
+    for (let i = 0; i < 100 && seen.length === 0; i++) await sleep(50);
     await api.patch<CM>({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "wa", namespace: "default" }, data: { x: "1" } }, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
     await api.delete({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "wa", namespace: "default" } });
     await Promise.race([done, sleep(10_000)]);

@@ -59,13 +59,16 @@ describe("configuration contract", () => {
       expect(r.headers.get("content-type")).toBe("application/json");
       expect(r.json).toMatchObject({ kind: "Status", apiVersion: "v1", status: "Failure", reason: "Unauthorized", code: 401 });
     }
-    expect((await raw.request("GET", "/version", { token: null })).status).toBe(200);
+    const [version, healthz, readyz] = await Promise.all(["/version", "/healthz", "/readyz"].map((path) => raw.request("GET", path, { token: null })));
+    expect(version.json).toMatchObject({ major: "1", minor: "32" });
+    expect([healthz.status, healthz.text, readyz.status, readyz.text]).toEqual([200, "ok", 200, "ok"]);
     const kc = (await readFile(p.kubeconfigPath, "utf8")).replace(/token: .*/, "token: wrong-token");
     const other = path.join(p.dataDir, "wrong-kubeconfig");
     await import("node:fs/promises").then((fs) => fs.writeFile(other, kc));
-    const r = await p.kubectl(["--kubeconfig", other, "get", "cm"]);
+    // A fresh discovery cache: discovery is the first call refused (as with a real cluster).
+    const r = await p.kubectl(["--kubeconfig", other, "--cache-dir", path.join(p.dataDir, "wrong-cache"), "get", "cm"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("error: You must be logged in to the server (Unauthorized)");
+    expect(r.stderr).toContain("error: You must be logged in to the server (the server has asked for the client to provide credentials)");
   });
 
   it("keeps the CA, token and password across a restart on the same data dir and store", async () => {

@@ -2,6 +2,7 @@ import type { DeleteOptions, ListOptions, ObjectClient, ObjectRef, PatchOptions,
 import type { ResourceDescriptor } from "../kube/resource-descriptor";
 import type { KubeList, KubeObject, WatchEvent } from "../kube/types";
 import { errors } from "../kube/errors";
+import { cloneJson } from "../store/json-clone";
 import type { ObjectApi } from "./object-api";
 import { deleteObject } from "./object-delete";
 import { patchObject } from "./object-patch";
@@ -23,7 +24,7 @@ export function createInProcessClient(api: ObjectApi, opts: { ready?: () => Prom
     return d;
   };
   const ns = (d: ResourceDescriptor, namespace: string | undefined) => (d.namespaced ? namespace || "default" : undefined);
-  const copy = <T>(v: T): T => structuredClone(v);
+  const copy = <T>(v: T): T => cloneJson(v);
 
   return {
     async get<T extends KubeObject>(apiVersion: string, kind: string, namespace: string | undefined, name: string) {
@@ -90,7 +91,7 @@ async function runWatch(api: ObjectApi, d: ResourceDescriptor, o: WatchOptions, 
   if (o.allowWatchBookmarks) timers.push(setInterval(() => onEvent(bookmark(d, progress.resourceVersion)), bookmarkMs));
   try {
     const q = { ...o, namespace: d.namespaced ? o.namespace : undefined };
-    for await (const e of watchObjects(api, d, q, ac.signal, progress)) onEvent(structuredClone(e));
+    for await (const e of watchObjects(api, d, q, ac.signal, progress)) onEvent(cloneJson(e));
   } finally {
     for (const t of timers) clearTimeout(t);
     o.signal.removeEventListener("abort", abort);

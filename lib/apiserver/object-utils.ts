@@ -1,8 +1,9 @@
 import type { KubeObject } from "../kube/types";
+import { cloneJson } from "../store/json-clone";
 
 /** Deep copy of a JSON object (objects in storage and on the wire are plain JSON). */
 export function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  return cloneJson(v);
 }
 
 /** Structural equality of JSON values, insensitive to key order. */

@@ -10,6 +10,7 @@ import { errors } from "../kube/errors";
 import type { KubeObject } from "../kube/types";
 import { compareKeys, decodeContinue, encodeContinue, objectKey } from "./continue-token";
 import { EventRing } from "./event-ring";
+import { cloneJson } from "./json-clone";
 import { parseResourceVersion, tooOldResourceVersion } from "./resource-version";
 import { readSnapshot, writeSnapshot } from "./snapshot-file";
 import { Subscription, WatchHub } from "./watch-hub";
@@ -33,7 +34,7 @@ const CONFLICT_MESSAGE = "the object has been modified; please apply your change
 
 /** Deep copy of JSON-shaped data; callers may mutate what they pass in and what they get back. */
 function clone<T>(v: T): T {
-  return structuredClone(v);
+  return cloneJson(v);
 }
 
 function cloneEvent(e: StorageEvent): StorageEvent {
@@ -220,7 +221,7 @@ export class MemoryStorage implements Storage {
   private stamp(obj: KubeObject): KubeObject {
     const copy = clone(obj);
     this.rv++;
-    copy.metadata = { ...copy.metadata, resourceVersion: String(this.rv) };
+    copy.metadata.resourceVersion = String(this.rv);
     return copy;
   }
 

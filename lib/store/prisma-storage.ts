@@ -12,6 +12,7 @@ import type { Database } from "./database";
 import { compactEventLog, DEFAULT_RETENTION, type Retention } from "./event-log-retention";
 import { EventTail } from "./event-tail";
 import { GroupCommitQueue } from "./group-commit";
+import { cloneJson } from "./json-clone";
 import { asObject } from "./object-rows";
 import { parseResourceVersion } from "./resource-version";
 import { replayFromLog } from "./sql-replay";
@@ -34,7 +35,7 @@ export interface PrismaStorageOptions {
 }
 
 function cloneEvent(e: StorageEvent): StorageEvent {
-  return { ...e, key: { ...e.key }, object: structuredClone(e.object) };
+  return { ...e, key: { ...e.key }, object: cloneJson(e.object) };
 }
 
 function identity(obj: KubeObject): { namespace: string; name: string } {

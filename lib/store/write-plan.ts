@@ -1,6 +1,7 @@
 import type { ResourceKey, StorageEvent } from "../apiserver/storage";
 import { errors } from "../kube/errors";
 import type { KubeObject } from "../kube/types";
+import { cloneJson } from "./json-clone";
 
 /** One queued write. `expectedRv` "" / undefined = unconditional. */
 export type WriteOp =
@@ -49,7 +50,9 @@ export function planWrites(ops: WriteOp[], current: Map<string, KubeObject>, bas
     }
     rv++;
     const source = op.kind === "delete" ? existing! : op.object;
-    const stamped: KubeObject = { ...structuredClone(source), metadata: { ...structuredClone(source.metadata), resourceVersion: String(rv) } };
+    // One private copy per write: the caller keeps its object, events and rows share this one.
+    const stamped = cloneJson(source);
+    stamped.metadata.resourceVersion = String(rv);
     if (op.kind === "delete") state.delete(id);
     else state.set(id, stamped);
     finals.set(id, { key: op.key, namespace: op.namespace, name: op.name, object: op.kind === "delete" ? null : stamped });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   await raw.request("POST", "/api/v1/namespaces", { body: JSON.stringify({ metadata: { name: "bad" } }), contentType: "application/json" });
 });
 afterAll(async () => {
-  await raw?.close();
+  await raw?.close().catch(() => undefined);
   await p?.destroy();
 });
 
@@ -69,28 +69,6 @@ describe("configuration contract", () => {
     const r = await p.kubectl(["--kubeconfig", other, "--cache-dir", path.join(p.dataDir, "wrong-cache"), "get", "cm"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error: You must be logged in to the server (the server has asked for the client to provide credentials)");
-  });
-
-  it("keeps the CA, token and password across a restart on the same data dir and store", async () => {
-    const dataDir = p.dataDir;
-    const before = await readFile(p.kubeconfigPath, "utf8");
-    const password = await readFile(path.join(dataDir, "admin-password"), "utf8");
-    const caBefore = kubeconfigCredentials(before);
-    await raw.close();
-    await p.stop();
-    const again = await startPlane({ reuse: { dataDir, databaseUrl: p.databaseUrl, dropDatabase: p.dropDatabase } });
-    try {
-      const after = kubeconfigCredentials(await readFile(again.kubeconfigPath, "utf8"));
-      expect(after.caPem).toBe(caBefore.caPem);
-      expect(after.token).toBe(caBefore.token);
-      expect(await readFile(path.join(dataDir, "admin-password"), "utf8")).toBe(password);
-      // The objects survived too (the namespace made before the restart).
-      expect((await again.kubectl(["get", "ns", "bad", "-o", "name"])).stdout.trim()).toBe("namespace/bad");
-    } finally {
-      await again.stop();
-    }
-    p = await startPlane({ reuse: { dataDir, databaseUrl: p.databaseUrl, dropDatabase: p.dropDatabase } });
-    raw = await rawClient(p);
   });
 
   it("honours FLOTILLA_ADMIN_TOKEN, FLOTILLA_ADMIN_PASSWORD and FLOTILLA_TLS_SANS", async () => {
@@ -172,5 +150,26 @@ describe("bad input never hurts", () => {
     expect(tooBig.stderr).toContain("Request entity too large: limit is 3145728");
     expect(noNs.stderr).toContain("No resources found in does-not-exist namespace.");
     expect((await p.kubectl(["get", "cm", "-n", "bad", "-o", "name"])).stdout).toBe("");
+  });
+});
+
+// Last: it restarts the shared plane.
+describe("restart", () => {
+  it("keeps the CA, token and password across a restart on the same data dir and store", async () => {
+    const dataDir = p.dataDir;
+    const before = await readFile(p.kubeconfigPath, "utf8");
+    const password = await readFile(path.join(dataDir, "admin-password"), "utf8");
+    const caBefore = kubeconfigCredentials(before);
+    await raw.close();
+    await p.stop();
+    // The restarted plane replaces p: afterAll removes its data dir and database.
+    p = await startPlane({ reuse: { dataDir, databaseUrl: p.databaseUrl, dropDatabase: p.dropDatabase } });
+    const after = kubeconfigCredentials(await readFile(p.kubeconfigPath, "utf8"));
+    expect(after.caPem).toBe(caBefore.caPem);
+    expect(after.token).toBe(caBefore.token);
+    expect(await readFile(path.join(dataDir, "admin-password"), "utf8")).toBe(password);
+    expect(await p.handle.auth.signIn("admin", password.trim())).not.toBeNull();
+    // The objects survived too (the namespace made before the restart).
+    expect((await p.kubectl(["get", "ns", "bad", "-o", "name"])).stdout.trim()).toBe("namespace/bad");
   });
 });

@@ -27,7 +27,7 @@ describe("hosted sandbox registration objects", () => {
   });
 
   it("stores token and CA base64-encoded, as karmadactl join does", () => {
-    const s = hostedSecretObject(sandbox) as { data: Record<string, string>; metadata: { namespace: string } };
+    const s = hostedSecretObject(sandbox) as unknown as { data: Record<string, string>; metadata: { namespace: string } };
     expect(s.metadata.namespace).toBe("karmada-cluster");
     expect(Buffer.from(s.data.token, "base64").toString()).toBe("tok-123");
     expect(Buffer.from(s.data.caBundle, "base64").toString()).toBe(sandbox.caCert);

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase } from "../../lib/store/test-databases";
+import { startSandboxHost, type SandboxHost } from "../../lib/sandbox/host/sandbox-host";
+import type { HostedSandbox } from "../../lib/sandbox/host/protocol";
+import { startPlaneProcess, type PlaneProcess } from "./child-plane";
+import { kubeHttp, type KubeHttp } from "./kube-http";
+import { registerHosted, trackClusters, type ReadyTracker } from "./members";
+import { pool } from "./stats";
+
+/** Which store a scenario runs on: the embedded one, or a fresh database on a Postgres server. */
+export type Backend = { kind: "embedded" } | { kind: "postgres"; serverUrl: string };
+
+/** The backends to run: embedded always; Postgres too when DATABASE_URL or TEST_DATABASE_URL is set. */
+export function backends(): Backend[] {
+  const server = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  return server ? [{ kind: "embedded" }, { kind: "postgres", serverUrl: server }] : [{ kind: "embedded" }];
+}
+
+export const backendLabel = (b: Backend) => (b.kind === "embedded" ? "embedded" : "Postgres");
+
+/** A control plane process, a sandbox host process and a client, all in temp dirs. */
+export interface ScaleEnv {
+  plane: PlaneProcess;
+  host: SandboxHost;
+  kube: KubeHttp;
+  clusters: ReadyTracker;
+  dataDir: string;
+  /** Environment the plane was started with (to restart it on the same data). */
+  planeEnv: Record<string, string>;
+  /** Restarts the control plane on the same data dir and database (after a kill). */
+  restartPlane(): Promise<PlaneProcess>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+export interface ScaleEnvOptions {
+  backend: Backend;
+  /** Extra control plane environment. */
+  env?: Record<string, string>;
+  /** e.g. ["--cpu-prof", "--cpu-prof-dir=..."] when FLOTILLA_BENCH_PROFILE is set. */
+  nodeArgs?: string[];
+  sandboxDefaults?: Record<string, unknown>;
+}
+
+/** Node flags for the control plane: a CPU profile in FLOTILLA_BENCH_PROFILE's dir when set. */
+export function profileArgs(tag: string): string[] {
+  const dir = process.env.FLOTILLA_BENCH_PROFILE;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${tag}-${Date.now()}.cpuprofile`] : [];
+}
+
+export async function startScaleEnv(opts: ScaleEnvOptions): Promise<ScaleEnv> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "flotilla-scale-"));
+  const db = opts.backend.kind === "postgres" ? await createTestDatabase(opts.backend.serverUrl) : undefined;
+  const planeEnv: Record<string, string> = {
+    FLOTILLA_DATA_DIR: path.join(dataDir, "plane"),
+    FLOTILLA_KUBE_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+    DATABASE_URL: db?.url ?? "",
+    ...opts.env,
+  };
+  const host = await startSandboxHost({ dataDir: path.join(dataDir, "sandboxes"), specDefaults: { startupDelayMs: 200, ...opts.sandboxDefaults } });
+  let plane: PlaneProcess;
+  try {
+    plane = await startPlaneProcess(planeEnv, { nodeArgs: opts.nodeArgs });
+  } catch (e) {
+    await host.stop();
+    throw e;
+  }
+  let kube = await kubeHttp(path.join(planeEnv.FLOTILLA_DATA_DIR, "kubeconfig"), 32);
+  let clusters = await trackClusters(kube);
+  const env: ScaleEnv = {
+    plane,
+    host,
+    kube,
+    clusters,
+    dataDir,
+    planeEnv,
+    async restartPlane() {
+      clusters.close();
+      await kube.close();
+      env.plane = await startPlaneProcess(planeEnv, { nodeArgs: opts.nodeArgs });
+      env.kube = kube = await kubeHttp(path.join(planeEnv.FLOTILLA_DATA_DIR, "kubeconfig"), 32);
+      env.clusters = clusters = await trackClusters(kube);
+      return env.plane;
+    },
+    async stop() {
+      clusters.close();
+      await kube.close().catch(() => undefined);
+      await env.plane.kill("SIGTERM");
+      await host.stop();
+      await db?.drop().catch(() => undefined);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return env;
+}
+
+/** Spec requests for `count` sandboxes named member-<i>, spread over `regions` regions. */
+export function memberSpecs(count: number, regions = 1, extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => {
+    const region = `region-${i % regions}`;
+    return { name: `member-${i + 1}`, region, zone: `${region}a`, ...extra };
+  });
+}
+
+/** Starts the sandboxes in the host, registers them all (8 at a time) and waits until usable. */
+export async function addMembers(env: ScaleEnv, specs: Record<string, unknown>[], timeoutMs = 120_000): Promise<HostedSandbox[]> {
+  const made: HostedSandbox[] = [];
+  for (let i = 0; i < specs.length; i += 10) made.push(...(await env.host.create(specs.slice(i, i + 10))));
+  await pool(made.length, 8, (i) => registerHosted(env.kube, made[i]));
+  const all = Promise.all(made.map((s) => env.clusters.ready(s.name)));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([all, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`members not Ready in ${timeoutMs} ms (${env.clusters.readyCount()}/${made.length})`)), timeoutMs)))]).finally(() => clearTimeout(timer));
+  return made;
+}

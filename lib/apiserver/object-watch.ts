@@ -9,6 +9,7 @@ import { objectKey } from "./object-utils";
  * resourceVersion unset or "0" opens with a synthetic ADDED per current match; "N" replays
  * from the event log (410 Expired when too old, thrown to the caller); selector matches are
  * tracked so an object that stops matching is seen as DELETED and one that starts as ADDED.
+ * Objects of live events may be shared with other watchers: read them, or copy before editing.
  */
 export interface WatchQuery extends ListQuery {
   resourceVersion?: string;
@@ -43,7 +44,9 @@ export async function* watchObjects(
     progress.resourceVersion = from;
     if (q.sendInitialEvents && q.allowWatchBookmarks) yield bookmark(d, from, true);
   }
-  const events = api.storage.watch({ fromResourceVersion: from, key: api.storageKey(d), namespace: namespace || undefined, signal });
+  // Read-only: events are filtered, re-stamped with a shallow spread and serialised (HTTP) or
+  // copied once by the in-process client, so the store need not copy them per watcher.
+  const events = api.storage.watch({ fromResourceVersion: from, key: api.storageKey(d), namespace: namespace || undefined, signal, readOnly: true });
   for await (const e of events) {
     progress.resourceVersion = e.resourceVersion;
     const obj = api.served(d, e.object);

@@ -51,6 +51,13 @@ export interface StorageWatchOptions {
   key?: ResourceKey;
   namespace?: string;
   signal: AbortSignal;
+  /**
+   * The consumer promises to only read the events (serialise them, or copy before editing). The
+   * store may then hand every such watcher the one copy it keeps in its event log instead of a
+   * private copy each: with W watchers of a resource a write costs one copy, not W. Without it
+   * every event is the watcher's own to mutate, as for get/list/create/update/delete results.
+   */
+  readOnly?: boolean;
 }
 
 export interface Storage {

@@ -13,7 +13,7 @@ import { EventRing } from "./event-ring";
 import { cloneJson } from "./json-clone";
 import { parseResourceVersion, tooOldResourceVersion } from "./resource-version";
 import { readSnapshot, writeSnapshot } from "./snapshot-file";
-import { Subscription, WatchHub } from "./watch-hub";
+import { shareEvent, Subscription, WatchHub } from "./watch-hub";
 
 export interface MemoryStorageOptions {
   /** Events kept for resuming watches; older resume points answer 410. Default 10,000. */
@@ -176,7 +176,7 @@ export class MemoryStorage implements Storage {
             throw err;
           })();
         }
-        const sub = new Subscription({ key: opts.key, namespace: opts.namespace }, cloneEvent);
+        const sub = new Subscription({ key: opts.key, namespace: opts.namespace }, opts.readOnly ? shareEvent : cloneEvent);
         for (const e of self.ring.after(from)) sub.push(e);
         if (self.closed) sub.end();
         else self.hub.add(sub);

@@ -17,7 +17,7 @@ import { asObject } from "./object-rows";
 import { parseResourceVersion } from "./resource-version";
 import { replayFromLog } from "./sql-replay";
 import { sqlList } from "./sql-list";
-import { Subscription } from "./watch-hub";
+import { shareEvent, Subscription } from "./watch-hub";
 
 export interface PrismaStorageOptions {
   /** Event log retention; default keep 15 minutes or 200,000 events, whichever is larger. */
@@ -120,9 +120,10 @@ export class PrismaStorage implements Storage {
   private async *watchFrom(from: number, opts: StorageWatchOptions): AsyncGenerator<StorageEvent> {
     const { tail } = this;
     const filter = { key: opts.key, namespace: opts.namespace };
+    const copy = opts.readOnly ? shareEvent : cloneEvent;
     if (from >= tail.lastRv || tail.ring.covers(from)) {
       // Served from memory: subscribe and replay the cache in one synchronous step.
-      const sub = new Subscription({ ...filter, afterRv: from }, cloneEvent);
+      const sub = new Subscription({ ...filter, afterRv: from }, copy);
       for (const e of tail.ring.after(from)) sub.push(e);
       if (this.closed) sub.end();
       const remove = tail.hub.add(sub);
@@ -137,7 +138,7 @@ export class PrismaStorage implements Storage {
     }
     // Older than the cache: buffer live events first, then replay the log up to where they start.
     const upTo = tail.lastRv;
-    const sub = new Subscription({ ...filter, afterRv: upTo }, cloneEvent);
+    const sub = new Subscription({ ...filter, afterRv: upTo }, copy);
     const remove = tail.hub.add(sub);
     try {
       yield* replayFromLog(this.db.sql, { from, upTo, ...filter, signal: opts.signal });

@@ -40,7 +40,7 @@ async function expectApiError(p: Promise<unknown>, code: number, reason: string,
 /** Reads events until `stop` says enough (or the timeout passes), then aborts the watch. */
 async function collect(
   storage: Storage,
-  opts: { from: string; key?: ResourceKey; namespace?: string },
+  opts: { from: string; key?: ResourceKey; namespace?: string; readOnly?: boolean },
   stop: (seen: StorageEvent[]) => boolean,
   timeoutMs = 10_000,
 ): Promise<StorageEvent[]> {
@@ -48,7 +48,7 @@ async function collect(
   const timer = setTimeout(() => ac.abort(), timeoutMs);
   const seen: StorageEvent[] = [];
   try {
-    for await (const e of storage.watch({ fromResourceVersion: opts.from, key: opts.key, namespace: opts.namespace, signal: ac.signal })) {
+    for await (const e of storage.watch({ fromResourceVersion: opts.from, key: opts.key, namespace: opts.namespace, readOnly: opts.readOnly, signal: ac.signal })) {
       seen.push(e);
       if (stop(seen)) break;
     }
@@ -228,6 +228,25 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
         expect(events[0].object.data).toEqual({ keep: "me" });
       }));
 
+    it("watch events are private copies unless the watcher is read-only, and writers keep their objects", () =>
+      withStore(async (s) => {
+        const from = await s.currentResourceVersion();
+        const input = cm("default", "a", { k: "v" });
+        const first = collect(s, { from, key: CM }, (seen) => seen.length === 2);
+        const shared = collect(s, { from, key: CM, readOnly: true }, (seen) => seen.length === 2);
+        await new Promise((r) => setTimeout(r, 50));
+        const created = await s.create(CM, input);
+        input.data = { k: "changed by the writer" };
+        created.data = { k: "changed by the caller" };
+        await s.update(CM, { ...created, data: { k: "v2" } }, created.metadata.resourceVersion!);
+        const mine = await first;
+        mine[0].object.data = { k: "changed by a watcher" };
+        const theirs = await shared;
+        expect(theirs.map((e) => e.object.data)).toEqual([{ k: "v" }, { k: "v2" }]);
+        const replay = await collect(s, { from, key: CM }, (seen) => seen.length === 2);
+        expect(replay.map((e) => e.object.data)).toEqual([{ k: "v" }, { k: "v2" }]);
+      }));
+
     it("a watch ends when its signal aborts", () =>
       withStore(async (s) => {
         const ac = new AbortController();
@@ -257,23 +276,20 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
             }
           }
         };
-        const max = () => Math.max(...committed);
-        let done = false;
         const watching = (async () => {
           const ac = new AbortController();
           const timer = setTimeout(() => ac.abort(), 30_000);
           const seen: number[] = [];
           for await (const e of s.watch({ fromResourceVersion: from, signal: ac.signal })) {
             seen.push(Number(e.resourceVersion));
-            if (done && seen.at(-1)! >= max()) break;
+            // "final" is written after every writer finished: once it arrives, everything has.
+            if (e.name === "final") break;
           }
           clearTimeout(timer);
           ac.abort();
           return seen;
         })();
         await Promise.all(Array.from({ length: 20 }, (_, w) => writer(w)));
-        done = true;
-        // Wake the watcher in case it already consumed the last event before `done` flipped.
         committed.push(rvNum(await s.create(CM, cm("race", "final"))));
         const seen = await watching;
         for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);

@@ -81,6 +81,11 @@ export class Subscription {
   }
 }
 
+/** The copy function of a read-only watcher: the shared stored event itself. */
+export function shareEvent(e: StorageEvent): StorageEvent {
+  return e;
+}
+
 /** In-process fan-out of committed events, in resourceVersion order, to every live Subscription. */
 export class WatchHub {
   private readonly subs = new Set<Subscription>();

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { PageHeader } from "../../components/shell/page-header";
 import { OverviewView } from "../../components/overview/overview-view";
-import { Toaster } from "../../components/ui/toaster";
 import { prefetch } from "../../lib/console/prefetch";
 import { overviewService } from "../../lib/console/services";
 import { restKey } from "../../lib/kube/queries";
@@ -17,7 +16,6 @@ export default async function OverviewPage() {
       <HydrationBoundary state={state}>
         <OverviewView />
       </HydrationBoundary>
-      <Toaster />
     </>
   );
 }

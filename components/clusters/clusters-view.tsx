@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ClusterListPage } from "../../lib/console/cluster-list";
 import { queries } from "../../lib/kube/queries";
 import { useLiveInvalidation } from "../live/use-live-invalidation";
+import { useConsoleSearch } from "../shell/use-namespace-filter";
 import { Pagination } from "../resource/pagination";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Input } from "../ui/input";
@@ -20,15 +21,23 @@ export const CLUSTERS_PAGE_SIZE = 20;
 export const clusterListQuery = (p: { search?: string; health?: string; syncMode?: string; page?: number }) =>
   queries.rest<ClusterListPage>("overview/clusters", { ...p, pageSize: CLUSTERS_PAGE_SIZE });
 
-/** Clusters: server-side search, health and mode filters, pages of 20, live over SSE. */
+/** Clusters: server-side search (?q=, shared with the header search), health and mode filters, pages of 20, live over SSE. */
 export function ClustersView() {
   useLiveInvalidation(["clusters.cluster.karmada.io"]);
-  const [search, setSearch] = useState("");
+  // The search lives in the URL (?q=), shared with the header search; the box types ahead of it.
+  const { search: urlSearch, setSearch: setUrlSearch } = useConsoleSearch();
+  const [search, setSearch] = useState(urlSearch);
   const [health, setHealth] = useState("");
   const [syncMode, setSyncMode] = useState("");
   const [page, setPage] = useState(1);
   const debounced = useDebounced(search);
-  const q = useQuery({ ...clusterListQuery({ search: debounced || undefined, health: health || undefined, syncMode: syncMode || undefined, page }), placeholderData: keepPreviousData });
+  useEffect(() => setSearch(urlSearch), [urlSearch]);
+  useEffect(() => {
+    if (debounced !== urlSearch) setUrlSearch(debounced);
+    // Only the settled text writes the URL; the URL writing back is handled above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  const q = useQuery({ ...clusterListQuery({ search: urlSearch || undefined, health: health || undefined, syncMode: syncMode || undefined, page }), placeholderData: keepPreviousData });
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setPage(1);

@@ -2,8 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { HeaderSearch } from "./header-search";
+import { NamespaceSelect } from "./namespace-select";
 import { ThemeToggle } from "./theme-toggle";
 
+/** The console header: namespace filter and search on the left, theme, user and sign-out on the right. */
 export function Header({ username }: { username: string }) {
   const router = useRouter();
   async function signOut() {
@@ -12,14 +15,18 @@ export function Header({ username }: { username: string }) {
     router.refresh();
   }
   return (
-    <header className="flex h-14 items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
-      <ThemeToggle />
-      <span className="text-sm text-slate-600 dark:text-slate-300" aria-label="Signed in user">
-        {username}
-      </span>
-      <Button variant="secondary" onClick={signOut}>
-        Sign out
-      </Button>
+    <header className="flex h-14 items-center gap-3 border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
+      <NamespaceSelect />
+      <HeaderSearch />
+      <div className="ml-auto flex items-center gap-3">
+        <ThemeToggle />
+        <span className="text-sm text-slate-600 dark:text-slate-300" aria-label="Signed in user">
+          {username}
+        </span>
+        <Button variant="secondary" onClick={signOut}>
+          Sign out
+        </Button>
+      </div>
     </header>
   );
 }

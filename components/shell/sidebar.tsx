@@ -1,11 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
+import { hrefWithNamespace, namespaceOf } from "./console-filters";
 import { NAV_ITEMS, isActive } from "./nav-items";
 
 export function Sidebar() {
   const pathname = usePathname();
+  // The namespace choice follows the user from page to page.
+  const namespace = namespaceOf(useSearchParams());
   return (
     <nav aria-label="Main" className="flex w-56 shrink-0 flex-col gap-1 border-r border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="mb-4 flex items-center gap-2 px-2 pt-1 text-lg font-semibold tracking-tight">
@@ -20,7 +23,7 @@ export function Sidebar() {
           return (
             <li key={item.href}>
               <Link
-                href={item.href}
+                href={hrefWithNamespace(item.href, namespace)}
                 aria-current={active ? "page" : undefined}
                 className={`block rounded-md px-3 py-2 text-sm font-medium ${
                   active

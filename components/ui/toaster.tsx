@@ -10,22 +10,38 @@ const TONES: Record<Toast["tone"], string> = {
 };
 const LABELS: Record<Toast["tone"], string> = { success: "Success", danger: "Error", info: "Info" };
 
-let mounted = 0;
+/**
+ * Mounted <Toaster/> instances in mount order; the first one renders. A list (not a counter) so
+ * that when the instance that rendered unmounts (a page's, on navigation) the next one (the
+ * layout's) takes over instead of every survivor staying silent.
+ */
+let instances: symbol[] = [];
+const NO_INSTANCES: symbol[] = [];
+const NO_TOASTS: Toast[] = [];
+const instanceListeners = new Set<() => void>();
+const instancesSnapshot = () => instances;
+function subscribeInstances(l: () => void): () => void {
+  instanceListeners.add(l);
+  return () => instanceListeners.delete(l);
+}
+function setInstances(next: symbol[]): void {
+  instances = next;
+  for (const l of instanceListeners) l();
+}
 
 /**
- * Renders the toast queue in a polite live region. Safe to mount from several views: only the
- * first mounted instance renders, so a page and the layout never show a toast twice.
+ * Renders the toast queue in a polite live region. Safe to mount from several views (the
+ * console layout mounts one): only one mounted instance renders at a time, so a toast never
+ * shows twice and never goes missing when a page's own instance unmounts.
  */
 export function Toaster() {
-  const [active, setActive] = useState(false);
+  const [id] = useState(() => Symbol("toaster"));
   useEffect(() => {
-    mounted++;
-    setActive(mounted === 1);
-    return () => {
-      mounted--;
-    };
-  }, []);
-  const items = useSyncExternalStore(toasts.subscribe, toasts.snapshot, () => []);
+    setInstances([...instances, id]);
+    return () => setInstances(instances.filter((i) => i !== id));
+  }, [id]);
+  const active = useSyncExternalStore(subscribeInstances, instancesSnapshot, () => NO_INSTANCES)[0] === id;
+  const items = useSyncExternalStore(toasts.subscribe, toasts.snapshot, () => NO_TOASTS);
   if (!active) return null;
   return (
     <div aria-live="polite" role="region" aria-label="Notifications" className="fixed bottom-4 right-4 z-50 flex w-80 flex-col gap-2">

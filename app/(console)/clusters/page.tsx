@@ -3,7 +3,6 @@ import Link from "next/link";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { PageHeader } from "../../../components/shell/page-header";
 import { CLUSTERS_PAGE_SIZE, ClustersView } from "../../../components/clusters/clusters-view";
-import { Toaster } from "../../../components/ui/toaster";
 import { listClusterRows } from "../../../lib/console/cluster-list";
 import { prefetch } from "../../../lib/console/prefetch";
 import { consoleStorage } from "../../../lib/console/services";
@@ -11,8 +10,11 @@ import { restKey } from "../../../lib/kube/queries";
 
 export const metadata: Metadata = { title: "Clusters" };
 
-export default async function ClustersPage() {
-  const first = { page: 1, pageSize: CLUSTERS_PAGE_SIZE };
+export default async function ClustersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Prefetch exactly what the view asks for first: page 1 with the URL's search (?q=).
+  const q = (await searchParams).q;
+  const search = typeof q === "string" && q ? q : undefined;
+  const first = { search, page: 1, pageSize: CLUSTERS_PAGE_SIZE };
   const state = await prefetch([{ key: restKey("overview/clusters", first), load: (cp) => listClusterRows(consoleStorage(cp), first) }]);
   return (
     <>
@@ -28,7 +30,6 @@ export default async function ClustersPage() {
       <HydrationBoundary state={state}>
         <ClustersView />
       </HydrationBoundary>
-      <Toaster />
     </>
   );
 }

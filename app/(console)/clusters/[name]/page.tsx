@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { PageHeader } from "../../../../components/shell/page-header";
 import { CLUSTER_RESOURCE, ClusterDetailView } from "../../../../components/clusters/cluster-detail-view";
-import { Toaster } from "../../../../components/ui/toaster";
 import { prefetch } from "../../../../lib/console/prefetch";
 import type { ObjectClient } from "../../../../lib/kube/client";
 import { CLUSTER_API_VERSION } from "../../../../lib/kube/karmada";
@@ -37,7 +36,6 @@ export default async function ClusterPage({ params }: { params: Promise<Params> 
       <HydrationBoundary state={state}>
         <ClusterDetailView name={name} />
       </HydrationBoundary>
-      <Toaster />
     </>
   );
 }

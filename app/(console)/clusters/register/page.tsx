@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "../../../../components/shell/page-header";
 import { RegistrationForm } from "../../../../components/clusters/registration-form";
-import { Toaster } from "../../../../components/ui/toaster";
 
 export const metadata: Metadata = { title: "Register cluster" };
 
@@ -10,7 +9,6 @@ export default function RegisterClusterPage() {
     <>
       <PageHeader title="Register cluster" description="Connect a member cluster in Push mode (kubeconfig or token) or Pull mode (an agent calls home)." />
       <RegistrationForm />
-      <Toaster />
     </>
   );
 }

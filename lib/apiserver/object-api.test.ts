@@ -180,3 +180,18 @@ describe("generation", () => {
     expect(scaled.metadata.generation).toBe(2);
   });
 });
+
+describe("immortal namespaces", () => {
+  it.each(["default", "kube-system", "kube-public"])("refuses to delete %s with kube's Forbidden", async (name) => {
+    if (name !== "default") await api.create(ns, undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name } });
+    await expect(deleteObject(api, ns, undefined, name)).rejects.toMatchObject({
+      status: { code: 403, reason: "Forbidden", message: `namespaces "${name}" is forbidden: this namespace may not be deleted` },
+    });
+    expect((await api.get(ns, undefined, name)).metadata.deletionTimestamp).toBeUndefined();
+  });
+
+  it("still deletes other namespaces", async () => {
+    await api.create(ns, undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: "mortal" } });
+    expect((await deleteObject(api, ns, undefined, "mortal")).metadata.deletionTimestamp).toBeTruthy();
+  });
+});

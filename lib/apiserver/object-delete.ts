@@ -20,6 +20,9 @@ export const FINALIZER_ORPHAN = "orphan";
 export const FINALIZER_FOREGROUND = "foregroundDeletion";
 export const FINALIZER_CRD_CLEANUP = "customresourcecleanup.apiextensions.k8s.io";
 
+/** kube's NamespaceLifecycle admission refuses to delete these (403 "this namespace may not be deleted"). */
+export const IMMORTAL_NAMESPACES: ReadonlySet<string> = new Set(["default", "kube-system", "kube-public"]);
+
 export function isCRDDescriptor(d: ResourceDescriptor): boolean {
   return d.group === "apiextensions.k8s.io" && d.plural === "customresourcedefinitions";
 }
@@ -34,6 +37,8 @@ export async function deleteObject(
 ): Promise<KubeObject> {
   const old = await api.get(d, namespace, name);
   checkPreconditions(d, old, q);
+  if (isNamespaceDescriptor(d) && IMMORTAL_NAMESPACES.has(name))
+    throw errors.forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: "namespaces" });
   const finalizers = new Set(old.metadata.finalizers ?? []);
   if (q.propagationPolicy === "Foreground") finalizers.add(FINALIZER_FOREGROUND);
   if (q.propagationPolicy === "Orphan") finalizers.add(FINALIZER_ORPHAN);

@@ -85,7 +85,8 @@ export function WorkflowGraph({ topology, selectedId, onSelect }: { topology: To
   );
   return (
     <div role="group" aria-label="Workflow graph" className="h-[28rem] rounded-xl border border-slate-200 dark:border-slate-800">
-      <ReactFlow key={layoutKey} fitViewOptions={{ padding: 0.1 }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} colorMode={dark ? "dark" : "light"} fitView proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+      {/* onNodeClick also makes xyflow keep pointer events on non-draggable, non-selectable nodes. */}
+      <ReactFlow key={layoutKey} fitViewOptions={{ padding: 0.1, minZoom: 0.2 }} minZoom={0.2} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} colorMode={dark ? "dark" : "light"} fitView proOptions={{ hideAttribution: true }} nodesConnectable={false} onNodeClick={(_e, n) => onSelect(n.id)}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

@@ -37,7 +37,7 @@ export function WorkflowView({ namespace, kind, name }: { namespace?: string; ki
   return (
     <div className="space-y-4">
       <FailureBanner topology={topology} onSelect={onSelect} />
-      <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
+      <div className="grid gap-4 2xl:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <WorkflowGraph topology={topology} selectedId={selectedId} onSelect={onSelect} />
           {node ? (

@@ -324,6 +324,19 @@ describe("kubectl against the control plane", () => {
     await sleep(800);
     await p.kubectl(["delete", "cm", "del2", "--wait=false"]);
     expect((await waitDelete).code).toBe(0);
+    const immortal = await p.kubectl(["delete", "ns", "default"]);
+    expect(immortal.code).toBe(1);
+    expect(immortal.stderr).toContain('Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted');
+  });
+
+  it("deletes a namespace with its content and waits until it is gone", async () => {
+    await p.kubectl(["create", "namespace", "gone"]);
+    await p.kubectl(["apply", "-n", "gone", "-f", "-"], configMap("x", "red"));
+    const del = await p.kubectl(["delete", "namespace", "gone", "--timeout=20s"]);
+    expect(del.stdout.trim()).toBe('namespace "gone" deleted');
+    const [ns, cms] = await Promise.all([p.kubectl(["get", "ns", "gone"]), p.kubectl(["get", "cm", "-A", "-o", "jsonpath={.items[*].metadata.namespace}"])]);
+    expect(ns.stderr).toContain('namespaces "gone" not found');
+    expect(cms.stdout.split(" ")).not.toContain("gone");
   });
 });
 

@@ -13,7 +13,8 @@ export interface OverviewInput {
   now: Date;
 }
 
-const MAX_FAILING = 20;
+/** How many failing propagations the overview lists (the count covers all). */
+export const MAX_FAILING = 20;
 const MAX_WARNINGS = 10;
 
 /** Pure aggregation behind GET /api/v1/overview. */
@@ -79,7 +80,8 @@ export function workflowHref(r: { kind: string; namespace?: string; name: string
   return `/workflow/${encodeURIComponent(r.namespace || "_")}/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.name)}`;
 }
 
-function failingItem(b: ResourceBinding, s: Extract<BindingState, { state: "failing" }>): FailingPropagation {
+/** The overview's row for a failing binding (its first failing step, linked to the workflow). */
+export function failingItem(b: ResourceBinding, s: Extract<BindingState, { state: "failing" }>): FailingPropagation {
   const r = b.spec.resource;
   return {
     bindingKind: b.kind,
@@ -94,19 +96,26 @@ function failingItem(b: ResourceBinding, s: Extract<BindingState, { state: "fail
 }
 
 function recentWarnings(events: KubeObject[]): WarningEvent[] {
-  const rows = events.map((e) => {
-    const ev = e as KubeObject & { reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string; firstTimestamp?: string; involvedObject?: WarningEvent["involvedObject"] };
-    return {
-      uid: e.metadata.uid,
-      namespace: e.metadata.namespace,
-      reason: ev.reason,
-      message: ev.message,
-      count: ev.count,
-      time: ev.lastTimestamp ?? ev.eventTime ?? ev.firstTimestamp ?? e.metadata.creationTimestamp,
-      involvedObject: ev.involvedObject,
-    };
-  });
-  return rows.sort((a, b) => (b.time ?? "").localeCompare(a.time ?? "")).slice(0, MAX_WARNINGS);
+  return latestWarnings(events.map(warningRow));
+}
+
+/** The newest `MAX_WARNINGS` rows, newest first. */
+export function latestWarnings(rows: WarningEvent[]): WarningEvent[] {
+  return [...rows].sort((a, b) => (b.time ?? "").localeCompare(a.time ?? "")).slice(0, MAX_WARNINGS);
+}
+
+/** The overview's compact row of one Warning event. */
+export function warningRow(e: KubeObject): WarningEvent {
+  const ev = e as KubeObject & { reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string; firstTimestamp?: string; involvedObject?: WarningEvent["involvedObject"] };
+  return {
+    uid: e.metadata.uid,
+    namespace: e.metadata.namespace,
+    reason: ev.reason,
+    message: ev.message,
+    count: ev.count,
+    time: ev.lastTimestamp ?? ev.eventTime ?? ev.firstTimestamp ?? e.metadata.creationTimestamp,
+    involvedObject: ev.involvedObject,
+  };
 }
 
 function find(conds: Condition[], type: string): Condition | undefined {

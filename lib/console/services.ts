@@ -1,7 +1,7 @@
 import type { Storage } from "../apiserver/storage";
 import { errors } from "../kube/errors";
 import type { ControlPlaneHandle } from "../server/handle";
-import { createOverviewService, type OverviewService } from "./overview-loader";
+import { createLiveOverviewService, type LiveOverviewService } from "./overview-live";
 
 /**
  * The console's server-side services, created lazily on the control-plane handle (not at
@@ -13,8 +13,12 @@ export function consoleStorage(cp: ControlPlaneHandle): Storage {
   return storage;
 }
 
-export function overviewService(cp: ControlPlaneHandle): OverviewService {
-  const s = cp.services as { consoleOverview?: OverviewService };
-  s.consoleOverview ??= createOverviewService(consoleStorage(cp));
-  return s.consoleOverview;
+/**
+ * The overview, aggregated once and kept current by a watch (lib/console/overview-live.ts):
+ * with 10,000 bindings a request must not read them all.
+ */
+export function overviewService(cp: ControlPlaneHandle): Pick<LiveOverviewService, "get"> {
+  const s = cp.services as { consoleOverviewLive?: LiveOverviewService };
+  s.consoleOverviewLive ??= createLiveOverviewService(consoleStorage(cp));
+  return s.consoleOverviewLive;
 }

@@ -28,6 +28,9 @@ export const REST_INVALIDATIONS: { topics: readonly string[] | "*"; key: string[
   { topics: "*", key: ["rest", "overview"] },
   { topics: ["clusters.cluster.karmada.io", "works.work.karmada.io", "nodes"], key: ["rest", "clusters"] },
   { topics: ["events"], key: ["rest", "events"] },
+  // Templates may be any kind (CRDs included), and their pages join bindings, Works and policies.
+  { topics: "*", key: ["rest", "resources"] },
+  { topics: "*", key: ["rest", "workflow"] },
 ];
 
 /** The invalidate keys for one change: the object's kube key, then the derived REST keys. */

@@ -29,10 +29,14 @@ describe("invalidationKeys", () => {
       ["kube", "cluster.karmada.io", "v1alpha1", "clusters", "", "member1"],
       ["rest", "overview"],
       ["rest", "clusters"],
+      ["rest", "resources"],
+      ["rest", "workflow"],
     ]);
     expect(invalidationKeys(ev("apps", "deployments", "apps/v1", "default", "web"))).toEqual([
       ["kube", "apps", "v1", "deployments", "default", "web"],
       ["rest", "overview"],
+      ["rest", "resources"],
+      ["rest", "workflow"],
     ]);
     expect(invalidationKeys(ev("", "events", "v1", "default", "web.1"))).toContainEqual(["rest", "events"]);
   });

@@ -79,6 +79,8 @@ describe("createEventStream", () => {
     expect(frames(text)).toEqual([
       ["kube", "apps", "v1", "deployments", "default", "web"],
       ["rest", "overview"],
+      ["rest", "resources"],
+      ["rest", "workflow"],
     ]);
   });
 

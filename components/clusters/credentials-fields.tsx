@@ -1,13 +1,12 @@
 "use client";
 
+import { useFormContext } from "react-hook-form";
 import { listKubeconfigContexts } from "../../lib/kube/kubeconfig";
-import type { FieldErrors, RegistrationForm } from "../../lib/console/registration";
+import type { RegistrationFormInput } from "../../lib/console/registration-schema";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { Textarea } from "../ui/textarea";
-
-type Props = { form: RegistrationForm; errors: FieldErrors; set: <K extends keyof RegistrationForm>(k: K, v: RegistrationForm[K]) => void };
 
 /** Contexts of the pasted kubeconfig, [] while it does not parse (the field error says why). */
 export function safeContexts(text: string): string[] {
@@ -18,23 +17,26 @@ export function safeContexts(text: string): string[] {
   }
 }
 
-/** Kubeconfig (paste or upload, with context choice) or endpoint + token + CA. */
-export function CredentialsFields({ form, errors, set }: Props) {
-  const contexts = safeContexts(form.kubeconfig);
-  if (form.credentials === "token") {
+/** Kubeconfig (paste or upload, with context choice) or endpoint + token + CA; fields of the surrounding registration form. */
+export function CredentialsFields() {
+  const { register, watch, setValue, formState } = useFormContext<RegistrationFormInput>();
+  const errors = formState.errors;
+  const credentials = watch("credentials");
+  const contexts = safeContexts(watch("kubeconfig") ?? "");
+  if (credentials === "token") {
     return (
       <div className="space-y-4">
-        <Field label="API endpoint" error={errors.apiEndpoint} hint="e.g. https://10.0.0.1:6443">
-          <Input value={form.apiEndpoint} onChange={(e) => set("apiEndpoint", e.target.value)} />
+        <Field label="API endpoint" error={errors.apiEndpoint?.message} hint="e.g. https://10.0.0.1:6443">
+          <Input {...register("apiEndpoint")} />
         </Field>
-        <Field label="Bearer token" error={errors.token}>
-          <Input type="password" value={form.token} onChange={(e) => set("token", e.target.value)} autoComplete="off" />
+        <Field label="Bearer token" error={errors.token?.message}>
+          <Input type="password" {...register("token")} autoComplete="off" />
         </Field>
-        <Field label="CA certificate (PEM)" error={errors.caData}>
-          <Textarea rows={5} value={form.caData} onChange={(e) => set("caData", e.target.value)} />
+        <Field label="CA certificate (PEM)" error={errors.caData?.message}>
+          <Textarea rows={5} {...register("caData")} />
         </Field>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.insecureSkipTLSVerification} onChange={(e) => set("insecureSkipTLSVerification", e.target.checked)} />
+          <input type="checkbox" {...register("insecureSkipTLSVerification")} />
           Skip TLS verification (insecure)
         </label>
       </div>
@@ -42,8 +44,8 @@ export function CredentialsFields({ form, errors, set }: Props) {
   }
   return (
     <div className="space-y-4">
-      <Field label="Kubeconfig" error={errors.kubeconfig} hint="Paste a kubeconfig with embedded credentials (kubectl config view --flatten --minify), or upload the file.">
-        <Textarea rows={10} value={form.kubeconfig} onChange={(e) => set("kubeconfig", e.target.value)} spellCheck={false} />
+      <Field label="Kubeconfig" error={errors.kubeconfig?.message} hint="Paste a kubeconfig with embedded credentials (kubectl config view --flatten --minify), or upload the file.">
+        <Textarea rows={10} {...register("kubeconfig")} spellCheck={false} />
       </Field>
       <Field label="Upload kubeconfig">
         <input
@@ -51,12 +53,12 @@ export function CredentialsFields({ form, errors, set }: Props) {
           className="block text-sm"
           onChange={async (e) => {
             const file = e.target.files?.[0];
-            if (file) set("kubeconfig", await file.text());
+            if (file) setValue("kubeconfig", await file.text(), { shouldValidate: formState.isSubmitted, shouldDirty: true });
           }}
         />
       </Field>
-      <Field label="Context" error={errors.context} hint={contexts.length ? undefined : "The contexts of the kubeconfig appear here once it parses."}>
-        <Select value={form.context} onChange={(e) => set("context", e.target.value)} disabled={!contexts.length}>
+      <Field label="Context" error={errors.context?.message} hint={contexts.length ? undefined : "The contexts of the kubeconfig appear here once it parses."}>
+        <Select {...register("context")} disabled={!contexts.length}>
           <option value="">Current context</option>
           {contexts.map((c) => (
             <option key={c} value={c}>

@@ -40,15 +40,32 @@ current-context: ctx-a
 `;
 
 describe("RegistrationForm", () => {
-  it("shows field errors on submit and sends nothing while invalid", () => {
+  it("shows field errors on submit and sends nothing while invalid", async () => {
     const fetchMock = vi.fn();
     vi.stubGlobal("fetch", fetchMock);
     renderForm();
     fireEvent.click(screen.getByRole("button", { name: "Register cluster" }));
+    expect(await screen.findByText("Name is required")).toBeTruthy();
     expect(screen.getByLabelText("Cluster name").getAttribute("aria-invalid")).toBe("true");
-    expect(screen.getByText("Name is required")).toBeTruthy();
     expect(screen.getByText("Paste or upload a kubeconfig")).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
+    // After the first submit a field re-validates as it is edited.
+    fireEvent.change(screen.getByLabelText("Cluster name"), { target: { value: "edge-0" } });
+    await waitFor(() => expect(screen.queryByText("Name is required")).toBeNull());
+  });
+
+  it("shows the agent command instead of registering in Pull mode", async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ command: "npx flotilla agent --token abc --cluster-name edge-p" }), { status: 201 }));
+    vi.stubGlobal("fetch", fetchMock);
+    renderForm();
+    fireEvent.change(screen.getByLabelText("Cluster name"), { target: { value: "edge-p" } });
+    fireEvent.click(screen.getByLabelText(/^Pull/));
+    expect(screen.queryByLabelText("Kubeconfig")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Register cluster" }));
+    expect((await screen.findByLabelText("Agent command")).textContent).toContain("--cluster-name edge-p");
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/api/v1/clusters/pull-tokens");
+    expect(JSON.parse(init.body as string)).toEqual({ clusterName: "edge-p" });
   });
 
   it("offers the kubeconfig's contexts once it parses", () => {
@@ -82,5 +99,18 @@ describe("RegistrationForm", () => {
     fireEvent.change(screen.getByLabelText("Kubeconfig"), { target: { value: buildKubeconfig({ name: "m", server: "https://127.0.0.1:9", token: "t", caData: "ca" }) } });
     fireEvent.click(screen.getByRole("button", { name: "Register cluster" }));
     await waitFor(() => expect(onRegistered).toHaveBeenCalledWith("edge-2"));
+  });
+
+  it("shows progress and blocks a second submit while connectivity is checked", async () => {
+    let answer: (r: Response) => void = () => {};
+    vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>((r) => (answer = r))));
+    const onRegistered = renderForm();
+    fireEvent.change(screen.getByLabelText("Cluster name"), { target: { value: "edge-3" } });
+    fireEvent.change(screen.getByLabelText("Kubeconfig"), { target: { value: buildKubeconfig({ name: "m", server: "https://127.0.0.1:9", token: "t", caData: "ca" }) } });
+    fireEvent.click(screen.getByRole("button", { name: "Register cluster" }));
+    expect((await screen.findByRole("status")).textContent).toContain("Checking connectivity");
+    expect((screen.getByRole("button", { name: "Register cluster" }) as HTMLButtonElement).disabled).toBe(true);
+    answer(new Response(JSON.stringify({ kind: "Cluster" }), { status: 201 }));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith("edge-3"));
   });
 });

@@ -1,11 +1,14 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
 import { apiFetch } from "../../lib/kube/fetch";
 import { ApiError } from "../../lib/kube/errors";
-import { causesToFieldErrors, EMPTY_REGISTRATION, toRegistrationRequest, validateRegistration, type FieldErrors, type RegistrationForm as Form } from "../../lib/console/registration";
+import { causesToFieldErrors, EMPTY_REGISTRATION, toRegistrationRequest, type RegistrationForm as Form } from "../../lib/console/registration";
+import { registrationFormSchema, type RegistrationFormInput } from "../../lib/console/registration-schema";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
@@ -18,25 +21,22 @@ import { CredentialsFields } from "./credentials-fields";
 import { PullCommand } from "./pull-command";
 
 /**
- * Registers a member cluster: validates as the user goes (same rules as the request), shows
- * progress while the server checks connectivity, and puts the server's field causes next to
- * the fields they name.
+ * Registers a member cluster (react-hook-form + zodResolver over the shared registration
+ * rules): nothing is sent while the form is invalid, fields re-validate as the user edits after
+ * the first submit, progress shows while the server checks connectivity, and the server's
+ * Status causes land on the fields they name. Pull mode shows the agent's join command instead.
  */
 export function RegistrationForm({ onRegistered }: { onRegistered?: (name: string) => void }) {
   const router = useRouter();
   const client = useQueryClient();
-  const [form, setForm] = useState<Form>(EMPTY_REGISTRATION);
-  const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<{ fields: FieldErrors; general: string[] }>({ fields: {}, general: [] });
+  const methods = useForm<RegistrationFormInput, unknown, Form>({ resolver: zodResolver(registrationFormSchema), defaultValues: EMPTY_REGISTRATION, mode: "onSubmit", reValidateMode: "onChange" });
+  const { register, handleSubmit, watch, setError, formState } = methods;
+  const [general, setGeneral] = useState<string[]>([]);
   const [pullFor, setPullFor] = useState<string>();
-  const local = touched ? validateRegistration(form) : {};
-  const errors: FieldErrors = { ...serverErrors.fields, ...local };
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setForm((f) => ({ ...f, [k]: v }));
-    setServerErrors((s) => ({ fields: { ...s.fields, [k]: undefined }, general: s.general }));
-  };
+  const syncMode = watch("syncMode");
+  const errors = formState.errors;
 
-  const register = useMutation({
+  const registerCluster = useMutation({
     mutationFn: (f: Form) => apiFetch("/api/v1/clusters", { method: "POST", json: toRegistrationRequest(f) }),
     onSuccess: async (_d, f) => {
       toast({ title: `Cluster ${f.name} registered`, tone: "success" });
@@ -46,81 +46,83 @@ export function RegistrationForm({ onRegistered }: { onRegistered?: (name: strin
       else router.push(`/clusters/${encodeURIComponent(f.name)}`);
     },
     onError: (e) => {
-      setServerErrors(ApiError.is(e) ? causesToFieldErrors(e.status.details?.causes) : { fields: {}, general: [] });
+      const mapped = ApiError.is(e) ? causesToFieldErrors(e.status.details?.causes) : { fields: {}, general: [] };
+      for (const [field, message] of Object.entries(mapped.fields)) if (message) setError(field as keyof Form, { type: "server", message });
+      setGeneral(mapped.general);
       toast({ title: "Registration failed", description: describeError(e).message, tone: "danger" });
     },
   });
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.keys(validateRegistration(form)).length) return;
+  const submit = handleSubmit((form) => {
+    setGeneral([]);
     // Pull clusters register through their agent: the console only issues the join command.
     if (form.syncMode === "Pull") setPullFor(form.name);
-    else register.mutate(form);
-  }
+    else registerCluster.mutate(form);
+  });
 
   if (pullFor) return <PullCommand cluster={pullFor} />;
   return (
-    <form aria-label="Register cluster" noValidate onSubmit={submit} className="max-w-2xl space-y-5">
-      <Field label="Cluster name" error={errors.name}>
-        <Input value={form.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" />
-      </Field>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Sync mode</legend>
-        {(["Push", "Pull"] as const).map((m) => (
-          <label key={m} className="mr-4 inline-flex items-center gap-2 text-sm">
-            <input type="radio" name="syncMode" value={m} checked={form.syncMode === m} onChange={() => set("syncMode", m)} />
-            {m === "Push" ? "Push (Flotilla connects to the cluster)" : "Pull (an agent in the cluster connects to Flotilla)"}
-          </label>
-        ))}
-      </fieldset>
-      {form.syncMode === "Push" && (
-        <>
-          <Field label="Credentials">
-            <Select value={form.credentials} onChange={(e) => set("credentials", e.target.value as Form["credentials"])}>
-              <option value="kubeconfig">Kubeconfig</option>
-              <option value="token">API endpoint, token and CA</option>
-            </Select>
-          </Field>
-          <CredentialsFields form={form} errors={errors} set={set} />
-        </>
-      )}
-      <div className="grid grid-cols-3 gap-4">
-        <Field label="Provider" error={errors.provider}>
-          <Input value={form.provider} onChange={(e) => set("provider", e.target.value)} />
+    <FormProvider {...methods}>
+      <form aria-label="Register cluster" noValidate onSubmit={submit} className="max-w-2xl space-y-5">
+        <Field label="Cluster name" error={errors.name?.message}>
+          <Input {...register("name")} autoComplete="off" />
         </Field>
-        <Field label="Region" error={errors.region}>
-          <Input value={form.region} onChange={(e) => set("region", e.target.value)} />
-        </Field>
-        <Field label="Zones" error={errors.zones} hint="Comma-separated">
-          <Input value={form.zones} onChange={(e) => set("zones", e.target.value)} />
-        </Field>
-      </div>
-      <Field label="Labels" error={errors.labels} hint="key=value, one per line or comma-separated">
-        <Textarea rows={2} value={form.labels} onChange={(e) => set("labels", e.target.value)} />
-      </Field>
-      <Field label="Taints" error={errors.taints} hint="key[=value]:NoSchedule|PreferNoSchedule|NoExecute">
-        <Textarea rows={2} value={form.taints} onChange={(e) => set("taints", e.target.value)} />
-      </Field>
-      {serverErrors.general.length > 0 && (
-        <ul role="alert" className="list-disc rounded-md bg-rose-50 p-3 pl-8 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
-          {serverErrors.general.map((g) => (
-            <li key={g}>{g}</li>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">Sync mode</legend>
+          {(["Push", "Pull"] as const).map((m) => (
+            <label key={m} className="mr-4 inline-flex items-center gap-2 text-sm">
+              <input type="radio" value={m} {...register("syncMode")} />
+              {m === "Push" ? "Push (Flotilla connects to the cluster)" : "Pull (an agent in the cluster connects to Flotilla)"}
+            </label>
           ))}
-        </ul>
-      )}
-      {register.isPending && (
-        <div className="space-y-1">
-          <Progress label="Checking connectivity" />
-          <p className="text-sm text-slate-500" role="status">
-            Checking connectivity to the cluster…
-          </p>
+        </fieldset>
+        {syncMode === "Push" && (
+          <>
+            <Field label="Credentials">
+              <Select {...register("credentials")}>
+                <option value="kubeconfig">Kubeconfig</option>
+                <option value="token">API endpoint, token and CA</option>
+              </Select>
+            </Field>
+            <CredentialsFields />
+          </>
+        )}
+        <div className="grid grid-cols-3 gap-4">
+          <Field label="Provider" error={errors.provider?.message}>
+            <Input {...register("provider")} />
+          </Field>
+          <Field label="Region" error={errors.region?.message}>
+            <Input {...register("region")} />
+          </Field>
+          <Field label="Zones" error={errors.zones?.message} hint="Comma-separated">
+            <Input {...register("zones")} />
+          </Field>
         </div>
-      )}
-      <Button type="submit" disabled={register.isPending}>
-        Register cluster
-      </Button>
-    </form>
+        <Field label="Labels" error={errors.labels?.message} hint="key=value, one per line or comma-separated">
+          <Textarea rows={2} {...register("labels")} />
+        </Field>
+        <Field label="Taints" error={errors.taints?.message} hint="key[=value]:NoSchedule|PreferNoSchedule|NoExecute">
+          <Textarea rows={2} {...register("taints")} />
+        </Field>
+        {general.length > 0 && (
+          <ul role="alert" className="list-disc rounded-md bg-rose-50 p-3 pl-8 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
+            {general.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        )}
+        {registerCluster.isPending && (
+          <div className="space-y-1">
+            <Progress label="Checking connectivity" />
+            <p className="text-sm text-slate-500 dark:text-slate-400" role="status">
+              Checking connectivity to the cluster…
+            </p>
+          </div>
+        )}
+        <Button type="submit" disabled={registerCluster.isPending}>
+          Register cluster
+        </Button>
+      </form>
+    </FormProvider>
   );
 }

@@ -29,3 +29,21 @@ describe("request bodies", () => {
     expect(new TextDecoder().decode(await readBody(ok, 10))).toBe("abc");
   });
 });
+
+describe("malformed JSON messages", () => {
+  const message = (body: string) => {
+    try {
+      decodeObject("application/json", enc(body));
+    } catch (e) {
+      return (e as { status: { message: string } }).status.message;
+    }
+    return "";
+  };
+  it("says a cut-off body ended early, in Go's words", () => {
+    expect(message('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"')).toBe("couldn't get version/kind; json parse error: unexpected end of JSON input");
+    expect(message('{"a":')).toBe("couldn't get version/kind; json parse error: unexpected end of JSON input");
+  });
+  it("names the position of other syntax errors", () => {
+    expect(message('{"a":1,,}')).toMatch(/^couldn't get version\/kind; json parse error: .*position 7/);
+  });
+});

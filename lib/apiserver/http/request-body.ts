@@ -56,7 +56,7 @@ export function decodeText(bytes: Uint8Array, yaml: boolean): unknown {
       } catch {
         // fall through to the JSON error, which is the one the client expects
       }
-      throw errors.badRequest(`error decoding request body: invalid JSON: ${(e as Error).message}`);
+      throw errors.badRequest(`couldn't get version/kind; json parse error: ${goJsonError(text, e as Error)}`);
     }
   }
   const docs = parseAllDocuments(text);
@@ -99,4 +99,15 @@ export function bodyDuplicates(contentType: string, bytes: Uint8Array): string[]
     return [];
   }
   return duplicateJsonKeys(text);
+}
+
+/**
+ * The JSON error in Go's words where they can be told apart (kube-apiserver decodes with Go's
+ * encoding/json): a cut-off body is "unexpected end of JSON input"; otherwise the parser's own
+ * message, which names the position.
+ */
+function goJsonError(text: string, e: Error): string {
+  const at = /at position (\d+)/.exec(e.message);
+  const truncated = /end of JSON input/i.test(e.message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+  return truncated ? "unexpected end of JSON input" : e.message;
 }

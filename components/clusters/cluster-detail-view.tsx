@@ -17,6 +17,7 @@ import { Badge } from "../ui/badge";
 import { Card } from "../ui/card";
 import { ErrorState, LoadingState } from "../ui/states";
 import { HealthHistoryChart } from "./health-history-chart";
+import { PullTokensPanel } from "./pull-tokens-panel";
 import { TaintsEditor } from "./taints-editor";
 
 export const CLUSTER_RESOURCE = { group: "cluster.karmada.io", version: "v1alpha1", plural: "clusters", namespaced: false } as const;
@@ -70,6 +71,11 @@ export function ClusterDetailView({ name }: { name: string }) {
       <Card title="Conditions">
         <ConditionList conditions={c.status?.conditions} label={`Conditions of ${name}`} />
       </Card>
+      {c.spec.syncMode === "Pull" && (
+        <Card title="Pull tokens">
+          <PullTokensPanel cluster={name} />
+        </Card>
+      )}
       <Card title="Taints">
         <TaintsEditor cluster={name} taints={c.spec.taints ?? []} />
       </Card>

@@ -11,7 +11,9 @@ import { Pagination } from "../resource/pagination";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
+import { Card } from "../ui/card";
 import { ClusterTable } from "./cluster-table";
+import { PullTokensPanel } from "./pull-tokens-panel";
 import { SandboxPanel } from "./sandbox-panel";
 import { useDebounced } from "./use-debounced";
 
@@ -96,6 +98,9 @@ export function ClustersView() {
         </>
       )}
       <SandboxPanel />
+      <Card title="Pull tokens">
+        <PullTokensPanel />
+      </Card>
     </div>
   );
 }

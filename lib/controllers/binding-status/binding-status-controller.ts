@@ -4,9 +4,10 @@ import { aggregateStatus } from "../../interpreter";
 import { defineController, type ControllerDefinition } from "../runtime/controller";
 import type { ControllerDeps } from "../runtime/manager";
 import { setCondition } from "../runtime/conditions";
-import { BINDING_API_VERSION, bindingId, bindingIdLabel, bindingOfWork, type BindingKind } from "../binding/binding-meta";
+import { BINDING_API_VERSION, bindingOfWork, worksOfBinding, type BindingKind } from "../binding/binding-meta";
 import { aggregatedItems, fullyAppliedCondition } from "./aggregate";
 import { deepEqual } from "../../apiserver/object-utils";
+import { specOrMetaChanged, type WatchEventInfo } from "../runtime/watches";
 
 export const BINDING_STATUS_CONTROLLER = "binding-status";
 export const CLUSTER_BINDING_STATUS_CONTROLLER = "cluster-resource-binding-status";
@@ -25,12 +26,14 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
     const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
     return defineController({
       name: kind === "ResourceBinding" ? BINDING_STATUS_CONTROLLER : CLUSTER_BINDING_STATUS_CONTROLLER,
-      workers: 4,
+      workers: 16,
       watches: [
-        { apiVersion: BINDING_API_VERSION, kind },
+        // Its own status writes (and the scheduler's) must not re-run it: spec/meta changes only.
+        { apiVersion: BINDING_API_VERSION, kind, predicate: specOrMetaChanged },
         {
           apiVersion: WORK_V1ALPHA1,
           kind: "Work",
+          predicate: workStatusChanged,
           map: (w) => {
             const b = bindingOfWork(w);
             return b && b.kind === kind ? [{ namespace: b.namespace, name: b.name }] : [];
@@ -40,7 +43,7 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
       async reconcile(req) {
         const binding = bindings().get(req.namespace, req.name);
         if (!binding || binding.metadata.deletionTimestamp) return;
-        const mine = works().list().filter((w) => w.metadata.labels?.[bindingIdLabel(kind)] === bindingId(binding));
+        const mine = worksOfBinding(works(), binding);
         const items = aggregatedItems(mine);
         const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(deps.clock.now()));
         if (cond.changed || !deepEqual(items, binding.status?.aggregatedStatus ?? [])) {
@@ -68,4 +71,13 @@ async function updateTemplateStatus(deps: ControllerDeps, binding: ResourceBindi
   if (status === undefined || deepEqual(status, template.status ?? {})) return;
   await deps.client.updateStatus({ ...template, status });
   deps.events.event(template, "Normal", REASON_AGGREGATE_STATUS_SUCCEED, "Update resourceBinding(s) status successfully.");
+}
+
+/**
+ * Work events that can change a binding's aggregated status: adds, deletes, resyncs, a status
+ * change or the start of deletion. Spec rewrites by the binding controller cannot.
+ */
+export function workStatusChanged(e: WatchEventInfo): boolean {
+  if (e.type !== "update" || !e.old || e.old === e.obj) return true;
+  return e.old.metadata.deletionTimestamp !== e.obj.metadata.deletionTimestamp || !deepEqual((e.old as Work).status, (e.obj as Work).status);
 }

@@ -7,7 +7,7 @@ import { removeFinalizer } from "../runtime/finalizers";
 import { setCondition } from "../runtime/conditions";
 import { specOrMetaChanged } from "../runtime/watches";
 import type { Result } from "../runtime/result";
-import { BINDING_API_VERSION, bindingFinalizer, bindingId, bindingIdLabel, targetClusters, type BindingKind } from "./binding-meta";
+import { BINDING_API_VERSION, bindingFinalizer, targetClusters, worksOfBinding, type BindingKind } from "./binding-meta";
 import { mergeWork, renderWork, workChanged } from "./render-work";
 import { overridesFor } from "./override-selection";
 
@@ -35,7 +35,7 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
     const clusters = () => deps.informers.informerFor<Cluster>({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster" });
     return defineController({
       name: kind === "ResourceBinding" ? BINDING_CONTROLLER : CLUSTER_BINDING_CONTROLLER,
-      workers: 4,
+      workers: 16,
       watches: [
         { apiVersion: BINDING_API_VERSION, kind, predicate: specOrMetaChanged },
         { apiVersion: POLICY_API_VERSION, kind: "OverridePolicy", map: (o) => allBindings(kind === "ResourceBinding" ? o.metadata.namespace : undefined)() },
@@ -47,7 +47,7 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
         const cached = bindings().get(req.namespace, req.name);
         if (!cached) return;
         const binding = structuredClone(cached);
-        const mine = works().list().filter((w) => w.metadata.labels?.[bindingIdLabel(kind)] === bindingId(binding));
+        const mine = worksOfBinding(works(), binding);
         if (binding.metadata.deletionTimestamp) return removeWorks(deps, binding, mine);
         const targets = targetClusters(binding);
         const names = new Set(targets.map((t) => t.name));

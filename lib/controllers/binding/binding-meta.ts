@@ -1,5 +1,6 @@
 import type { KubeObject } from "../../kube/types";
-import type { ResourceBinding, TargetCluster } from "../../kube/karmada";
+import type { ResourceBinding, TargetCluster, Work } from "../../kube/karmada";
+import type { Informer } from "../runtime/informer";
 import {
   ANNOTATION_CRB_NAME,
   ANNOTATION_RB_NAME,
@@ -70,4 +71,25 @@ export function targetClusters(b: ResourceBinding): TargetCluster[] {
 /** Clusters whose Works must go at once (eviction tasks with purgeMode Directly). */
 export function directlyEvictedClusters(b: ResourceBinding): string[] {
   return (b.spec.gracefulEvictionTasks ?? []).filter((t) => t.purgeMode === "Directly").map((t) => t.fromCluster);
+}
+
+/** Index of the Works informer: binding kind + permanent id → Works of that binding. */
+export const WORKS_BY_BINDING_INDEX = "flotilla.binding-id";
+
+/**
+ * The Works of a binding, from the shared Works cache through an index on the binding's
+ * permanent-id labels (added on first use). A scan of every Work per reconcile made binding
+ * and status work O(Works²) at 10,000 Works.
+ */
+export function worksOfBinding(works: Informer<Work>, binding: ResourceBinding): Work[] {
+  works.addIndexer(WORKS_BY_BINDING_INDEX, (w) => {
+    const out: string[] = [];
+    const rb = w.metadata.labels?.[LABEL_RB_PERMANENT_ID];
+    const crb = w.metadata.labels?.[LABEL_CRB_PERMANENT_ID];
+    if (rb) out.push(`ResourceBinding/${rb}`);
+    if (crb) out.push(`ClusterResourceBinding/${crb}`);
+    return out;
+  });
+  const kind = binding.kind as BindingKind;
+  return works.byIndex(WORKS_BY_BINDING_INDEX, `${kind}/${bindingId(binding)}`);
 }

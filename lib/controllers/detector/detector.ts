@@ -35,7 +35,7 @@ export function detectorController(opts: DetectorOptions): (deps: ControllerDeps
     templates.start();
     return defineController({
       name: DETECTOR_CONTROLLER,
-      workers: opts.workers ?? 4,
+      workers: opts.workers ?? 16,
       watches: [
         { apiVersion: POLICY_API, kind: "PropagationPolicy", map: (o) => [policyRequest(o)] },
         { apiVersion: POLICY_API, kind: "ClusterPropagationPolicy", map: (o) => [policyRequest(o)] },

@@ -115,4 +115,43 @@ describe("ClientEventRecorder", () => {
     expect(list).toHaveLength(1);
     expect(list[0].count).toBe(1);
   });
+
+  it("coalesces identical events queued behind one write into a single count bump", async () => {
+    const { rec, events } = setup();
+    for (let i = 0; i < 5; i++) rec.event(binding, "Normal", "SyncSucceed", "ok");
+    await rec.flush();
+    const list = await events();
+    expect(list).toHaveLength(1);
+    expect(list[0].count).toBe(5);
+    expect(rec.stats).toMatchObject({ created: 1, aggregated: 4 });
+  });
+
+  it("writes events about different objects concurrently, at most `concurrency` at once", async () => {
+    const { client, rec, events } = setup({ concurrency: 3 });
+    let inFlight = 0;
+    let peak = 0;
+    const create = client.create.bind(client);
+    client.create = (async (obj: KubeObject, opts?: unknown) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      try {
+        return await create(obj, opts as never);
+      } finally {
+        inFlight--;
+      }
+    }) as typeof client.create;
+    for (let i = 0; i < 10; i++) rec.event({ ...binding, metadata: { ...binding.metadata, name: `b-${i}`, uid: `u-${i}` } }, "Normal", "R", "m");
+    await rec.flush();
+    expect(await events()).toHaveLength(10);
+    expect(peak).toBe(3);
+  });
+
+  it("drops events beyond maxPending instead of growing without bound", async () => {
+    const { rec, events } = setup({ maxPending: 2 });
+    for (let i = 0; i < 5; i++) rec.event({ ...binding, metadata: { ...binding.metadata, name: `b-${i}`, uid: `u-${i}` } }, "Normal", "R", "m");
+    await rec.flush();
+    expect(await events()).toHaveLength(2);
+    expect(rec.stats.dropped).toBe(3);
+  });
 });

@@ -31,6 +31,10 @@ export interface EventRecorderOptions {
   /** Per involved object: at most `burst` events at once, then one per `refillMs`. Defaults 25 / 5 min (client-go). */
   burst?: number;
   refillMs?: number;
+  /** Event writes in flight at once. Default 16. */
+  concurrency?: number;
+  /** Writes waiting at most; beyond it events are dropped (and counted). Default 10,000. */
+  maxPending?: number;
   /** Aggregation and rate-limit entries kept (oldest dropped first). Default 4096. */
   maxEntries?: number;
 }
@@ -48,9 +52,24 @@ interface Bucket {
   lastMs: number;
 }
 
+/** One queued write: `n` identical events coalesced while it waited. */
+interface Pending {
+  objKey: string;
+  obj: KubeObject;
+  type: EventType;
+  reason: string;
+  message: string;
+  n: number;
+  started: boolean;
+}
+
 /**
- * EventRecorder over an ObjectClient. Writes run one at a time in the background; `flush()`
- * waits for them (tests, shutdown). Counters show what was written, aggregated and dropped.
+ * EventRecorder over an ObjectClient, off the reconcile path: `event()` only queues. Writes run
+ * in the background, up to `concurrency` at once (so the store can commit them together),
+ * serially per identical event (so aggregation stays exact); identical events that pile up
+ * before their write starts are coalesced into one count bump. At most `maxPending` writes
+ * wait (further events are dropped and counted). `flush()` waits for everything queued (tests,
+ * shutdown). Counters show what was written, aggregated and dropped.
  */
 export class ClientEventRecorder implements EventRecorder {
   readonly stats = { created: 0, aggregated: 0, dropped: 0, failed: 0 };
@@ -59,7 +78,11 @@ export class ClientEventRecorder implements EventRecorder {
   private readonly host: string;
   private readonly seen = new Map<string, Seen>();
   private readonly buckets = new Map<string, Bucket>();
-  private chain: Promise<void> = Promise.resolve();
+  /** Per aggregation key: the latest write queued or running (its successor waits for it). */
+  private readonly tails = new Map<string, { pending: Pending; done: Promise<void> }>();
+  private readonly outstanding = new Set<Promise<void>>();
+  private readonly slotWaiters: (() => void)[] = [];
+  private running = 0;
   private seq = 0;
 
   constructor(private readonly opts: EventRecorderOptions) {
@@ -70,34 +93,80 @@ export class ClientEventRecorder implements EventRecorder {
 
   event(obj: KubeObject, type: EventType, reason: string, message: string): void {
     try {
-      const objKey = `${obj.apiVersion}|${obj.kind}|${obj.metadata.namespace ?? ""}|${obj.metadata.name ?? ""}|${obj.metadata.uid ?? ""}`;
+      const m = obj.metadata;
+      const objKey = `${obj.apiVersion}|${obj.kind}|${m.namespace ?? ""}|${m.name ?? ""}|${m.uid ?? ""}`;
       if (!this.take(objKey)) {
         this.stats.dropped++;
         return;
       }
-      const snapshot = structuredClone({ apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata });
-      this.chain = this.chain.then(() => this.write(objKey, snapshot, type, reason, message)).catch((err) => {
-        this.stats.failed++;
-        this.log.warn("could not record event", { error: err, reason });
-      });
+      const key = `${objKey}|${type}|${reason}|${message}`;
+      const tail = this.tails.get(key);
+      if (tail && !tail.pending.started) {
+        tail.pending.n++;
+        return;
+      }
+      if (this.outstanding.size >= (this.opts.maxPending ?? 10_000)) {
+        this.stats.dropped++;
+        return;
+      }
+      // Only what the Event names is kept: no copy of the whole object per event.
+      const ref = { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion };
+      const pending: Pending = { objKey, obj: { apiVersion: obj.apiVersion, kind: obj.kind, metadata: ref }, type, reason, message, n: 1, started: false };
+      const done = this.schedule(key, pending, tail?.done);
+      this.tails.set(key, { pending, done });
     } catch (err) {
       this.log.warn("could not record event", { error: err, reason });
     }
   }
 
   /** Resolves once every event recorded so far was written (or given up). */
-  flush(): Promise<void> {
-    return this.chain;
+  async flush(): Promise<void> {
+    while (this.outstanding.size) await Promise.all([...this.outstanding]);
   }
 
-  private async write(objKey: string, obj: KubeObject, type: EventType, reason: string, message: string): Promise<void> {
+  private schedule(key: string, pending: Pending, after: Promise<void> | undefined): Promise<void> {
+    const run = async () => {
+      await after;
+      await this.acquire();
+      pending.started = true;
+      try {
+        await this.write(key, pending);
+      } catch (err) {
+        this.stats.failed++;
+        this.log.warn("could not record event", { error: err, reason: pending.reason });
+      } finally {
+        this.release();
+      }
+    };
+    const done: Promise<void> = run().finally(() => {
+      this.outstanding.delete(done);
+      if (this.tails.get(key)?.done === done) this.tails.delete(key);
+    });
+    this.outstanding.add(done);
+    return done;
+  }
+
+  private acquire(): Promise<void> {
+    if (this.running < (this.opts.concurrency ?? 16)) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next();
+    else this.running--;
+  }
+
+  private async write(key: string, p: Pending): Promise<void> {
     const now = this.clock.now();
     const stamp = toRfc3339(new Date(now));
-    const key = `${objKey}|${type}|${reason}|${message}`;
     const prev = this.seen.get(key);
     const window = this.opts.aggregateWindowMs ?? 10 * 60_000;
     if (prev && now - prev.lastMs <= window) {
-      const count = prev.count + 1;
+      const count = prev.count + p.n;
       try {
         await this.opts.client.patch(
           { apiVersion: "v1", kind: "Event", namespace: prev.namespace, name: prev.name },
@@ -105,17 +174,19 @@ export class ClientEventRecorder implements EventRecorder {
           { count, lastTimestamp: stamp },
         );
         this.remember(key, { ...prev, count, lastMs: now });
-        this.stats.aggregated++;
+        this.stats.aggregated += p.n;
         return;
       } catch (err) {
         // The Event was deleted (TTL, user): start a new one below.
         if (!ApiError.is(err, "NotFound")) throw err;
       }
     }
-    const ev = this.build(obj, type, reason, message, now, stamp);
+    const ev = this.build(p.obj, p.type, p.reason, p.message, now, stamp);
+    ev.count = p.n;
     await this.opts.client.create(ev);
-    this.remember(key, { name: ev.metadata.name!, namespace: ev.metadata.namespace!, count: 1, firstTimestamp: stamp, lastMs: now });
+    this.remember(key, { name: ev.metadata.name!, namespace: ev.metadata.namespace!, count: p.n, firstTimestamp: stamp, lastMs: now });
     this.stats.created++;
+    this.stats.aggregated += p.n - 1;
   }
 
   private build(obj: KubeObject, type: EventType, reason: string, message: string, now: number, stamp: string): KubeObject {

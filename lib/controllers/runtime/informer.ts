@@ -138,6 +138,14 @@ export class Informer<T extends KubeObject = KubeObject> {
     return this.cache.byIndex(index, value);
   }
 
+  /**
+   * Adds a secondary index to the shared cache (idempotent by name), so a controller can look
+   * objects up by a label in O(1) instead of scanning every cached object per reconcile.
+   */
+  addIndexer(name: string, fn: IndexFunc<T>): void {
+    this.cache.addIndexer(name, fn);
+  }
+
   private async run(signal: AbortSignal): Promise<void> {
     const initialMs = this.opts.backoff?.initialMs ?? 1000;
     const maxMs = this.opts.backoff?.maxMs ?? 30_000;

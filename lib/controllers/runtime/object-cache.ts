@@ -22,6 +22,29 @@ export class ObjectCache<T extends KubeObject = KubeObject> {
     for (const name of Object.keys(this.indexers)) this.indexes.set(name, new Map());
   }
 
+  /**
+   * Adds an index after construction (controllers that need one the manager was not told
+   * about); existing objects are indexed at once. Re-adding a name is a no-op, so every
+   * reconcile-time caller may simply ask for it.
+   */
+  addIndexer(name: string, fn: IndexFunc<T>): void {
+    if (this.indexers[name]) return;
+    this.indexers[name] = fn;
+    const index = new Map<string, Set<string>>();
+    this.indexes.set(name, index);
+    for (const [key, obj] of this.items) {
+      for (const v of fn(obj)) {
+        let set = index.get(v);
+        if (!set) index.set(v, (set = new Set()));
+        set.add(key);
+      }
+    }
+  }
+
+  hasIndex(name: string): boolean {
+    return this.indexes.has(name);
+  }
+
   get size(): number {
     return this.items.size;
   }

@@ -1,6 +1,7 @@
 import type { KubeObject } from "../../kube/types";
 import type { InformerSpec } from "./informer";
 import type { Request } from "./keys";
+import { deepEqual } from "../../apiserver/object-utils";
 
 /** Maps an object seen by an informer to the requests it should trigger (controller-runtime's handler). */
 export type Mapper = (obj: KubeObject) => Request[];
@@ -53,7 +54,11 @@ export function labelKey(opts: { nameKey: string; namespaceKey?: string; from?: 
   };
 }
 
-/** Drops resyncs and updates that changed neither generation nor labels/annotations nor deletion. */
+/**
+ * Drops resyncs and updates that changed neither generation nor labels/annotations/finalizers
+ * nor deletion. Maps are compared by value: the store may hand back the same labels with their
+ * keys in another order, which is not a change (and must not re-trigger spec work).
+ */
 export function specOrMetaChanged(e: WatchEventInfo): boolean {
   if (e.type !== "update" || !e.old) return true;
   const a = e.old.metadata;
@@ -61,9 +66,9 @@ export function specOrMetaChanged(e: WatchEventInfo): boolean {
   return (
     a.generation !== b.generation ||
     a.deletionTimestamp !== b.deletionTimestamp ||
-    JSON.stringify(a.labels ?? {}) !== JSON.stringify(b.labels ?? {}) ||
-    JSON.stringify(a.annotations ?? {}) !== JSON.stringify(b.annotations ?? {}) ||
-    JSON.stringify(a.finalizers ?? []) !== JSON.stringify(b.finalizers ?? [])
+    !deepEqual(a.labels ?? {}, b.labels ?? {}) ||
+    !deepEqual(a.annotations ?? {}, b.annotations ?? {}) ||
+    !deepEqual(a.finalizers ?? [], b.finalizers ?? [])
   );
 }
 

@@ -7,6 +7,7 @@ import { defineController, type ControllerDefinition } from "../runtime/controll
 import type { ControllerDeps } from "../runtime/manager";
 import { isConditionTrue } from "../runtime/conditions";
 import type { Result } from "../runtime/result";
+import type { WatchEventInfo } from "../runtime/watches";
 import type { MemberClients } from "../execution/member-clients";
 import type { MemberWatcher } from "../execution/member-watcher";
 import { deepEqual } from "../../apiserver/object-utils";
@@ -32,8 +33,8 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
     const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
     return defineController({
       name: WORK_STATUS_CONTROLLER,
-      workers: 4,
-      watches: [{ apiVersion: WORK_V1ALPHA1, kind: "Work", predicate: (e) => e.type !== "delete" }],
+      workers: 16,
+      watches: [{ apiVersion: WORK_V1ALPHA1, kind: "Work", predicate: appliedOrSpecChanged }],
       async reconcile(req): Promise<Result | void> {
         const work = works().get(req.namespace, req.name);
         if (!work || work.metadata.deletionTimestamp || !isConditionTrue(work.status?.conditions, "Applied")) return;
@@ -54,6 +55,17 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
       },
     });
   };
+}
+
+/**
+ * Work events worth a status refresh: adds, resyncs, Applied turning on or off, a new spec.
+ * Its own manifestStatuses writes (status-only) do not re-run it.
+ */
+export function appliedOrSpecChanged(e: WatchEventInfo): boolean {
+  if (e.type === "delete") return false;
+  if (e.type === "add" || !e.old || e.old === e.obj) return true;
+  const applied = (o: KubeObject) => isConditionTrue((o as Work).status?.conditions, "Applied");
+  return applied(e.old) !== applied(e.obj) || e.old.metadata.generation !== e.obj.metadata.generation || e.old.metadata.deletionTimestamp !== e.obj.metadata.deletionTimestamp;
 }
 
 async function observe(opts: WorkStatusOptions, cluster: string, m: KubeObject): Promise<KubeObject | undefined> {

@@ -41,7 +41,7 @@ export function HeaderSearch() {
         router.push(searchTarget(pathname, params, text));
       }}
     >
-      <Input type="search" aria-label="Search" placeholder={inPlace ? "Filter this list…" : "Search resources…"} value={text} onChange={(e) => setText(e.target.value)} />
+      <Input type="search" aria-label="Search console" placeholder={inPlace ? "Filter this list…" : "Search resources…"} value={text} onChange={(e) => setText(e.target.value)} />
     </form>
   );
 }

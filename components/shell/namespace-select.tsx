@@ -21,7 +21,7 @@ export function NamespaceSelect() {
   if (namespace && !names.includes(namespace)) names.unshift(namespace);
   return (
     <div className="w-48">
-      <Select aria-label="Namespace" value={namespace ?? ""} onChange={(e) => setNamespace(e.target.value || undefined)} aria-busy={q.isPending || undefined}>
+      <Select aria-label="Namespace filter" value={namespace ?? ""} onChange={(e) => setNamespace(e.target.value || undefined)} aria-busy={q.isPending || undefined}>
         <option value="">All namespaces</option>
         {names.map((n) => (
           <option key={n} value={n}>

@@ -51,6 +51,45 @@ describe("PrismaStorage on PGlite", () => {
     }
   });
 
+  it("serves point reads from the write-through cache, shared by every storage on the database", async () => {
+    const { s, db } = await make();
+    const other = await PrismaStorage.open(db, { compactIntervalMs: 0 });
+    const queries: string[] = [];
+    const query = db.sql.query.bind(db.sql);
+    db.sql.query = ((sql: string, params?: unknown[]) => {
+      queries.push(sql);
+      return query(sql, params);
+    }) as typeof db.sql.query;
+    try {
+      const key = { group: "", resource: "configmaps" };
+      const a = await s.create(key, { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "d", name: "a" }, data: { v: "1" } });
+      const updated = await other.update(key, { ...a, data: { v: "2" } }, a.metadata.resourceVersion!);
+      queries.length = 0;
+      const got = await s.get(key, "d", "a");
+      expect(got).toEqual(updated);
+      got!.data = { v: "mutated" };
+      expect((await other.get(key, "d", "a"))!.data).toEqual({ v: "2" });
+      await other.delete(key, "d", "a");
+      expect(await s.get(key, "d", "a")).toBeUndefined();
+      expect(queries.filter((q) => q.includes("FROM objects WHERE"))).toEqual([]);
+      // A miss queries once and is then cached.
+      const uncached = await PrismaStorage.open(db, { compactIntervalMs: 0, readCacheSize: 0 });
+      const b = await uncached.create(key, { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "d", name: "b" } });
+      expect((await uncached.get(key, "d", "b"))?.metadata.name).toBe("b");
+      expect(queries.filter((q) => q.includes("FROM objects WHERE"))).toHaveLength(1);
+      // Its writes still reach the shared cache.
+      expect((await s.get(key, "d", "b"))?.metadata.resourceVersion).toBe(b.metadata.resourceVersion);
+      await uncached.update(key, { ...b, data: { v: "3" } }, b.metadata.resourceVersion!);
+      await uncached.close();
+      expect((await s.get(key, "d", "b"))?.data).toEqual({ v: "3" });
+      expect(queries.filter((q) => q.includes("FROM objects WHERE"))).toHaveLength(1);
+    } finally {
+      await other.close();
+      await s.close();
+      await db.close();
+    }
+  });
+
   describeStorageContract(
     "PrismaStorage/PGlite",
     async () => {

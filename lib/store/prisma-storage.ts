@@ -14,10 +14,12 @@ import { EventTail } from "./event-tail";
 import { GroupCommitQueue } from "./group-commit";
 import { cloneJson } from "./json-clone";
 import { asObject } from "./object-rows";
+import { ReadCache } from "./read-cache";
 import { parseResourceVersion } from "./resource-version";
 import { replayFromLog } from "./sql-replay";
 import { sqlList } from "./sql-list";
 import { shareEvent, Subscription } from "./watch-hub";
+import { rowId } from "./write-plan";
 
 export interface PrismaStorageOptions {
   /** Event log retention; default keep 15 minutes or 200,000 events, whichever is larger. */
@@ -32,6 +34,23 @@ export interface PrismaStorageOptions {
   maxBatch?: number;
   /** NOTIFY channel shared by the replicas. Default "flotilla_store". */
   notifyChannel?: string;
+  /**
+   * Objects kept in the write-through read cache (see ReadCache); 0 turns it off. Only embedded
+   * PGlite may cache: there every write passes through this process. With PostgreSQL other
+   * replicas write too, so the option is ignored and reads always query. Default 20,000.
+   */
+  readCacheSize?: number;
+}
+
+/** One read cache per embedded database, shared by every PrismaStorage opened on it. */
+const readCaches = new WeakMap<Database, ReadCache>();
+
+function readCacheFor(db: Database, size: number | undefined): ReadCache | undefined {
+  const capacity = size ?? 20_000;
+  if (db.kind !== "pglite" || capacity <= 0) return undefined;
+  let cache = readCaches.get(db);
+  if (!cache) readCaches.set(db, (cache = new ReadCache(capacity)));
+  return cache;
 }
 
 function cloneEvent(e: StorageEvent): StorageEvent {
@@ -61,6 +80,7 @@ export class PrismaStorage implements Storage {
     private readonly tail: EventTail,
     private readonly queue: GroupCommitQueue,
     private readonly retention: Retention,
+    private readonly cache: ReadCache | undefined,
   ) {}
 
   static async open(db: Database, opts: PrismaStorageOptions = {}): Promise<PrismaStorage> {
@@ -68,13 +88,20 @@ export class PrismaStorage implements Storage {
     const [c] = await db.sql.query(`SELECT rv, compacted_through FROM store_counter WHERE id = 1`);
     const tail = new EventTail({ sql: db.sql, cacheSize: opts.cacheSize ?? 10_000, startRv: Number(c.rv), compactedThrough: Number(c.compacted_through) });
     const channel = db.kind === "postgres" ? (opts.notifyChannel ?? "flotilla_store") : undefined;
+    const cache = readCacheFor(db, opts.readCacheSize);
     const queue = new GroupCommitQueue({
       sql: db.sql,
       maxBatch: opts.maxBatch,
       notifyChannel: channel,
-      onCommitted: (base, events) => tail.committed(base, events),
+      onCommitted: (base, events) => {
+        // Before the writers' promises resolve: a read after a write sees it.
+        // Every storage on the database feeds its cache, including one opened with the cache off.
+        const shared = readCaches.get(db);
+        if (shared) for (const e of events) shared.committed(rowId(e.key, e.namespace, e.name), e.type === "DELETED" ? null : e.object, Number(e.resourceVersion));
+        tail.committed(base, events);
+      },
     });
-    const s = new PrismaStorage(db, tail, queue, { ...DEFAULT_RETENTION, ...opts.retention });
+    const s = new PrismaStorage(db, tail, queue, { ...DEFAULT_RETENTION, ...opts.retention }, cache);
     if (channel) {
       s.unlisten = await db.listen(channel, () => void tail.catchUp().catch(() => {}));
       s.every(opts.pollIntervalMs ?? 1000, () => s.poll());
@@ -84,6 +111,18 @@ export class PrismaStorage implements Storage {
   }
 
   async get(key: ResourceKey, namespace: string, name: string): Promise<KubeObject | undefined> {
+    const { cache } = this;
+    if (!cache) return this.query(key, namespace, name);
+    const id = rowId(key, namespace, name);
+    const hit = cache.lookup(id);
+    if (hit !== undefined) return hit ? cloneJson(hit) : undefined;
+    const token = cache.readStarted();
+    const obj = await this.query(key, namespace, name);
+    cache.fill(id, obj, token);
+    return obj && cloneJson(obj);
+  }
+
+  private async query(key: ResourceKey, namespace: string, name: string): Promise<KubeObject | undefined> {
     const rows = await this.db.sql.query(`SELECT object FROM objects WHERE "group" = $1 AND resource = $2 AND namespace = $3 AND name = $4`, [
       key.group,
       key.resource,

@@ -40,7 +40,8 @@ spec:
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe("kubectl against the control plane", () => {
+// The tests use distinct objects and namespaces, so they run concurrently (kubectl startup dominates).
+describe.concurrent("kubectl against the control plane", () => {
   it("reports Kubernetes 1.32 and discovers every kind with its short names", async () => {
     const [v, res] = await Promise.all([p.kubectl(["version", "-o", "json"]), p.kubectl(["api-resources"])]);
     expect(v.code).toBe(0);

@@ -100,9 +100,18 @@ function selectByCluster(constraint: SpreadConstraint, candidates: readonly Clus
   return picked;
 }
 
-function selectByRegion(constraints: Map<string, SpreadConstraint>, candidates: readonly ClusterCandidate[], placement: Placement, replicas: number, explain: SelectionExplanation): ClusterCandidate[] {
-  const regionConstraint = constraints.get("region")!;
-  const clusterConstraint = constraints.get("cluster");
+/** A region with its ranked clusters and group score (Karmada's RegionInfo). */
+export interface RegionGroup {
+  name: string;
+  score: number;
+  /** In candidate order (tier asc, score desc, available desc, name asc). */
+  clusters: ClusterCandidate[];
+}
+
+/** Karmada's `generateRegionInfo`: groups ranked candidates by non-empty region and scores each group. */
+export function groupByRegion(candidates: readonly ClusterCandidate[], placement: Placement, replicas: number): RegionGroup[] {
+  let minGroups = 0;
+  for (const sc of placement.spreadConstraints ?? []) if (sc.spreadByField === "region") minGroups = sc.minGroups ?? 0;
   const regions = new Map<string, ClusterCandidate[]>();
   for (const c of candidates) {
     const region = c.cluster.spec.region;
@@ -111,18 +120,28 @@ function selectByRegion(constraints: Map<string, SpreadConstraint>, candidates: 
     if (!list) regions.set(region, (list = []));
     list.push(c);
   }
-  const groups: GroupInfo[] = [...regions].map(([name, clusters]) => ({ name, value: clusters.length, weight: calcGroupScore(clusters, placement, replicas, regionConstraint.minGroups ?? 0) }));
-  explain.groups = groups.map((g) => ({ name: g.name, clusters: g.value, score: g.weight }));
-  if (regions.size < (regionConstraint.minGroups ?? 0)) {
+  return [...regions].map(([name, clusters]) => ({ name, clusters, score: calcGroupScore(clusters, placement, replicas, minGroups) }));
+}
+
+/**
+ * Karmada's `selectBestClustersByRegion`: choose regions by DFS (enough clusters for the cluster
+ * minGroups), take each chosen region's top cluster, then fill up to the cluster maxGroups with
+ * the remaining clusters of the chosen regions by rank. Throws SchedulerError when short.
+ */
+export function selectBestClustersByRegion(regionConstraint: SpreadConstraint, clusterConstraint: SpreadConstraint | undefined, regions: readonly RegionGroup[], explain?: SelectionExplanation): ClusterCandidate[] {
+  if (explain) explain.groups = regions.map((g) => ({ name: g.name, clusters: g.clusters.length, score: g.score }));
+  if (regions.length < (regionConstraint.minGroups ?? 0)) {
     throw new ScheduleError("SchedulerError", "the number of feasible region is less than spreadConstraint.MinGroups");
   }
+  const groups: GroupInfo[] = regions.map((g) => ({ name: g.name, value: g.clusters.length, weight: g.score }));
   const chosen = selectGroups(groups, regionConstraint.minGroups ?? 0, regionConstraint.maxGroups ?? 0, clusterConstraint?.minGroups ?? 0);
   if (chosen.length === 0) throw new ScheduleError("SchedulerError", "the number of clusters is less than the cluster spreadConstraint.MinGroups");
-  explain.chosenGroups = chosen.map((g) => g.name);
+  if (explain) explain.chosenGroups = chosen.map((g) => g.name);
+  const byName = new Map(regions.map((g) => [g.name, g]));
   const selected: ClusterCandidate[] = [];
   const rest: ClusterCandidate[] = [];
   for (const g of chosen) {
-    const [top, ...others] = regions.get(g.name)!;
+    const [top, ...others] = byName.get(g.name)!.clusters;
     selected.push(top);
     rest.push(...others);
   }
@@ -151,7 +170,8 @@ export function selectClusters(placement: Placement, candidates: readonly Cluste
   for (const sc of spread) constraints.set(sc.spreadByField ?? "", sc);
   if (constraints.has("region")) {
     const explanation: SelectionExplanation = { mode: "region", reason: "spread by region, then cluster", needReplicas, selected: [] };
-    const selected = selectByRegion(constraints, candidates, placement, replicas, explanation);
+    const regions = groupByRegion(candidates, placement, replicas);
+    const selected = selectBestClustersByRegion(constraints.get("region")!, constraints.get("cluster"), regions, explanation);
     explanation.selected = selected.map((c) => c.name);
     return { selected, explanation };
   }

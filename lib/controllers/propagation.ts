@@ -4,7 +4,7 @@ import type { Request } from "./runtime/keys";
 import { detectorController, DETECTOR_CONTROLLER } from "./detector/detector";
 import { bindingController, BINDING_CONTROLLER, CLUSTER_BINDING_CONTROLLER } from "./binding/binding-controller";
 import { executionController, EXECUTION_CONTROLLER } from "./execution/execution-controller";
-import { MemberWatcher } from "./execution/member-watcher";
+import { MemberWatcher, memberObjectDrifted } from "./execution/member-watcher";
 import type { MemberClients } from "./execution/member-clients";
 import { workStatusController, WORK_STATUS_CONTROLLER } from "./work-status/work-status-controller";
 import { bindingStatusController, BINDING_STATUS_CONTROLLER, CLUSTER_BINDING_STATUS_CONTROLLER } from "./binding-status/binding-status-controller";
@@ -45,8 +45,9 @@ export interface PropagationControllers {
 export function setupPropagationControllers(manager: ManagerLike, deps: PropagationDeps): PropagationControllers {
   const enqueue = (name: string) => (req: Request) => manager.controller(name)?.enqueue(req);
   const watcher = new MemberWatcher({ members: deps.members });
-  watcher.onWorkEvent((work) => {
-    enqueue(EXECUTION_CONTROLLER)(work);
+  watcher.onWorkEvent((work, obj, info) => {
+    // Status-only member changes (a rollout progressing) are work-status business alone.
+    if (memberObjectDrifted(obj, info)) enqueue(EXECUTION_CONTROLLER)(work);
     enqueue(WORK_STATUS_CONTROLLER)(work);
   });
   const resourceOf = (apiVersion: string, kind: string) => {

@@ -67,4 +67,25 @@ describe("deleteWorkManifests", () => {
     expect(kept.metadata.labels?.["karmada.io/managed"]).toBeUndefined();
     expect(kept.metadata.annotations?.["work.karmada.io/conflict-resolution"]).toBeUndefined();
   });
+
+  it("uses a cached managed object instead of reading the member, and checks a namespace once", async () => {
+    const member = new FakeObjectClient();
+    await applyWork(member, work(manifest()), "m1");
+    const live = (await member.get("v1", "ConfigMap", "app", "cfg"))!;
+    let gets = 0;
+    const get = member.get.bind(member);
+    member.get = ((...args: Parameters<typeof member.get>) => {
+      gets++;
+      return get(...args);
+    }) as typeof member.get;
+    const r = await applyWork(member, work(manifest()), "m1", { cached: () => live });
+    expect(r).toEqual({ written: 0, errors: [] });
+    expect(gets).toBe(0);
+  });
+
+  it("still reads the member on a cache miss, so an unmanaged object is refused", async () => {
+    const member = new FakeObjectClient({ objects: [unmanaged] });
+    const r = await applyWork(member, work(manifest()), "m1", { cached: () => undefined });
+    expect(r.errors[0]).toMatch(/will not manage this resource/);
+  });
 });

@@ -53,11 +53,11 @@ export interface ApplyWorkResult {
  * - present and unmanaged without overwrite: refused with Karmada's message.
  * Errors are collected per manifest so one bad manifest does not hide the others.
  */
-export async function applyWork(member: ObjectClient, work: Work, clusterName: string): Promise<ApplyWorkResult> {
+export async function applyWork(member: ObjectClient, work: Work, clusterName: string, opts: ApplyOptions = {}): Promise<ApplyWorkResult> {
   const result: ApplyWorkResult = { written: 0, errors: [] };
   for (const manifest of work.spec.workload?.manifests ?? []) {
     try {
-      if (await applyManifest(member, manifest, clusterName)) result.written++;
+      if (await applyManifest(member, manifest, clusterName, opts)) result.written++;
     } catch (err) {
       result.errors.push(err instanceof Error ? err.message : String(err));
     }
@@ -66,12 +66,16 @@ export async function applyWork(member: ObjectClient, work: Work, clusterName: s
 }
 
 /** Applies one manifest; returns true when it wrote. */
-export async function applyManifest(member: ObjectClient, desired: KubeObject, clusterName: string): Promise<boolean> {
+export async function applyManifest(member: ObjectClient, desired: KubeObject, clusterName: string, opts: ApplyOptions = {}): Promise<boolean> {
   const { apiVersion, kind } = desired;
   const namespace = desired.metadata.namespace;
   const name = desired.metadata.name ?? "";
-  if (namespace) await ensureNamespace(member, namespace);
-  const live = await member.get(apiVersion, kind, namespace, name);
+  const namespaces = knownNamespaces(member);
+  if (namespace && !namespaces.has(namespace)) {
+    await ensureNamespace(member, namespace);
+    namespaces.add(namespace);
+  }
+  const live = opts.cached?.(desired) ?? (await member.get(apiVersion, kind, namespace, name));
   if (live) {
     const managed = live.metadata.labels?.[LABEL_MANAGED] === "true";
     const overwrite = desired.metadata.annotations?.[ANNOTATION_CONFLICT_RESOLUTION] === "overwrite";
@@ -85,8 +89,33 @@ export async function applyManifest(member: ObjectClient, desired: KubeObject, c
   const body = live ? retainMemberFields(desired, live) : structuredClone(desired);
   if (live && isSubset(body, live) && sameMap(body.metadata.labels, live.metadata.labels) && sameMap(body.metadata.annotations, live.metadata.annotations)) return false;
   delete body.metadata.resourceVersion;
-  await member.patch({ apiVersion, kind, namespace, name }, "application/apply-patch+yaml", body, { fieldManager: MEMBER_FIELD_MANAGER, force: true });
+  try {
+    await member.patch({ apiVersion, kind, namespace, name }, "application/apply-patch+yaml", body, { fieldManager: MEMBER_FIELD_MANAGER, force: true });
+  } catch (err) {
+    // The namespace may have been deleted in the member since we saw it: check it again next time.
+    if (namespace && ApiError.is(err, "NotFound")) namespaces.delete(namespace);
+    throw err;
+  }
   return true;
+}
+
+/** Per-call options of applyWork / applyManifest. */
+export interface ApplyOptions {
+  /**
+   * The live managed object from a member watch cache, or undefined when not cached (then the
+   * member is read). Only managed objects may come from a cache: an unmanaged one must be seen
+   * by a real read so conflictResolution Abort can refuse it.
+   */
+  cached?: (manifest: KubeObject) => KubeObject | undefined;
+}
+
+/** Namespaces known to exist per member client: one GET per namespace, not one per apply. */
+const namespaceCache = new WeakMap<ObjectClient, Set<string>>();
+
+function knownNamespaces(member: ObjectClient): Set<string> {
+  let set = namespaceCache.get(member);
+  if (!set) namespaceCache.set(member, (set = new Set()));
+  return set;
 }
 
 async function ensureNamespace(member: ObjectClient, namespace: string): Promise<void> {

@@ -5,6 +5,31 @@ import type { Clock } from "../runtime/clock";
 import type { Logger } from "../runtime/log";
 import type { Request } from "../runtime/keys";
 import type { MemberClients } from "./member-clients";
+import { deepEqual } from "../../apiserver/object-utils";
+
+/** What a member event tells its listeners: the previous state on updates, and deletion. */
+export interface MemberEventInfo {
+  old?: KubeObject;
+  deleted?: boolean;
+}
+
+export type MemberWorkListener = (work: Request, obj: KubeObject, info?: MemberEventInfo) => void;
+
+/**
+ * True when a member event may mean drift: the object appeared or was deleted, or something
+ * other than status / resourceVersion / managedFields changed. A member's own status updates
+ * (rollout progress) must not make the execution controller re-apply.
+ */
+export function memberObjectDrifted(obj: KubeObject, info: MemberEventInfo = {}): boolean {
+  if (info.deleted || !info.old) return true;
+  if (info.old === obj) return true; // resync: heal whatever may have been missed
+  const strip = (o: KubeObject) => {
+    const { status: _s, metadata, ...rest } = o as KubeObject & { status?: unknown };
+    const { resourceVersion: _rv, managedFields: _mf, ...meta } = metadata as Record<string, unknown>;
+    return [rest, meta];
+  };
+  return !deepEqual(strip(info.old), strip(obj));
+}
 
 /**
  * Watches the objects Flotilla manages in members (label karmada.io/managed=true), one
@@ -14,13 +39,13 @@ import type { MemberClients } from "./member-clients";
  */
 export class MemberWatcher {
   private readonly informers = new Map<string, Informer>();
-  private readonly listeners = new Set<(work: Request, obj: KubeObject) => void>();
+  private readonly listeners = new Set<MemberWorkListener>();
   private readonly abort = new AbortController();
 
   constructor(private readonly opts: { members: MemberClients; clock?: Clock; log?: Logger; resyncMs?: number }) {}
 
   /** Adds a listener; returns its remover. */
-  onWorkEvent(fn: (work: Request, obj: KubeObject) => void): () => void {
+  onWorkEvent(fn: MemberWorkListener): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
@@ -33,15 +58,25 @@ export class MemberWatcher {
     const client = await this.opts.members.get(cluster);
     if (!client || this.informers.has(key)) return this.informers.get(key);
     const inf = new Informer({ client, apiVersion, kind, labelSelector: `${LABEL_MANAGED}=true`, clock: this.opts.clock, log: this.opts.log, resyncMs: this.opts.resyncMs });
-    const route = (obj: KubeObject) => {
+    const route = (obj: KubeObject, old?: KubeObject, deleted = false) => {
       const a = obj.metadata.annotations ?? {};
       if (!a[ANNOTATION_WORK_NAME]) return;
-      for (const l of this.listeners) l({ namespace: a[ANNOTATION_WORK_NAMESPACE], name: a[ANNOTATION_WORK_NAME] }, obj);
+      for (const l of this.listeners) l({ namespace: a[ANNOTATION_WORK_NAMESPACE], name: a[ANNOTATION_WORK_NAME] }, obj, { old, deleted });
     };
-    inf.addHandlers({ onAdd: route, onUpdate: (_o, n) => route(n), onDelete: route });
+    inf.addHandlers({ onAdd: (o) => route(o), onUpdate: (o, n) => route(n, o), onDelete: (o) => route(o, undefined, true) });
     this.informers.set(key, inf);
     inf.start(this.abort.signal);
     return inf;
+  }
+
+  /**
+   * The cached managed member object of a manifest, or undefined when it is not cached (kind not
+   * watched or not synced yet, or the object is absent or unmanaged: the caller must then read
+   * the member). Read-only.
+   */
+  cachedManaged(cluster: string, m: KubeObject): KubeObject | undefined {
+    const c = this.cached(cluster, m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
+    return c.synced ? c.obj : undefined;
   }
 
   /** The cached member object, when its kind is watched and synced. */

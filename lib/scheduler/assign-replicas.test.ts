@@ -114,3 +114,28 @@ describe("overflow tiers", () => {
     );
   });
 });
+
+describe("static weights through assignment (generic_scheduler_test.go Test_DistributionOfReplicas)", () => {
+  // Every case lists its clusters, the weight of each (by clusterNames), the replicas, and the result.
+  it.each<[string, Record<string, number>, number, Record<string, number>]>([
+    ["replica 3, static weighted 1:1", { member1: 1, member2: 1 }, 3, { member1: 2, member2: 1 }],
+    ["1:1:1, 3 replicas (before 3 -> 5)", { member1: 1, member2: 1, member3: 1 }, 3, { member1: 1, member2: 1, member3: 1 }],
+    ["1:1:1, 5 replicas (after 3 -> 5)", { member1: 1, member2: 1, member3: 1 }, 5, { member1: 2, member2: 2, member3: 1 }],
+    ["2:1:1:1, 7 replicas (before 7 -> 8)", { member1: 2, member2: 1, member3: 1, member4: 1 }, 7, { member1: 3, member2: 2, member3: 1, member4: 1 }],
+    ["2:1:1:1, 8 replicas (after 7 -> 8)", { member1: 2, member2: 1, member3: 1, member4: 1 }, 8, { member1: 3, member2: 2, member3: 2, member4: 1 }],
+    ["2:1:1:1, 9 replicas (before 9 -> 8)", { member1: 2, member2: 1, member3: 1, member4: 1 }, 9, { member1: 3, member2: 2, member3: 2, member4: 2 }],
+    ["2:1:1:1, 8 replicas (after 9 -> 8)", { member1: 2, member2: 1, member3: 1, member4: 1 }, 8, { member1: 3, member2: 2, member3: 2, member4: 1 }],
+    ["1:1:1:1, 6 replicas (before weight change)", { member1: 1, member2: 1, member3: 1, member4: 1 }, 6, { member1: 2, member2: 2, member3: 1, member4: 1 }],
+    ["2:1:1:1, 6 replicas (after weight change)", { member1: 2, member2: 1, member3: 1, member4: 1 }, 6, { member1: 3, member2: 1, member3: 1, member4: 1 }],
+    ["1:1:1, 5 replicas (before adding a cluster)", { member1: 1, member2: 1, member3: 1 }, 5, { member1: 2, member2: 2, member3: 1 }],
+    ["1:1:1:1, 5 replicas (after adding a cluster)", { member1: 1, member2: 1, member3: 1, member4: 1 }, 5, { member1: 2, member2: 1, member3: 1, member4: 1 }],
+    ["1:1:1:1, 6 replicas (before removing a cluster)", { member1: 1, member2: 1, member3: 1, member4: 1 }, 6, { member1: 2, member2: 2, member3: 1, member4: 1 }],
+    ["1:1:1, 6 replicas (after removing a cluster)", { member1: 1, member2: 1, member3: 1 }, 6, { member1: 2, member2: 2, member3: 2 }],
+  ])("%s", (_name, weights, replicas, want) => {
+    const list = Object.entries(weights).map(([name, w]) => byName(name, w));
+    const alloc = Object.fromEntries(Object.keys(weights).map((n) => [n, 0]));
+    const got = run(staticList(list), alloc, replicas).clusters;
+    // Karmada returns the result sorted by name; so do we.
+    expect(got).toEqual(targets(want));
+  });
+});

@@ -86,3 +86,18 @@ describe("spreadReplicasByWeights (Karmada Test_dispenser_AllocateByWeight and Â
     expect(spreadReplicasByWeights(3, w({ A: 0, B: 0 }), undefined, "")).toEqual([]);
   });
 });
+
+describe("SpreadReplicasByTargetClusters (binding_test.go TestDispenseReplicasByTargetClusters)", () => {
+  const w = (o: Record<string, number>) => Object.entries(o).map(([name, weight]) => ({ name, weight }));
+  it.each<[string, Record<string, number>, number, Record<string, number>]>([
+    ["empty clusters", {}, 10, {}],
+    ["1 cluster, 5 replicas, 10 sum", { member1: 5 }, 10, { member1: 10 }],
+    ["3 cluster, 1:1:1, 12 sum", { member1: 5, member2: 5, member3: 5 }, 12, { member1: 4, member2: 4, member3: 4 }],
+    // Karmada accepts any of 4:3:3 / 3:4:3 / 3:3:4; Webster with an empty UID picks names ascending.
+    ["3 cluster, 1:1:1, 10 sum", { member1: 5, member2: 5, member3: 5 }, 10, { member1: 4, member2: 3, member3: 3 }],
+    ["3 cluster, 1:2:3, 13 sum", { member1: 1, member2: 2, member3: 3 }, 13, { member1: 2, member2: 4, member3: 7 }],
+  ])("%s", (_name, weights, sum, want) => {
+    const got = spreadReplicasByWeights(sum, w(weights), undefined, "");
+    expect(Object.fromEntries(got.map((c) => [c.name, c.replicas]))).toEqual(want);
+  });
+});

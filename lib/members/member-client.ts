@@ -2,6 +2,7 @@ import { KubeConfig, Watch } from "@kubernetes/client-node";
 import type { DeleteOptions, ListOptions, ObjectClient, ObjectRef, PatchOptions, PatchType, WatchOptions, WriteOptions } from "../kube/client";
 import { ApiError, errors } from "../kube/errors";
 import type { KubeList, KubeObject, WatchEvent, WatchEventType } from "../kube/types";
+import { directRequester, type Requester } from "./direct-request";
 import { discoverAPIEnablements, type DiscoveryResult } from "./discovery";
 import { apiErrorFromFailure, apiErrorFromResponse, isTimeout } from "./failures";
 import { probeHealth, type HealthProbe } from "./health";
@@ -48,7 +49,8 @@ export interface MemberClient extends ObjectClient {
  * Builds a member client from a kubeconfig, over @kubernetes/client-node: its authentication
  * (bearer token, client certificates, the cluster's CA), its legacy-discovery resolution of
  * kinds to paths, and its Watch. One keep-alive connection pool per member serves every call
- * (client-node would otherwise build a dispatcher per request). Every failure is an ApiError:
+ * (client-node would otherwise build a dispatcher per request); requests skip client-node's
+ * fetch pipeline (see directRequester). Every failure is an ApiError:
  * member Status bodies are kept; network failures are 503, timeouts 504.
  */
 export function createMemberClient(opts: MemberClientOptions): MemberClient {
@@ -59,12 +61,14 @@ export function createMemberClient(opts: MemberClientOptions): MemberClient {
   if (!server) throw errors.badRequest("kubeconfig has no current cluster with a server URL");
   const pool = shareDispatcher(kc);
   const api = kc.makeApiClient(RawObjectApi);
-  return new KubeconfigMemberClient(api, new Watch(kc), pool.close, server, opts.timeoutMs ?? 10_000, opts.fieldManager ?? "flotilla");
+  const requester = directRequester(kc, server);
+  return new KubeconfigMemberClient(api, requester, new Watch(kc), pool.close, server, opts.timeoutMs ?? 10_000, opts.fieldManager ?? "flotilla");
 }
 
 class KubeconfigMemberClient implements MemberClient {
   constructor(
     private readonly api: RawObjectApi,
+    private readonly requester: Requester,
     private readonly watcher: Watch,
     private readonly closePool: () => Promise<void>,
     private readonly server: string,
@@ -208,7 +212,7 @@ class KubeconfigMemberClient implements MemberClient {
   /** One request under the client's deadline; network failures become ApiErrors. */
   private async send(req: RawRequest): Promise<RawResponse> {
     try {
-      return await this.api.raw({ ...req, signal: AbortSignal.timeout(this.timeoutMs) });
+      return await this.requester({ ...req, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
       throw apiErrorFromFailure(err, `${req.method} ${this.server}${req.path}`);
     }

@@ -1,4 +1,5 @@
 import type { ObjectClient } from "../kube/client";
+import { ApiError } from "../kube/errors";
 import { WORK_V1ALPHA1, executionNamespace, type Work } from "../kube/karmada";
 import { applyWork, deleteWorkManifests } from "../controllers/execution/apply-work";
 import {
@@ -60,18 +61,28 @@ export function agentExecutionController(opts: AgentExecutionOptions): (deps: Co
       async reconcile(req): Promise<Result | void> {
         const cached = works().get(req.namespace, req.name);
         if (!cached || cached.metadata.namespace !== namespace) return;
-        const work = structuredClone(cached);
-        if (work.metadata.deletionTimestamp) return finalize(deps, opts, work);
-        if (addFinalizer(work, FINALIZER_EXECUTION)) work.metadata.resourceVersion = (await deps.client.update(work)).metadata.resourceVersion;
-        if (work.spec.suspendDispatching) {
-          await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "False", reason: REASON_SUSPEND_DISPATCHING, message: "Work dispatching is in a suspended state." }]);
-          return;
+        try {
+          return await reconcileWork(deps, opts, structuredClone(cached));
+        } catch (err) {
+          // Deleted on the control plane meanwhile (e.g. the last finalizer went): the informer's
+          // DELETED event follows; nothing is left to do.
+          if (ApiError.is(err, "NotFound") && err.status.details?.kind === "works" && err.status.details.name === req.name) return;
+          throw err;
         }
-        await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "True", reason: REASON_DISPATCHING, message: "Work is being dispatched to member clusters." }]);
-        return sync(deps, opts, work);
       },
     });
   };
+}
+
+async function reconcileWork(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<Result | void> {
+  if (work.metadata.deletionTimestamp) return finalize(deps, opts, work);
+  if (addFinalizer(work, FINALIZER_EXECUTION)) work.metadata.resourceVersion = (await deps.client.update(work)).metadata.resourceVersion;
+  if (work.spec.suspendDispatching) {
+    await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "False", reason: REASON_SUSPEND_DISPATCHING, message: "Work dispatching is in a suspended state." }]);
+    return;
+  }
+  await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "True", reason: REASON_DISPATCHING, message: "Work is being dispatched to member clusters." }]);
+  return sync(deps, opts, work);
 }
 
 async function sync(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<Result> {

@@ -79,6 +79,11 @@ export interface PullTokenService {
   revoke(id: string): Promise<PullTokenRecord>;
   /** Bootstrap token (from the Authorization header) + requested cluster → agent credential. */
   exchange(bootstrapToken: string, clusterName: string): Promise<ExchangedCredential>;
+  /**
+   * Revokes every agent credential of a cluster (its Cluster is gone: the agent must stop
+   * rather than keep a foothold); bootstrap tokens stay, so the cluster can be registered again.
+   */
+  revokeAgentsOf(clusterName: string): Promise<void>;
 }
 
 /** Validates an issue request: a DNS-1123 cluster name and a TTL between 1 s and 30 days. */
@@ -128,6 +133,10 @@ export function createPullTokenService(store: PullTokenStore, now: () => Date = 
       // One live credential per cluster: a re-registration retires the previous agent's.
       await store.revokeAgents(clusterName, id, at);
       return { id, token, clusterName };
+    },
+    async revokeAgentsOf(clusterName) {
+      // No credential has the empty id, so none is kept.
+      await store.revokeAgents(clusterName, "", now());
     },
   };
 }

@@ -199,4 +199,12 @@ describe("control-plane restart under a running Pull agent", () => {
       });
     }
   }, 120_000);
+
+  it("deleting the Cluster revokes the agent's credential: the agent stops with a clear message", async () => {
+    await cp().delete({ apiVersion: "cluster.karmada.io/v1alpha1", kind: "Cluster", name: CLUSTER });
+    await until("Cluster gone", async () => (await cp().get("cluster.karmada.io/v1alpha1", "Cluster", undefined, CLUSTER)) === undefined, 60_000);
+    const code = await Promise.race([agent.exited, new Promise((r) => setTimeout(() => r("still running"), 30_000))]);
+    expect(code).toBe(3);
+    expect(agent.stderr()).toContain(`the control plane refused the credential of cluster "${CLUSTER}" (401 Unauthorized`);
+  }, 120_000);
 });

@@ -73,6 +73,7 @@ export function placementOpenApi(): OpenApiFragment {
           explanation: { ...anyObject, description: "Per cluster: every filter verdict, score, available replicas; spread-constraint choices; replica arithmetic" },
           summary: { type: "string" },
           error: { type: "object", properties: { reason: { type: "string", enum: ["NoClusterFit", "Unschedulable", "SchedulerError"] }, message: { type: "string" } } },
+          affinityName: { type: "string", description: "The clusterAffinities term the result came from" },
         },
       },
       PolicyMatchRequest: {

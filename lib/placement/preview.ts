@@ -27,6 +27,8 @@ export interface PlacementPreview {
   /** The one-line summary the Scheduled condition and console show. */
   summary: string;
   error?: { reason: string; message: string };
+  /** The clusterAffinities term the result came from (status.schedulerObservingAffinityName). */
+  affinityName?: string;
 }
 
 /**
@@ -63,5 +65,6 @@ export function previewPlacement(input: PlacementPreviewInput): PlacementPreview
     summary: result.summary,
   };
   if (result.error) out.error = result.error;
+  if (result.affinityName !== undefined) out.affinityName = result.affinityName;
   return out;
 }

@@ -13,8 +13,14 @@ import { apiVersionOf } from "../kube/resource-descriptor";
 
 /** The part of the Manager the propagation controllers need: enqueueing into a running controller by name. */
 export interface ManagerLike {
-  controller(name: string): { enqueue(req: Request): void } | undefined;
+  controller(name: string): { enqueue(req: Request): void; enqueueAfter?(req: Request, delayMs: number): void } | undefined;
 }
+
+/**
+ * Coalescing window of status aggregation: member status bursts (a rollout) and Work status
+ * bursts fold into one work-status / binding-status write each. Not on the Applied path.
+ */
+export const STATUS_COALESCE_MS = 100;
 
 export interface PropagationDeps {
   /** The control plane's registry (template kinds, CRDs at run time, resource plurals). */
@@ -48,7 +54,9 @@ export function setupPropagationControllers(manager: ManagerLike, deps: Propagat
   watcher.onWorkEvent((work, obj, info) => {
     // Status-only member changes (a rollout progressing) are work-status business alone.
     if (memberObjectDrifted(obj, info)) enqueue(EXECUTION_CONTROLLER)(work);
-    enqueue(WORK_STATUS_CONTROLLER)(work);
+    const status = manager.controller(WORK_STATUS_CONTROLLER);
+    if (status?.enqueueAfter) status.enqueueAfter(work, STATUS_COALESCE_MS);
+    else status?.enqueue(work);
   });
   const resourceOf = (apiVersion: string, kind: string) => {
     const d = deps.registry.all().find((x) => x.kind === kind && apiVersionOf(x) === apiVersion);

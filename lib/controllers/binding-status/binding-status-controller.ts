@@ -34,6 +34,8 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
           apiVersion: WORK_V1ALPHA1,
           kind: "Work",
           predicate: workStatusChanged,
+          // Works of one binding change in bursts: one aggregated write per burst, not per Work.
+          delayMs: 100,
           map: (w) => {
             const b = bindingOfWork(w);
             return b && b.kind === kind ? [{ namespace: b.namespace, name: b.name }] : [];

@@ -38,6 +38,23 @@ async function run(objects: KubeObject[], reconcile: (req: Request, ctx: Reconci
 }
 
 describe("Controller", () => {
+  it("folds a burst of events inside a watch's delayMs window into one reconcile", async () => {
+    const seen: string[] = [];
+    const { client, clock } = await run([], async (req) => {
+      seen.push(req.name);
+    }, { watches: [{ apiVersion: "v1", kind: "ConfigMap", delayMs: 100 }] });
+    await client.create(cm("a"));
+    for (let i = 0; i < 3; i++) {
+      await client.patch({ apiVersion: "v1", kind: "ConfigMap", namespace: "ns", name: "a" }, "application/merge-patch+json", { data: { x: String(i) } });
+      await clock.advance(20);
+    }
+    expect(seen).toEqual([]);
+    await clock.advance(50);
+    expect(seen).toEqual(["a"]);
+    await clock.advance(500);
+    expect(seen).toEqual(["a"]);
+  });
+
   it("reconciles each existing object once and again after a change", async () => {
     const seen: string[] = [];
     const { client } = await run([cm("a"), cm("b")], async (req) => {

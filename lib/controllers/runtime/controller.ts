@@ -79,6 +79,11 @@ export class Controller {
     this.queue.add(requestKey(req));
   }
 
+  /** Enqueues a request after `delayMs`; further calls inside the window fold into it. */
+  enqueueAfter(req: Request, delayMs: number): void {
+    this.queue.addAfter(requestKey(req), delayMs);
+  }
+
   /** Subscribes to the watches, waits for their caches, then starts the workers. */
   async start(signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", () => void this.stop(), { once: true });
@@ -119,7 +124,10 @@ export class Controller {
       const keys = new Set<string>();
       for (const r of map(e.obj)) keys.add(requestKey(r));
       if (e.old && e.old !== e.obj) for (const r of map(e.old)) keys.add(requestKey(r));
-      for (const k of keys) this.queue.add(k);
+      for (const k of keys) {
+        if (w.delayMs && w.delayMs > 0) this.queue.addAfter(k, w.delayMs);
+        else this.queue.add(k);
+      }
     };
     return {
       onAdd: (obj: KubeObject) => push({ type: "add", obj }),

@@ -21,6 +21,13 @@ export interface WatchEventInfo {
 export interface WatchSpec extends InformerSpec {
   map?: Mapper;
   predicate?: (e: WatchEventInfo) => boolean;
+  /**
+   * Coalescing window: keys from this watch become ready `delayMs` after their first event, and
+   * every further event inside the window folds into that one reconcile (the queue keeps the
+   * earliest ready time). For aggregators fed by bursts (many Work status changes → one
+   * binding status write). Unset: at once.
+   */
+  delayMs?: number;
 }
 
 /** The object's own namespace/name (controller-runtime's EnqueueRequestForObject). */

@@ -23,7 +23,7 @@ interface AuthContext {
 export function directRequester(kc: KubeConfig, server: string): Requester {
   const base = server.replace(/\/+$/, "");
   return async (req) => {
-    const headers: Record<string, string> = { accept: "application/json, */*;q=0.8" };
+    const headers: Record<string, string> = { accept: req.accept ?? "application/json, */*;q=0.8" };
     let dispatcher: Dispatcher | undefined;
     const auth: AuthContext = {
       setHeaderParam: (k, v) => (headers[k.toLowerCase()] = v),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discoverAPIEnablements, toAPIEnablements } from "./discovery";
+import { discoverAPIEnablements, fromAggregatedDiscovery, isAggregatedDiscovery, toAPIEnablements, type APIGroupDiscoveryList } from "./discovery";
 import { probeHealth } from "./health";
 
 describe("toAPIEnablements", () => {
@@ -50,5 +50,37 @@ describe("probeHealth", () => {
   ])("$name → online=$online healthy=$healthy", async ({ codes, online, healthy }) => {
     const p = await probeHealth(answer(codes as Record<string, number | Error>));
     expect({ online: p.online, healthy: p.healthy }).toEqual({ online, healthy });
+  });
+});
+
+describe("fromAggregatedDiscovery", () => {
+  const doc = (items: APIGroupDiscoveryList["items"]): APIGroupDiscoveryList => ({ kind: "APIGroupDiscoveryList", items });
+  it("matches the legacy shape: core and groups, subresources dropped, sorted", () => {
+    const core = doc([{ metadata: { name: "" }, versions: [{ version: "v1", freshness: "Current", resources: [{ resource: "pods", responseKind: { kind: "Pod" } }, { resource: "configmaps", responseKind: { kind: "ConfigMap" } }] }] }]);
+    const groups = doc([
+      { metadata: { name: "apps" }, versions: [{ version: "v1", resources: [{ resource: "deployments", responseKind: { kind: "Deployment" } }] }] },
+      { metadata: { name: "empty.io" }, versions: [{ version: "v1", resources: [] }] },
+    ]);
+    const r = fromAggregatedDiscovery([core, groups]);
+    expect(r).toEqual({
+      apiEnablements: [
+        { groupVersion: "apps/v1", resources: [{ name: "deployments", kind: "Deployment" }] },
+        { groupVersion: "empty.io/v1" },
+        { groupVersion: "v1", resources: [{ name: "configmaps", kind: "ConfigMap" }, { name: "pods", kind: "Pod" }] },
+      ],
+      complete: true,
+      failedGroupVersions: [],
+    });
+  });
+
+  it("reports Stale versions as failed, as client-go does", () => {
+    const r = fromAggregatedDiscovery([doc([{ metadata: { name: "metrics.k8s.io" }, versions: [{ version: "v1beta1", freshness: "Stale" }] }])]);
+    expect(r).toEqual({ apiEnablements: [], complete: false, failedGroupVersions: ["metrics.k8s.io/v1beta1"] });
+  });
+
+  it("recognises only APIGroupDiscoveryList documents", () => {
+    expect(isAggregatedDiscovery({ kind: "APIGroupDiscoveryList" })).toBe(true);
+    expect(isAggregatedDiscovery({ kind: "APIVersions", versions: ["v1"] })).toBe(false);
+    expect(isAggregatedDiscovery(undefined)).toBe(false);
   });
 });

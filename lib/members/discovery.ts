@@ -61,6 +61,50 @@ export async function discoverAPIEnablements(getJson: (path: string) => Promise<
   };
 }
 
+/**
+ * Accept header asking for aggregated discovery (apidiscovery.k8s.io v2, then v2beta1) with
+ * legacy JSON as the fallback, as client-go sends it.
+ */
+export const AGGREGATED_DISCOVERY_ACCEPT =
+  "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList;q=0.9,application/json;q=0.8";
+
+/** apidiscovery.k8s.io APIGroupDiscoveryList, as much of it as Karmada's cluster status reads. */
+export interface APIGroupDiscoveryList {
+  kind: "APIGroupDiscoveryList";
+  items?: {
+    metadata?: { name?: string };
+    versions?: { version: string; freshness?: string; resources?: { resource: string; responseKind?: { kind?: string } }[] }[];
+  }[];
+}
+
+export function isAggregatedDiscovery(doc: unknown): doc is APIGroupDiscoveryList {
+  return !!doc && typeof doc === "object" && (doc as { kind?: unknown }).kind === "APIGroupDiscoveryList";
+}
+
+/**
+ * The same result as the legacy walk from the two aggregated documents (/api and /apis): one
+ * round trip each instead of one per group version. A version marked Stale (its aggregated
+ * server did not answer) counts as failed, as client-go reports it.
+ */
+export function fromAggregatedDiscovery(docs: APIGroupDiscoveryList[]): DiscoveryResult {
+  const lists: APIResourceList[] = [];
+  const failed: string[] = [];
+  for (const doc of docs) {
+    for (const g of doc.items ?? []) {
+      const group = g.metadata?.name ?? "";
+      for (const v of g.versions ?? []) {
+        const groupVersion = group ? `${group}/${v.version}` : v.version;
+        if (v.freshness === "Stale") {
+          failed.push(groupVersion);
+          continue;
+        }
+        lists.push({ groupVersion, resources: (v.resources ?? []).map((r) => ({ name: r.resource, kind: r.responseKind?.kind ?? "" })) });
+      }
+    }
+  }
+  return { apiEnablements: toAPIEnablements(lists), complete: failed.length === 0, failedGroupVersions: failed.sort(compare) };
+}
+
 /** Byte-wise order, as Go's string comparison sorts. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

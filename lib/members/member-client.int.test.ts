@@ -21,6 +21,7 @@ let tls: TlsMaterial;
 let server: Server;
 let port: number;
 let readyz: "ok" | "404" | "500" | "204" | "hang" = "ok";
+let serveAggregated = false;
 const seen: Seen[] = [];
 const clients: MemberClient[] = [];
 
@@ -64,9 +65,27 @@ function send(res: ServerResponse, code: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** The aggregated form of `resources` (broken.io/v1 Stale), as a kube 1.30+ apiserver serves it. */
+function aggregated(core: boolean) {
+  const lists = Object.entries(resources).filter(([path]) => (core ? path.startsWith("/api/") : path.startsWith("/apis/")));
+  const groups = lists.map(([, l]) => {
+    const { groupVersion, resources: rs } = l as { groupVersion: string; resources: { name: string; kind: string; namespaced: boolean }[] };
+    const [group, version] = groupVersion.includes("/") ? groupVersion.split("/") : ["", groupVersion];
+    const top = rs.filter((r) => !r.name.includes("/"));
+    const versions = [{ version, freshness: "Current", resources: top.map((r) => ({ resource: r.name, responseKind: { group, version, kind: r.kind }, scope: r.namespaced ? "Namespaced" : "Cluster", verbs: ["get"], subresources: rs.filter((s) => s.name.startsWith(`${r.name}/`)).map((s) => ({ subresource: s.name.split("/")[1], verbs: ["get"] })) })) }];
+    return { metadata: { name: group }, versions };
+  });
+  if (!core) groups.push({ metadata: { name: "broken.io" }, versions: [{ version: "v1", freshness: "Stale", resources: [] }] });
+  return { kind: "APIGroupDiscoveryList", apiVersion: "apidiscovery.k8s.io/v2", metadata: {}, items: groups };
+}
+
 function handle(req: IncomingMessage, res: ServerResponse, body: string) {
   const url = new URL(req.url ?? "/", "https://x");
   const p = url.pathname;
+  if (serveAggregated && (p === "/api" || p === "/apis") && String(req.headers.accept).includes("as=APIGroupDiscoveryList")) {
+    res.writeHead(200, { "Content-Type": "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList" });
+    return res.end(JSON.stringify(aggregated(p === "/api")));
+  }
   if (p === "/readyz") {
     if (readyz === "hang") return;
     if (readyz === "404") return send(res, 404, status(404, "NotFound", "not found"));
@@ -234,6 +253,20 @@ describe("member client over HTTPS", () => {
       },
     ]);
     expect((await c.listNodes()).map((n: KubeObject) => n.metadata.name)).toEqual(["n1", "n2"]);
+  });
+
+  it("aggregated discovery gives the legacy walk's result in two requests", async () => {
+    const c = client();
+    const legacy = await c.discoveryDetailed();
+    serveAggregated = true;
+    try {
+      const before = seen.length;
+      const d = await c.discoveryDetailed();
+      expect(seen.slice(before).map((r) => r.url)).toEqual(["/api", "/apis"]);
+      expect(d).toEqual(legacy);
+    } finally {
+      serveAggregated = false;
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import type { DeleteOptions, ListOptions, ObjectClient, ObjectRef, PatchOptions,
 import { ApiError, errors } from "../kube/errors";
 import type { KubeList, KubeObject, WatchEvent, WatchEventType } from "../kube/types";
 import { directRequester, type Requester } from "./direct-request";
-import { discoverAPIEnablements, type DiscoveryResult } from "./discovery";
+import { AGGREGATED_DISCOVERY_ACCEPT, discoverAPIEnablements, fromAggregatedDiscovery, isAggregatedDiscovery, type DiscoveryResult } from "./discovery";
 import { apiErrorFromFailure, apiErrorFromResponse, isTimeout } from "./failures";
 import { probeHealth, type HealthProbe } from "./health";
 import { RawObjectApi, type RawRequest, type RawResponse } from "./raw-object-api";
@@ -169,8 +169,14 @@ class KubeconfigMemberClient implements MemberClient {
     return (await this.discoveryDetailed()).apiEnablements;
   }
 
-  discoveryDetailed(): Promise<DiscoveryResult> {
-    return discoverAPIEnablements(async (path) => this.parse(await this.send({ method: "GET", path })));
+  /** Aggregated discovery (2 requests) when the member serves it, else the legacy walk. */
+  async discoveryDetailed(): Promise<DiscoveryResult> {
+    const roots = await Promise.all(["/api", "/apis"].map(async (path) => this.parse(await this.send({ method: "GET", path, accept: AGGREGATED_DISCOVERY_ACCEPT }))));
+    if (roots.every(isAggregatedDiscovery)) return fromAggregatedDiscovery(roots);
+    // The roots just fetched are the legacy documents: the walk reuses them.
+    const legacy = new Map<string, unknown>();
+    ["/api", "/apis"].forEach((path, i) => isAggregatedDiscovery(roots[i]) || legacy.set(path, roots[i]));
+    return discoverAPIEnablements(async (path) => legacy.get(path) ?? this.parse(await this.send({ method: "GET", path })));
   }
 
   listNodes(): Promise<KubeObject[]> {

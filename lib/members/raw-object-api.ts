@@ -14,6 +14,8 @@ export interface RawRequest {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   contentType?: string;
+  /** Accept header; default JSON. */
+  accept?: string;
   signal?: AbortSignal;
 }
 
@@ -66,7 +68,7 @@ export class RawObjectApi extends KubernetesObjectApi {
 
   private context(req: RawRequest): Ctx {
     const ctx = this.configuration.baseServer.makeRequestContext(req.path, req.method as unknown as Method);
-    ctx.setHeaderParam("Accept", "application/json, */*;q=0.8");
+    ctx.setHeaderParam("Accept", req.accept ?? "application/json, */*;q=0.8");
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) ctx.setQueryParam(k, String(v));
     if (req.body !== undefined) {
       ctx.setHeaderParam("Content-Type", req.contentType ?? "application/json");

@@ -24,6 +24,7 @@ import { LeaderLease } from "../store/leader-lease";
 import { SandboxManager } from "../sandbox/sandbox-manager";
 import { agentAuthorizer } from "../agent/authorization";
 import { setupPullAgents } from "../agent/wiring";
+import { ServiceIpAllocator } from "../sandbox/service-ips";
 
 /**
  * Boots the control plane in this process: data dir secrets, the store (migrated), the
@@ -53,7 +54,9 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
   await ensureAdminUser(authStore, password.value, !!config.adminPassword);
   const auth = createAuthService({ store: authStore, adminToken });
 
-  const registry = new ResourceRegistry(controlPlaneDescriptors());
+  // Like kube-apiserver, the control plane gives Services a ClusterIP at create (Works drop it again).
+  const serviceIps = new ServiceIpAllocator();
+  const registry = new ResourceRegistry(controlPlaneDescriptors().map((d) => (d.group === "" && d.plural === "services" ? serviceIps.wrap(d) : d)));
   const api = createApiServer({
     storage,
     registry,
@@ -66,6 +69,7 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
   });
   await api.start();
   stops.unshift(() => api.stop());
+  for (const svc of (await api.client.list("v1", "Service")).items) serviceIps.observe(svc);
 
   const tls = await loadOrCreateTls({ dir: files.tlsDir, sans: config.tlsSans, certFile: config.tlsCertFile, keyFile: config.tlsKeyFile });
   const kubeUrl = `https://127.0.0.1:${config.kubePort}`;

@@ -4,6 +4,7 @@ import { aggregateStatus } from "../../interpreter";
 import { defineController, type ControllerDefinition } from "../runtime/controller";
 import type { ControllerDeps } from "../runtime/manager";
 import { setCondition } from "../runtime/conditions";
+import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingOfWork, worksOfBinding, type BindingKind } from "../binding/binding-meta";
 import { aggregatedItems, fullyAppliedCondition } from "./aggregate";
 import { deepEqual } from "../../apiserver/object-utils";
@@ -61,7 +62,8 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
 
 async function updateTemplateStatus(deps: ControllerDeps, binding: ResourceBinding, items: ReturnType<typeof aggregatedItems>): Promise<void> {
   const r = binding.spec.resource;
-  const template = await deps.client.get(r.apiVersion, r.kind, r.namespace, r.name);
+  // A stale cached template only costs a 409 on the status write (requeued at once).
+  const template = await readThroughCache(deps.informers, deps.client, r);
   if (!template || template.metadata.deletionTimestamp || (r.uid && template.metadata.uid !== r.uid)) return;
   let status;
   try {

@@ -7,6 +7,7 @@ import { removeFinalizer } from "../runtime/finalizers";
 import { setCondition } from "../runtime/conditions";
 import { specOrMetaChanged } from "../runtime/watches";
 import type { Result } from "../runtime/result";
+import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingFinalizer, targetClusters, worksOfBinding, type BindingKind } from "./binding-meta";
 import { mergeWork, renderWork, workChanged } from "./render-work";
 import { overridesFor } from "./override-selection";
@@ -56,8 +57,9 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
           if (c && !names.has(c) && !w.metadata.deletionTimestamp) await deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" });
         }
         const r = binding.spec.resource;
-        // The template is read fresh: a stale cache would render an old manifest.
-        const template = await deps.client.get(r.apiVersion, r.kind, r.namespace, r.name);
+        // The cached template is used only when it is at least the version the binding records:
+        // an older copy would render an old manifest.
+        const template = await readThroughCache(deps.informers, deps.client, r, r.resourceVersion);
         if (!template || template.metadata.deletionTimestamp) return;
         const ops = overridesFor(template, policies("OverridePolicy"), policies("ClusterOverridePolicy"));
         const failures: string[] = [];

@@ -2,6 +2,7 @@ import type { KubeObject } from "../../kube/types";
 import type { OverridePolicy, PropagationPolicy, ResourceBinding } from "../../kube/karmada";
 import { canPreempt, currentClaim, isPropagatable, matchesAnyResourceSelector, selectBestPolicy, implicitPriority, withClaim, withoutClaim, bindingName, type Claim } from "../../policies";
 import type { Result } from "../runtime/result";
+import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingKindFor } from "../binding/binding-meta";
 import { bindingChanged, buildBinding } from "./build-binding";
 import { clusterPropagationPolicies, findPolicy, POLICY_API, propagationPolicies, type DetectorContext } from "./context";
@@ -16,7 +17,9 @@ import { deepEqual } from "../../apiserver/object-utils";
  */
 export async function reconcileTemplate(ctx: DetectorContext, ref: { apiVersion: string; kind: string; namespace?: string; name: string }): Promise<Result | void> {
   // Missing template: the garbage collector removes its binding through the ownerReference.
-  const template = await ctx.client.get(ref.apiVersion, ref.kind, ref.namespace, ref.name);
+  // From the template informer (the event that queued us came through it); a stale copy only
+  // makes the claim write fail with 409, which requeues at once.
+  const template = await readThroughCache(ctx.informers, ctx.client, ref);
   if (!template || template.metadata.deletionTimestamp || !isPropagatable(template)) return;
   const claim = currentClaim(template);
   const held = claim ? findPolicy(ctx, claim.kind, claim.kind === "PropagationPolicy" ? claim.namespace : undefined, claim.name) : undefined;
@@ -61,7 +64,7 @@ async function applyPolicy(ctx: DetectorContext, template: KubeObject, policy: P
 async function ensureBinding(ctx: DetectorContext, template: KubeObject, policy: PropagationPolicy): Promise<boolean> {
   const kind = bindingKindFor(template);
   const name = bindingName(template.kind, template.metadata.name ?? "");
-  const existing = await ctx.client.get<ResourceBinding>(BINDING_API_VERSION, kind, template.metadata.namespace, name);
+  const existing = await readThroughCache<ResourceBinding>(ctx.informers, ctx.client, { apiVersion: BINDING_API_VERSION, kind, namespace: template.metadata.namespace, name });
   if (!existing) {
     await ctx.client.create(buildBinding(template, policy));
     return true;

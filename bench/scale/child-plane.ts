@@ -16,6 +16,8 @@ export interface PlaneProcess {
   leading(timeoutMs: number): Promise<number>;
   /** VmRSS and VmHWM (peak RSS) of the process, in bytes. */
   memory(): Promise<{ rss: number; peak: number }>;
+  /** CPU time (user + system) the process used so far, in seconds. */
+  cpuSeconds(): Promise<number>;
   /** The controllers' figures from its last METRICS line (empty while it does not lead). */
   controllers(): ControllerFigures[];
   /** Its stderr (the JSON log), last 200 kB. */
@@ -32,6 +34,13 @@ export interface ControllerFigures {
   depth: number;
   processing: number;
   delayed: number;
+}
+
+/** user + system CPU seconds of a process, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export async function procCpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Parses /proc/<pid>/status's VmRSS and VmHWM (kB) into bytes. */
@@ -106,6 +115,7 @@ export function startPlaneProcess(env: Record<string, string>, opts: { timeoutMs
           });
         }),
       controllers: () => figures,
+      cpuSeconds: () => procCpuSeconds(child.pid!),
       memory: async () => parseProcMemory(await readFile(`/proc/${child.pid}/status`, "utf8")),
       log: () => stderr,
       async kill(signal) {

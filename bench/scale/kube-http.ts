@@ -37,8 +37,10 @@ function credentials(kubeconfigYaml: string): Credentials {
  */
 export async function kubeHttp(kubeconfigPath: string, connections = 16): Promise<KubeHttp> {
   const creds = credentials(await readFile(kubeconfigPath, "utf8"));
-  const agent = new Agent({ connect: { ca: creds.caPem }, connections, keepAliveTimeout: 60_000 });
-  const watchAgent = new Agent({ connect: { ca: creds.caPem }, bodyTimeout: 0, headersTimeout: 0 });
+  // A loaded control plane can take seconds to accept: measure that, do not fail on it.
+  const connect = { ca: creds.caPem, timeout: 120_000 };
+  const agent = new Agent({ connect, connections, keepAliveTimeout: 60_000, headersTimeout: 300_000, bodyTimeout: 300_000 });
+  const watchAgent = new Agent({ connect, bodyTimeout: 0, headersTimeout: 0 });
   const auth = { authorization: `Bearer ${creds.token}`, accept: "application/json" };
   const request: KubeHttp["request"] = async (method, urlPath, body) => {
     const res = await undiciRequest(creds.server + urlPath, {

@@ -4,7 +4,7 @@ import { clusterServicesOf } from "../clusters/services";
 import { clusterControllerSetups } from "../clusters/controllers";
 import { schedulerController, ExplanationStore } from "./scheduler";
 import { setupPropagationControllers } from "./propagation";
-import { gracefulEvictionController, noExecuteTaintController, taintManagerController } from "./failover";
+import { applicationFailoverController, gracefulEvictionController, noExecuteTaintController, taintManagerController } from "./failover";
 
 /**
  * The control plane's controllers, by name, in start order (Karmada's
@@ -35,6 +35,7 @@ export function controllerSetups(ctx: ControlPlaneContext): { setups: Record<str
     "cluster-noexecute-taints": noExecuteTaintController({ gracePeriodMs: 0 }),
     "taint-manager": taintManagerController(),
     "graceful-eviction": gracefulEvictionController(),
+    "application-failover": applicationFailoverController(),
     ...propagation.controllers,
   };
   return {

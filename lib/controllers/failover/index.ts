@@ -6,3 +6,12 @@ export { evictionDecision, toleratesTaint, noExecuteTaints, appliedPlacement, ty
 export { gracefulEvictCluster, PRODUCER_TAINT_MANAGER, REASON_TAINT_UNTOLERATED, REASON_APPLICATION_FAILURE, type EvictOptions } from "./evict";
 export { assessEvictionTasks, DEFAULT_GRACEFUL_EVICTION_TIMEOUT_MS, type TaskAssessment } from "./eviction-tasks";
 export { TokenBucket } from "./rate-limiter";
+export {
+  applicationFailoverController,
+  applicationFailoverApplies,
+  detectFailure,
+  splitByHealth,
+  UnhealthySince,
+  PRODUCER_RB_APPLICATION_FAILOVER,
+  PRODUCER_CRB_APPLICATION_FAILOVER,
+} from "./application-failover";

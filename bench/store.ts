@@ -1,6 +1,8 @@
 /**
  * Object store benchmark: creates/s with 8 concurrent clients and watch delivery latency
- * (create() called → event received by a watcher), on embedded PGlite and, when
+ * (create() called → event received by a watcher), then read-modify-writes/s (get + update, the
+ * controllers' pattern), each with the process CPU time per operation (a figure that holds on
+ * a machine shared with other work, unlike rates), on embedded PGlite and, when
  * TEST_DATABASE_URL or DATABASE_URL is set, on PostgreSQL (a throwaway database, plus a second
  * replica watching through NOTIFY). Run alone: `npx tsx bench/store.ts [--quick]`.
  */
@@ -37,6 +39,7 @@ async function measure(writer: Storage, watchers: Storage[], total: number, pref
     }
   });
   let next = 0;
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -52,13 +55,34 @@ async function measure(writer: Storage, watchers: Storage[], total: number, pref
   await Promise.all(watching);
   clearTimeout(timeout);
   ac.abort();
+  const cpu = process.cpuUsage(cpu0);
   return {
     createsPerSec: round(total / seconds, 0),
+    cpuUsPerCreate: round((cpu.user + cpu.system) / total, 0),
     watch: latencies.map((l) => {
       const s = [...l].sort((a, b) => a - b);
       return { p50: round(percentile(s, 50)), p99: round(percentile(s, 99)), delivered: l.length };
     }),
   };
+}
+
+/** 8 clients each get then update (compare-and-set) objects `prefix-0…total-1`, one pass. */
+async function readModifyWrite(s: Storage, total: number, prefix = "bench") {
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < total) {
+        const name = `${prefix}-${next++}`;
+        const cur = (await s.get(KEY, "bench", name))!;
+        await s.update(KEY, { ...cur, data: { k: "w".repeat(200) } }, cur.metadata.resourceVersion!);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { perSec: round(total / seconds, 0), cpuUs: round((cpu.user + cpu.system) / total, 0) };
 }
 
 async function benchPglite(total: number): Promise<Record<string, number | string>> {
@@ -68,7 +92,16 @@ async function benchPglite(total: number): Promise<Record<string, number | strin
   try {
     await measure(s, [s], 500, "warmup"); // JIT and caches; not reported
     const r = await measure(s, [s], total);
-    return { "pglite.creates": total, "pglite.createsPerSec": r.createsPerSec, "pglite.watchP50Ms": r.watch[0].p50, "pglite.watchP99Ms": r.watch[0].p99 };
+    const rmw = await readModifyWrite(s, total);
+    return {
+      "pglite.creates": total,
+      "pglite.createsPerSec": r.createsPerSec,
+      "pglite.cpuUsPerCreate": r.cpuUsPerCreate,
+      "pglite.watchP50Ms": r.watch[0].p50,
+      "pglite.watchP99Ms": r.watch[0].p99,
+      "pglite.getUpdatesPerSec": rmw.perSec,
+      "pglite.cpuUsPerGetUpdate": rmw.cpuUs,
+    };
   } finally {
     await s.close();
     await db.close();
@@ -85,9 +118,13 @@ async function benchPostgres(serverUrl: string, total: number): Promise<Record<s
   try {
     await measure(a, [a, b], 500, "warmup");
     const r = await measure(a, [a, b], total);
+    const rmw = await readModifyWrite(a, total);
     return {
       "postgres.creates": total,
       "postgres.createsPerSec": r.createsPerSec,
+      "postgres.cpuUsPerCreate": r.cpuUsPerCreate,
+      "postgres.getUpdatesPerSec": rmw.perSec,
+      "postgres.cpuUsPerGetUpdate": rmw.cpuUs,
       "postgres.watchP50Ms": r.watch[0].p50,
       "postgres.watchP99Ms": r.watch[0].p99,
       "postgres.otherReplicaWatchP50Ms": r.watch[1].p50,

@@ -14,7 +14,9 @@ export const IN_PROCESS_MANAGER = "flotilla-controller-manager";
 /**
  * ObjectClient over ObjectApi, for controllers running inside the control plane: the same
  * semantics as HTTP requests (validation, admission, CAS, finalizers, managedFields) without
- * the wire. Objects are returned as fresh copies, so callers may mutate them.
+ * the wire. Objects are returned as fresh copies, so callers may mutate them: reads are the
+ * store's private copies, written objects and watch events (shared with the store's event log
+ * and other watchers) are copied once here.
  */
 export function createInProcessClient(api: ObjectApi, opts: { ready?: () => Promise<void>; bookmarkIntervalMs?: number } = {}): ObjectClient {
   const ready = opts.ready ?? (async () => undefined);
@@ -30,12 +32,13 @@ export function createInProcessClient(api: ObjectApi, opts: { ready?: () => Prom
     async get<T extends KubeObject>(apiVersion: string, kind: string, namespace: string | undefined, name: string) {
       await ready();
       const d = resolve(apiVersion, kind);
-      return copy((await api.read(d, ns(d, namespace), name)) as T | undefined);
+      // Storage hands every reader a private copy (storage.ts): no second copy here.
+      return (await api.read(d, ns(d, namespace), name)) as T | undefined;
     },
     async list<T extends KubeObject>(apiVersion: string, kind: string, o: ListOptions = {}) {
       await ready();
       const d = resolve(apiVersion, kind);
-      return copy((await api.list(d, { ...o, namespace: d.namespaced ? o.namespace : undefined })) as KubeList<T>);
+      return (await api.list(d, { ...o, namespace: d.namespaced ? o.namespace : undefined })) as KubeList<T>;
     },
     async create<T extends KubeObject>(obj: T, o: WriteOptions = {}) {
       await ready();

@@ -21,6 +21,8 @@ export function matchesFilter(filter: WatchFilter, e: StorageEvent): boolean {
  */
 export class Subscription {
   private queue: StorageEvent[] = [];
+  /** Index of the next event to yield: shift() would move the whole backlog on every read. */
+  private head = 0;
   private wake: (() => void) | undefined;
   private ended = false;
   private failure: unknown;
@@ -56,8 +58,17 @@ export class Subscription {
     try {
       for (;;) {
         if (signal.aborted) return;
-        if (this.queue.length > 0) {
-          const e = this.queue.shift()!;
+        if (this.head < this.queue.length) {
+          const e = this.queue[this.head];
+          this.queue[this.head++] = undefined as unknown as StorageEvent;
+          if (this.head === this.queue.length) {
+            this.queue = [];
+            this.head = 0;
+          } else if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+            // Drop the consumed prefix now and then so a long backlog does not keep growing.
+            this.queue = this.queue.slice(this.head);
+            this.head = 0;
+          }
           yield this.copy(e);
           continue;
         }

@@ -113,4 +113,22 @@ export const SECTIONS: BenchSection[] = [
       return rows;
     },
   },
+  {
+    name: "pull",
+    default: true,
+    async run({ quick, progress }) {
+      const { runPullBench } = await import("./pull");
+      const r = await runPullBench({ quick, progress });
+      const rows: BenchRow[] = [];
+      for (const mode of ["Pull", "Push"] as const) {
+        const note = `${r[`${mode}.n`]} Deployments, one at a time, to ${mode === "Pull" ? "a Pull sandbox via its agent process (HTTP)" : "a Push sandbox"}`;
+        const stages = `Work created p50 ${r[`${mode}.work.p50`]?.toFixed(0)} ms, Applied p50 ${r[`${mode}.applied.p50`]?.toFixed(0)} ms`;
+        rows.push(
+          { metric: `${mode}: create → object in member p50`, value: r[`${mode}.member.p50`], unit: "ms", better: "lower", note },
+          { metric: `${mode}: create → object in member p99`, value: r[`${mode}.member.p99`], unit: "ms", target: mode === "Pull" ? "< 300" : undefined, karmada: mode === "Pull" ? KARMADA.propagationP99PullMs : KARMADA.propagationP99PushMs, better: "lower", note: stages },
+        );
+      }
+      return rows;
+    },
+  },
 ];

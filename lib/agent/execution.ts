@@ -8,6 +8,7 @@ import {
   EVENT_CLEANUP_SUCCEED,
   EVENT_SYNC_FAILED,
   EVENT_SYNC_SUCCEED,
+  EVENT_WORK_DISPATCHING,
   MESSAGE_APPLIED,
   REASON_APPLIED_FAILED,
   REASON_APPLIED_SUCCESSFUL,
@@ -23,6 +24,8 @@ import type { ControllerDeps } from "../controllers/runtime/manager";
 import type { Result } from "../controllers/runtime/result";
 
 export const AGENT_EXECUTION_CONTROLLER = "agent-execution";
+
+const DISPATCHING: ConditionInput = { type: CONDITION_DISPATCHING, status: "True", reason: REASON_DISPATCHING, message: "Work is being dispatched to member clusters." };
 
 export interface AgentExecutionOptions {
   clusterName: string;
@@ -81,21 +84,24 @@ async function reconcileWork(deps: ControllerDeps, opts: AgentExecutionOptions, 
     await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "False", reason: REASON_SUSPEND_DISPATCHING, message: "Work dispatching is in a suspended state." }]);
     return;
   }
-  await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "True", reason: REASON_DISPATCHING, message: "Work is being dispatched to member clusters." }]);
+  // No Dispatching write before the apply: it goes out with Applied in one status write after it
+  // (as Push does), which keeps a control-plane round trip off the path to the member.
   return sync(deps, opts, work);
 }
 
 async function sync(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<Result> {
   for (const m of work.spec.workload?.manifests ?? []) await opts.watcher.ensure(opts.clusterName, m.apiVersion, m.kind);
-  const res = await applyWork(opts.member, work, opts.clusterName);
+  // The member watch cache spares a GET per apply once the object exists (the re-apply its own
+  // ADDED event triggers, drift, resyncs); new objects are still read first.
+  const res = await applyWork(opts.member, work, opts.clusterName, { cached: (m) => opts.watcher.cachedManaged(opts.clusterName, m) });
   const total = work.spec.workload?.manifests?.length ?? 0;
   if (res.errors.length) {
     const msg = `Failed to apply all manifests (${total - res.errors.length}/${total}): ${res.errors.join(", ")}`;
-    await setConditions(deps, work, [{ type: CONDITION_APPLIED, status: "False", reason: REASON_APPLIED_FAILED, message: msg }]);
+    await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "False", reason: REASON_APPLIED_FAILED, message: msg }]);
     deps.events.event(work, "Warning", EVENT_SYNC_FAILED, msg);
     throw new Error(msg);
   }
-  const changed = await setConditions(deps, work, [{ type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
+  const changed = await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
   if (res.written || changed) deps.events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${describe(work)}) to cluster ${opts.clusterName}`);
   opts.onApplied?.(work);
   return { requeueAfterMs: opts.resyncMs ?? 60_000 };
@@ -118,6 +124,8 @@ async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionI
     changed ||= r.changed;
   }
   if (!changed) return false;
+  const d = conds.find((c) => c.type === CONDITION_DISPATCHING);
+  if (d && work.status?.conditions?.find((c) => c.type === CONDITION_DISPATCHING)?.status !== d.status) deps.events.event(work, "Normal", EVENT_WORK_DISPATCHING, d.message);
   work.status = { ...(work.status ?? {}), conditions };
   work.metadata.resourceVersion = (await deps.client.updateStatus(work)).metadata.resourceVersion;
   return true;

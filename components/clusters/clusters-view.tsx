@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { ClusterListPage } from "../../lib/console/cluster-list";
+import { CLUSTERS_PAGE_SIZE, type ClusterListPage } from "../../lib/console/cluster-list";
 import { queries } from "../../lib/kube/queries";
 import { useLiveInvalidation } from "../live/use-live-invalidation";
 import { useConsoleSearch } from "../shell/use-namespace-filter";
@@ -17,7 +17,6 @@ import { PullTokensPanel } from "./pull-tokens-panel";
 import { SandboxPanel } from "./sandbox-panel";
 import { useDebounced } from "./use-debounced";
 
-export const CLUSTERS_PAGE_SIZE = 20;
 
 /** The clusters list query (the server page prefetches page 1 unfiltered with the same key). */
 export const clusterListQuery = (p: { search?: string; health?: string; syncMode?: string; page?: number }) =>

@@ -7,7 +7,7 @@ import { StatusBadge } from "../resource/status-badge";
 
 const ORDER = ["Ready", "NotReady", "Unknown"] as const;
 
-/** Clusters by health: a segmented bar with counts, then every cluster with the reason when it is not Ready. */
+/** Clusters by health: a segmented bar with counts, then the clusters (unhealthy first, bounded) with the reason when not Ready. */
 export function ClusterHealthCard({ clusters }: { clusters: OverviewSummary["clusters"] }) {
   const { total, byHealth, items } = clusters;
   return (
@@ -56,6 +56,14 @@ export function ClusterHealthCard({ clusters }: { clusters: OverviewSummary["clu
               </li>
             ))}
           </ul>
+          {total > items.length && (
+            <p className="mt-2 text-sm">
+              <Link href="/clusters" className="text-indigo-700 underline dark:text-indigo-300">
+                All {total} clusters
+              </Link>{" "}
+              <span className="text-slate-500 dark:text-slate-400">(the {items.length} listed here put unhealthy clusters first)</span>
+            </p>
+          )}
         </>
       )}
     </Card>

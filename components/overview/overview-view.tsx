@@ -33,7 +33,7 @@ export function OverviewView() {
         <EventList events={o.warnings.map(toEvent)} label="Recent warning events" />
       </Card>
       <Card title="Capacity per cluster">
-        <CapacityChart capacity={o.capacity} />
+        <CapacityChart capacity={o.capacity} total={o.clusters.total} />
       </Card>
     </div>
   );

@@ -24,6 +24,13 @@ export interface ClusterRow {
   deleting: boolean;
 }
 
+/**
+ * Rows per page of the clusters list. Lives here, not in the client view, so the server page
+ * that prefetches reads the number itself (a "use client" module's exports are references on
+ * the server, and the prefetch key would not match the view's).
+ */
+export const CLUSTERS_PAGE_SIZE = 20;
+
 export interface ClusterListQuery {
   /** Case-insensitive substring of name, region, zone, provider or a label "key=value". */
   search?: string;

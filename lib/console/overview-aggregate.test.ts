@@ -110,3 +110,23 @@ describe("OverviewAggregate", () => {
     expect(s.counts.resourceBindings).toBe(30);
   });
 });
+
+describe("bounded cluster rows", () => {
+  it("lists at most 30 clusters, unhealthy first, and the fullest capacity first, while counting all", () => {
+    const agg = new OverviewAggregate();
+    const many = Array.from({ length: 100 }, (_, i) => {
+      const c = cluster(`c${String(i).padStart(3, "0")}`, i % 10 === 0 ? "False" : "True");
+      c.status!.resourceSummary = { allocatable: { cpu: "100", memory: "1Gi", pods: "100" }, allocated: { cpu: String(i), memory: "0", pods: "0" } };
+      return c;
+    });
+    agg.reset(KEYS.clusters, many);
+    const s = agg.summary(NOW);
+    expect(s.clusters.total).toBe(100);
+    expect(s.clusters.byHealth).toEqual({ Ready: 90, NotReady: 10, Unknown: 0 });
+    expect(s.clusters.items).toHaveLength(30);
+    expect(s.clusters.items.slice(0, 10).every((r) => r.health === "NotReady")).toBe(true);
+    expect(s.capacity).toHaveLength(30);
+    expect(s.capacity[0].name).toBe("c099");
+    expect(s.capacity[29].name).toBe("c070");
+  });
+});

@@ -3,7 +3,7 @@ import type { Cluster, ResourceBinding } from "../kube/karmada";
 import type { KubeObject } from "../kube/types";
 import { clusterCapacity, clusterHealth, isSandbox } from "./cluster-health";
 import { KEYS } from "./overview-loader";
-import { bindingState, failingItem, latestWarnings, MAX_FAILING, warningRow } from "./overview";
+import { bindingState, busiestCapacity, failingItem, healthRows, latestWarnings, MAX_FAILING, warningRow } from "./overview";
 import type { ClusterCapacity, ClusterHealth, ClusterHealthRow, FailingPropagation, OverviewSummary, WarningEvent } from "./overview-types";
 
 /** Resources the overview only counts. */
@@ -92,8 +92,7 @@ export class OverviewAggregate {
     const byHealth: Record<ClusterHealth, number> = { Ready: 0, NotReady: 0, Unknown: 0 };
     const rows = [...this.clusters.values()];
     for (const c of rows) byHealth[c.row.health]++;
-    const rank: Record<ClusterHealth, number> = { NotReady: 0, Unknown: 1, Ready: 2 };
-    const items = rows.map((c) => c.row).sort((a, b) => rank[a.health] - rank[b.health] || a.name.localeCompare(b.name));
+    const items = healthRows(rows.map((c) => c.row));
     const propagation = { total: this.bindings.size, fullyApplied: 0, failing: 0, progressing: 0, failingItems: [] as FailingPropagation[] };
     const failing: BindingEntry[] = [];
     let rbs = 0;
@@ -126,7 +125,7 @@ export class OverviewAggregate {
       },
       propagation,
       warnings: latestWarnings([...this.warnings.values()]),
-      capacity: rows.map((c) => c.capacity).sort((a, b) => a.name.localeCompare(b.name)),
+      capacity: busiestCapacity(rows.map((c) => c.capacity)),
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { Cluster, ResourceBinding } from "../kube/karmada";
 import type { Condition, KubeObject } from "../kube/types";
 import { clusterCapacity, clusterHealth, isSandbox } from "./cluster-health";
-import type { ClusterHealth, FailingPropagation, OverviewSummary, WarningEvent } from "./overview-types";
+import type { ClusterCapacity, ClusterHealth, ClusterHealthRow, FailingPropagation, OverviewSummary, WarningEvent } from "./overview-types";
 
 /** What the loader reads from the store; summarizeOverview turns it into the wire shape. */
 export interface OverviewInput {
@@ -25,9 +25,6 @@ export function summarizeOverview(input: OverviewInput): OverviewSummary {
     byHealth[h.health]++;
     return { name: c.metadata.name ?? "", ...h, sandbox: isSandbox(c) };
   });
-  // Unhealthy clusters first: they are what the page is for.
-  const rank: Record<ClusterHealth, number> = { NotReady: 0, Unknown: 1, Ready: 2 };
-  items.sort((a, b) => rank[a.health] - rank[b.health] || a.name.localeCompare(b.name));
 
   const propagation = { total: input.bindings.length, fullyApplied: 0, failing: 0, progressing: 0, failingItems: [] as FailingPropagation[] };
   for (const b of input.bindings) {
@@ -42,12 +39,35 @@ export function summarizeOverview(input: OverviewInput): OverviewSummary {
   const rbs = input.bindings.filter((b) => b.kind === "ResourceBinding").length;
   return {
     generatedAt: input.now.toISOString(),
-    clusters: { total: input.clusters.length, byHealth, items },
+    clusters: { total: input.clusters.length, byHealth, items: healthRows(items) },
     counts: { ...input.counts, resources: input.bindings.length, resourceBindings: rbs, clusterResourceBindings: input.bindings.length - rbs },
     propagation,
     warnings: recentWarnings(input.warnings),
-    capacity: input.clusters.map(clusterCapacity).sort((a, b) => a.name.localeCompare(b.name)),
+    capacity: busiestCapacity(input.clusters.map(clusterCapacity)),
   };
+}
+
+/**
+ * How many clusters the overview lists by name (health rows, capacity rows). The counts cover
+ * every cluster; the clusters page pages through the rest. Bounded so the page stays light
+ * however many clusters are registered.
+ */
+export const MAX_CLUSTER_ROWS = 30;
+
+/** Unhealthy clusters first (they are what the page is for), then by name; at most MAX_CLUSTER_ROWS. */
+export function healthRows(items: ClusterHealthRow[]): ClusterHealthRow[] {
+  const rank: Record<ClusterHealth, number> = { NotReady: 0, Unknown: 1, Ready: 2 };
+  return [...items].sort((a, b) => rank[a.health] - rank[b.health] || a.name.localeCompare(b.name)).slice(0, MAX_CLUSTER_ROWS);
+}
+
+/** The share of the most used of CPU, memory and pods (0 when nothing is allocatable). */
+export function utilization(c: ClusterCapacity): number {
+  return Math.max(...[c.cpu, c.memory, c.pods].map((p) => (p.allocatable > 0 ? p.allocated / p.allocatable : 0)));
+}
+
+/** Capacity rows, the fullest clusters first (ties by name); at most MAX_CLUSTER_ROWS. */
+export function busiestCapacity(rows: ClusterCapacity[]): ClusterCapacity[] {
+  return [...rows].sort((a, b) => utilization(b) - utilization(a) || a.name.localeCompare(b.name)).slice(0, MAX_CLUSTER_ROWS);
 }
 
 export type BindingState =

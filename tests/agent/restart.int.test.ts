@@ -193,9 +193,10 @@ describe("control-plane restart under a running Pull agent", () => {
     const works = await cp().list("work.karmada.io/v1alpha1", "Work", { namespace: `karmada-es-${CLUSTER}` });
     expect(works.items).toHaveLength(4);
     for (const w of works.items as (KubeObject & { status?: { conditions?: { type: string; status: string }[] } })[]) {
-      await until(`Work ${w.metadata.name} Applied`, async () => {
+      await until(`Work ${w.metadata.name} Dispatching and Applied`, async () => {
         const x = await cp().get<typeof w>("work.karmada.io/v1alpha1", "Work", w.metadata.namespace, w.metadata.name!);
-        return x?.status?.conditions?.some((c) => c.type === "Applied" && c.status === "True");
+        const conds = x?.status?.conditions ?? [];
+        return ["Applied", "Dispatching"].every((t) => conds.some((c) => c.type === t && c.status === "True"));
       });
     }
   }, 120_000);

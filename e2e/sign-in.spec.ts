@@ -15,12 +15,13 @@ test.describe("sign-in", () => {
 
     await page.getByLabel("Password").fill(E2E_ADMIN_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Overview", exact: true, level: 1 })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/overview.png" });
 
     for (const section of ["Clusters", "Resources", "Policies", "Workflow"]) {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
-      await expect(page.getByRole("heading", { name: section })).toBeVisible();
+      // The page title (h1), not a card heading that merely contains the word ("Sandbox clusters").
+      await expect(page.getByRole("heading", { name: section, exact: true, level: 1 })).toBeVisible();
     }
 
     await page.getByRole("button", { name: "Sign out" }).click();

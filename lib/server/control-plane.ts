@@ -137,12 +137,25 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
     async stop() {
       ready = false;
       setControlPlane(undefined);
-      for (const stop of stops) await stop().catch((e) => log.warn("stop step failed", { error: e }));
+      // Each step gets a deadline: a reconcile stuck on an unreachable member must not hold shutdown.
+      for (const [i, stop] of stops.entries()) {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            log.warn("stop step timed out; going on", { step: i });
+            resolve();
+          }, STOP_STEP_TIMEOUT_MS);
+        });
+        await Promise.race([stop().catch((e) => log.warn("stop step failed", { step: i, error: e })), deadline]);
+        clearTimeout(timer);
+      }
     },
   };
   setControlPlane(handle);
   return handle;
 }
+
+const STOP_STEP_TIMEOUT_MS = 10_000;
 
 /**
  * Joins the leader election for the controllers and resolves `firstTerm` once this replica's

@@ -13,21 +13,25 @@ import { ProgressBar } from "./progress";
 function parseArgs(argv: string[]) {
   let scenarios: string[] | undefined;
   let quick = false;
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") quick = true;
     else if (a === "--scenario") scenarios = argv[++i]?.split(",");
     else if (a.startsWith("--scenario=")) scenarios = a.slice(11).split(",");
+    // --out <name>: write bench/results/<name>.{json,md} instead of latest[-quick] (partial runs).
+    else if (a === "--out") out = argv[++i];
+    else if (a.startsWith("--out=")) out = a.slice(6);
     else if (a === "--help") {
-      console.log(`usage: npm run bench -- [--scenario ${SECTIONS.map((s) => s.name).join("|")}[,...]] [--quick]`);
+      console.log(`usage: npm run bench -- [--scenario ${SECTIONS.map((s) => s.name).join("|")}[,...]] [--quick] [--out <name>]`);
       process.exit(0);
     }
   }
-  return { scenarios, quick };
+  return { scenarios, quick, out };
 }
 
 async function main() {
-  const { scenarios, quick } = parseArgs(process.argv.slice(2));
+  const { scenarios, quick, out } = parseArgs(process.argv.slice(2));
   const chosen: BenchSection[] = scenarios ? SECTIONS.filter((s) => scenarios.includes(s.name)) : SECTIONS.filter((s) => s.default);
   if (scenarios && chosen.length !== scenarios.length) {
     const known = new Set(SECTIONS.map((s) => s.name));
@@ -56,7 +60,7 @@ async function main() {
   console.log(renderTable(report));
   const dir = path.join(import.meta.dirname, "results");
   await mkdir(dir, { recursive: true });
-  const stamp = quick ? "latest-quick" : "latest";
+  const stamp = out ?? (quick ? "latest-quick" : "latest");
   await writeFile(path.join(dir, `${stamp}.json`), JSON.stringify(report, null, 2) + "\n");
   await writeFile(path.join(dir, `${stamp}.md`), renderMarkdown(report));
   console.log(`results written to bench/results/${stamp}.{json,md}`);

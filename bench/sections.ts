@@ -132,3 +132,82 @@ export const SECTIONS: BenchSection[] = [
     },
   },
 ];
+
+/** Scale sections (issue 8), in bench/scale/: registration, M, L and replicas. */
+SECTIONS.push(
+  {
+    name: "registration",
+    default: true,
+    async run({ quick, progress }) {
+      const { runRegistrationBench } = await import("./scale/registration");
+      return (await runRegistrationBench({ quick, progress })).map((r) => ({
+        metric: `${r.backend}: registration → Ready p99`,
+        value: r.p99Ms,
+        unit: "ms",
+        target: "< 2000",
+        karmada: KARMADA.registrationP99Ms,
+        better: "lower" as const,
+        note: `p50 ${r.p50Ms} ms over ${r.registrations} registrations (Secret + Cluster through the kube API)`,
+      }));
+    },
+  },
+  {
+    name: "m",
+    default: false,
+    async run({ quick, progress }) {
+      const { runScenarioM } = await import("./scale/scenario-m");
+      const rows: BenchRow[] = [];
+      for (const r of await runScenarioM({ quick, progress })) {
+        const d = r.duplicated;
+        const cpu = `control plane ${d.planeCpuSeconds} CPU s, sandboxes ${d.hostCpuSeconds} CPU s`;
+        rows.push(
+          { metric: `${r.backend}: Works applied/s (${d.clusters} clusters × ${d.deployments} duplicated)`, value: d.worksPerSec, unit: "/s", target: ">= 1500", better: "higher", note: `${d.applied} Works in ${d.seconds} s; ${cpu}` },
+          { metric: `${r.backend}: propagation p50 during M`, value: d.p50Ms, unit: "ms", better: "lower" },
+          { metric: `${r.backend}: propagation p99 during M`, value: d.p99Ms, unit: "ms", target: "< 1000", karmada: KARMADA.propagationP99PushMs, better: "lower" },
+          { metric: `${r.backend}: control plane peak RSS (M duplicated)`, value: d.peakRssMB, unit: "MB", better: "lower" },
+        );
+        if (r.divided) {
+          const v = r.divided;
+          rows.push(
+            { metric: `${r.backend}: Works applied/s (${v.clusters} clusters × ${v.deployments} divided, dynamic weight, 2 regions)`, value: v.worksPerSec, unit: "/s", better: "higher", note: `${v.applied} Works in ${v.seconds} s; control plane ${v.planeCpuSeconds} CPU s` },
+            { metric: `${r.backend}: propagation p99 (divided)`, value: v.p99Ms, unit: "ms", target: "< 1000", karmada: KARMADA.propagationP99PushMs, better: "lower", note: `p50 ${v.p50Ms} ms; peak RSS ${v.peakRssMB} MB` },
+          );
+        }
+        if (r.error) rows.push({ metric: `${r.backend}: M divided`, value: 0, unit: "", note: r.error });
+      }
+      return rows;
+    },
+  },
+  {
+    name: "l",
+    default: false,
+    async run({ quick, progress }) {
+      const { runScenarioL } = await import("./scale/scenario-l");
+      const rows: BenchRow[] = [];
+      for (const r of await runScenarioL({ quick, progress })) {
+        const size = `${r.clusters} clusters × ${r.deployments} Deployments`;
+        rows.push(
+          { metric: `${r.backend}: L converge from empty (${size})`, value: r.convergeSeconds, unit: "s", better: "lower", note: `${r.works} Works` },
+          { metric: `${r.backend}: L catch-up after SIGKILL`, value: r.catchUpSeconds, unit: "s", target: "< 60", better: "lower", note: `every binding and Work reconciled again, queues empty; READY after ${r.restartToReadySeconds} s; ${r.appliedAfterRestart}/${r.works} Applied` },
+          { metric: `${r.backend}: control plane peak RSS at L`, value: r.peakRssMB, unit: "MB", target: "< 1536", better: "lower", note: `${r.peakRssAfterRestartMB} MB after the restart` },
+        );
+      }
+      return rows;
+    },
+  },
+  {
+    name: "replicas",
+    default: false,
+    async run({ quick, progress }) {
+      const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+      if (!serverUrl) return [{ metric: "replicas", value: 0, unit: "", note: "skipped: needs DATABASE_URL or TEST_DATABASE_URL (Postgres)" }];
+      const { runHandover } = await import("./scale/replicas");
+      const r = await runHandover({ serverUrl, deployments: quick ? 150 : 300, progress });
+      const ok = r.missing.length === 0 && r.duplicateWorks === 0 && r.works === r.deployments * r.members;
+      return [
+        { metric: "leader hand-over after SIGKILL (Postgres)", value: r.handoverMs, unit: "ms", target: "< 15000", better: "lower", note: `lease 10 s; killed at ${r.appliedAtKill}/${r.deployments * r.members} Works` },
+        { metric: "hand-over: kill → every Deployment on every member", value: r.finishMs, unit: "ms", better: "lower", note: ok ? `${r.works} Works, none lost or duplicated` : `LOST ${r.missing.length}, duplicated ${r.duplicateWorks}` },
+      ];
+    },
+  },
+);

@@ -1,0 +1,124 @@
+import { pathToFileURL } from "node:url";
+import type { ControllerFigures, PlaneProcess } from "./child-plane";
+import { addMembers, backendLabel, backends, memberSpecs, profileArgs, startScaleEnv, type Backend } from "./env";
+import type { ScaleBenchOptions } from "./registration";
+import { pool, waitUntil } from "./stats";
+import { trackWorks } from "./work-tracker";
+import { benchDeployment, DEPLOYMENTS, POLICIES, shardPolicy, WORKS } from "./workloads";
+
+export interface LFigures {
+  backend: string;
+  clusters: number;
+  deployments: number;
+  works: number;
+  /** First create → every Work Applied. */
+  convergeSeconds: number;
+  /** Restart after SIGKILL → every binding and Work reconciled again and every queue empty. */
+  catchUpSeconds: number;
+  /** Restart → the new process serves the API (READY). */
+  restartToReadySeconds: number;
+  /** Works Applied according to the API after the catch-up. */
+  appliedAfterRestart: number;
+  /** Peak RSS (VmHWM) of the control plane, first run and after the restart. */
+  peakRssMB: number;
+  peakRssAfterRestartMB: number;
+}
+
+/** Controllers whose queues must have seen every object again for the catch-up to count. */
+const CATCH_UP: Record<string, "bindings" | "works" | "deployments"> = { detector: "deployments", binding: "bindings", execution: "works" };
+
+/** True once each listed controller reconciled at least its objects' count and no queue holds work. */
+export function caughtUp(figures: ControllerFigures[], counts: { deployments: number; bindings: number; works: number }): boolean {
+  if (!figures.length) return false;
+  for (const [name, of] of Object.entries(CATCH_UP)) {
+    const f = figures.find((x) => x.name === name);
+    if (!f || f.reconciles < counts[of]) return false;
+  }
+  return figures.every((f) => f.depth === 0 && f.processing === 0);
+}
+
+function sizes(quick: boolean | undefined): { clusters: number; deployments: number } {
+  const clusters = Number(process.env.FLOTILLA_BENCH_L_CLUSTERS || (quick ? 10 : 100));
+  const deployments = Number(process.env.FLOTILLA_BENCH_L_DEPLOYMENTS || (quick ? 300 : 30_000));
+  return { clusters, deployments };
+}
+
+/**
+ * L: `clusters` members, Deployments sharded one member each (one PropagationPolicy per member,
+ * one Work per Deployment, as in Karmada's 30,000-workload catch-up reports). Converge from
+ * empty, SIGKILL the control plane, restart it on the same store and time the catch-up.
+ * FLOTILLA_BENCH_L_CLUSTERS / FLOTILLA_BENCH_L_DEPLOYMENTS scale it down on a small machine.
+ */
+export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions): Promise<LFigures> {
+  const { clusters, deployments } = sizes(opts.quick);
+  const progress = (m: string) => opts.progress?.(`${backendLabel(backend)}: ${m}`);
+  const env = await startScaleEnv({ backend, nodeArgs: profileArgs("l"), sandboxDefaults: { pods: 1000, nodes: 1 } });
+  try {
+    progress(`starting ${clusters} members`);
+    await addMembers(env, memberSpecs(clusters, 5), 300_000);
+    await pool(clusters, 8, (i) => env.kube.create(POLICIES, shardPolicy(i, "l")));
+    const works = await trackWorks(env.kube);
+    const t0 = performance.now();
+    await pool(deployments, 16, async (i) => {
+      const d = benchDeployment(`l-${i}`, "l", 1) as { metadata: { labels: Record<string, string> } };
+      d.metadata.labels.shard = String(i % clusters);
+      await env.kube.create(DEPLOYMENTS, d);
+      if (i % 1000 === 999) progress(`created ${i + 1}/${deployments}, ${works.tally.total} Works applied`);
+    });
+    await waitUntil(() => {
+      progress(`converging: ${works.tally.total}/${deployments} Works applied`);
+      return works.tally.total >= deployments;
+    }, 3_600_000, "L converged", 1000);
+    const convergeSeconds = (performance.now() - t0) / 1000;
+    works.close();
+    const peak = (await env.plane.memory()).peak;
+    progress("SIGKILL of the control plane");
+    await env.plane.kill("SIGKILL");
+    const r0 = performance.now();
+    const plane: PlaneProcess = await env.restartPlane();
+    const restartToReadySeconds = (performance.now() - r0) / 1000;
+    const counts = { deployments, bindings: deployments, works: deployments };
+    await waitUntil(() => {
+      const f = plane.controllers();
+      progress(`catching up: ${f.filter((x) => x.name in CATCH_UP).map((x) => `${x.name} ${x.reconciles}`).join(", ") || "starting"}`);
+      return caughtUp(f, counts);
+    }, 3_600_000, "L caught up", 100);
+    const catchUpSeconds = (performance.now() - r0) / 1000;
+    const all = await env.kube.listAll<{ status?: { conditions?: { type: string; status: string }[] } }>(WORKS);
+    const applied = all.filter((w) => w.status?.conditions?.some((c) => c.type === "Applied" && c.status === "True")).length;
+    const r = (n: number) => Math.round(n * 10) / 10;
+    return {
+      backend: backendLabel(backend),
+      clusters,
+      deployments,
+      works: all.length,
+      convergeSeconds: r(convergeSeconds),
+      catchUpSeconds: r(catchUpSeconds),
+      restartToReadySeconds: r(restartToReadySeconds),
+      appliedAfterRestart: applied,
+      peakRssMB: Math.round(peak / 2 ** 20),
+      peakRssAfterRestartMB: Math.round((await plane.memory()).peak / 2 ** 20),
+    };
+  } finally {
+    await env.stop();
+  }
+}
+
+export async function runScenarioL(opts: ScaleBenchOptions = {}): Promise<LFigures[]> {
+  const out: LFigures[] = [];
+  for (const b of backends()) out.push(await runScenarioLOn(b, opts));
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  runScenarioL({ quick: process.argv.includes("--quick"), progress: (m) => process.stderr.write(m + "\n") }).then(
+    (r) => {
+      console.log(JSON.stringify(r, null, 2));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -83,10 +83,30 @@ function untilScheduled(informer: Informer<ResourceBinding>, total: number): Pro
   });
 }
 
+/** Counts the controller's writes (patches) and reconciles, to report writes per binding. */
+export interface WriteCounter {
+  patches: number;
+  reconciles: number;
+}
+
+function countingClient(client: ObjectClient, counter: WriteCounter): ObjectClient {
+  return new Proxy(client, {
+    get(target, prop, recv) {
+      const v = Reflect.get(target, prop, recv);
+      if (prop !== "patch" && prop !== "update" && prop !== "updateStatus") return typeof v === "function" ? v.bind(target) : v;
+      return (...args: unknown[]) => {
+        counter.patches++;
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
 /** Runs the scheduler controller over one shared informer factory (the bench watches the same cache). */
-async function startController(client: ObjectClient, ac: AbortController) {
+async function startController(client: ObjectClient, ac: AbortController, counter: WriteCounter) {
   const informers = new SharedInformerFactory({ client });
-  const def = schedulerController()({ client, informers, events: noopEventRecorder, log: noopLogger, clock: realClock });
+  const base = schedulerController()({ client: countingClient(client, counter), informers, events: noopEventRecorder, log: noopLogger, clock: realClock });
+  const def = { ...base, reconcile: (...a: Parameters<typeof base.reconcile>) => (counter.reconciles++, base.reconcile(...a)) };
   const controller = new Controller(def, { informers });
   const started = controller.start(ac.signal);
   informers.start(ac.signal);
@@ -108,7 +128,7 @@ async function createBindings(client: ObjectClient, from: number, total: number)
  * clock runs until all are Scheduled (scheduling throughput incl. its two writes per binding);
  * "with creates" = N more bindings created by 8 clients while the controller runs.
  */
-async function measure(storage: Storage, total: number): Promise<{ controller: number; withCreates: number }> {
+export async function measure(storage: Storage, total: number): Promise<{ controller: number; withCreates: number; writesPerBinding: number; reconcilesPerBinding: number }> {
   const api = createApiServer({ storage, registry: new ResourceRegistry(controlPlaneDescriptors()) });
   await api.start();
   const client = api.client;
@@ -116,7 +136,8 @@ async function measure(storage: Storage, total: number): Promise<{ controller: n
   await createBindings(client, 0, total);
   const ac = new AbortController();
   let t0 = performance.now();
-  const run = await startController(client, ac);
+  const counter: WriteCounter = { patches: 0, reconciles: 0 };
+  const run = await startController(client, ac, counter);
   await untilScheduled(run.informer, total);
   const controller = Math.round(total / ((performance.now() - t0) / 1000));
   t0 = performance.now();
@@ -127,7 +148,10 @@ async function measure(storage: Storage, total: number): Promise<{ controller: n
   ac.abort();
   await run.stop();
   await api.stop();
-  return { controller, withCreates };
+  // Let late echoes of our own writes be reconciled before counting.
+  await new Promise((r) => setTimeout(r, 500));
+  const r = (n: number) => Math.round((n / (2 * total)) * 100) / 100;
+  return { controller, withCreates, writesPerBinding: r(counter.patches), reconcilesPerBinding: r(counter.reconciles) };
 }
 
 export interface SchedulerControllerBench {
@@ -138,6 +162,9 @@ export interface SchedulerControllerBench {
   "pglite bindings/s with creates": number;
   "memory bindings/s": number;
   "memory bindings/s with creates": number;
+  /** Controller writes and reconciles per binding (PGlite run). */
+  "writes/binding": number;
+  "reconciles/binding": number;
 }
 
 export async function runSchedulerControllerBench(opts: { quick?: boolean } = {}): Promise<SchedulerControllerBench> {
@@ -155,6 +182,8 @@ export async function runSchedulerControllerBench(opts: { quick?: boolean } = {}
       "pglite bindings/s with creates": pglite.withCreates,
       "memory bindings/s": memory.controller,
       "memory bindings/s with creates": memory.withCreates,
+      "writes/binding": pglite.writesPerBinding,
+      "reconciles/binding": pglite.reconcilesPerBinding,
     };
   } finally {
     await storage.close();

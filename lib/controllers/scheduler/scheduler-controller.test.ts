@@ -163,3 +163,23 @@ describe("scheduler controller reconcile", () => {
     expect(store.size).toBe(0);
   });
 });
+
+describe("own-write echoes", () => {
+  it("expects the generation its spec patch produces, and forgets it when the patch fails", async () => {
+    await setup([cluster("member1"), cluster("member2"), binding("web", STATIC_1_2)]);
+    const { OwnWrites } = await import("./scheduler-controller");
+    const own = new OwnWrites();
+    const before = (await stored()).metadata.generation ?? 0;
+    await reconcileBinding({ namespace: "default", name: "web" }, { client: env.client, informers: env.informers, events: env.events, clock: env.clock }, { explanations: store, ownWrites: own });
+    const after = (await stored()).metadata.generation;
+    expect(after).toBe(before + 1);
+    const key = OwnWrites.key("ResourceBinding", "default", "web");
+    expect(own.isEcho(key, after)).toBe(true);
+    // Once only, and never for another generation.
+    expect(own.isEcho(key, after)).toBe(false);
+    own.expect(key, 7);
+    expect(own.isEcho(key, 8)).toBe(false);
+    own.forget(key);
+    expect(own.isEcho(key, 7)).toBe(false);
+  });
+});

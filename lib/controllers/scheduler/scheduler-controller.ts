@@ -58,9 +58,40 @@ export function schedulerController(opts: SchedulerControllerOptions = {}): Cont
   return (deps) => buildDefinition(deps, opts);
 }
 
+/**
+ * Generations our own spec patches are about to produce, by binding key. The watch event of
+ * such a write (its "echo") would only re-run the scheduler on unchanged inputs, with the same
+ * result (and, when it raced our status patch, one more status write): it is dropped. A failed
+ * patch forgets its entry, and a conflicting foreign write is never lost because the conflict
+ * makes this reconcile retry the key.
+ */
+export class OwnWrites {
+  private readonly expected = new Map<string, number>();
+
+  static key(kind: string, namespace: string | undefined, name: string): string {
+    return `${kind}/${namespace ?? ""}/${name}`;
+  }
+
+  expect(key: string, generation: number): void {
+    this.expected.set(key, generation);
+  }
+
+  forget(key: string): void {
+    this.expected.delete(key);
+  }
+
+  /** True (once) when `generation` is the one our own write produced for `key`. */
+  isEcho(key: string, generation: number | undefined): boolean {
+    if (generation === undefined || this.expected.get(key) !== generation) return false;
+    this.expected.delete(key);
+    return true;
+  }
+}
+
 function buildDefinition(deps: ControllerDeps, opts: SchedulerControllerOptions): ControllerDefinition {
   const schedulerName = opts.schedulerName ?? DEFAULT_SCHEDULER_NAME;
   const explanations = opts.explanations ?? new ExplanationStore();
+  const ownWrites = new OwnWrites();
   const bindingsOf = () => [
     ...deps.informers.informerFor<ResourceBinding>(RESOURCE_BINDINGS).list(),
     ...deps.informers.informerFor<ResourceBinding>(CLUSTER_RESOURCE_BINDINGS).list(),
@@ -70,7 +101,9 @@ function buildDefinition(deps: ControllerDeps, opts: SchedulerControllerOptions)
     if (e.type === "delete") return true;
     if (!isSchedulerManaged(b, schedulerName)) return false;
     if (e.type !== "update" || !e.old) return true;
-    return e.old.metadata.generation !== b.metadata.generation || !isSchedulerManaged(e.old as ResourceBinding, schedulerName);
+    if (!isSchedulerManaged(e.old as ResourceBinding, schedulerName)) return true;
+    if (e.old.metadata.generation === b.metadata.generation) return false;
+    return !ownWrites.isEcho(OwnWrites.key(b.kind, b.metadata.namespace, b.metadata.name ?? ""), b.metadata.generation);
   };
   return {
     name: "scheduler",
@@ -80,7 +113,7 @@ function buildDefinition(deps: ControllerDeps, opts: SchedulerControllerOptions)
       { ...CLUSTER_RESOURCE_BINDINGS, predicate: bindingPredicate },
       { ...CLUSTERS, predicate: clusterEventMatters, map: (c) => affectedBindings(c as Cluster, bindingsOf(), schedulerName) },
     ],
-    reconcile: (req, ctx) => reconcileBinding(req, { ...deps, informers: ctx.informers }, { ...opts, schedulerName, explanations }),
+    reconcile: (req, ctx) => reconcileBinding(req, { ...deps, informers: ctx.informers }, { ...opts, schedulerName, explanations, ownWrites }),
   };
 }
 
@@ -92,7 +125,7 @@ interface ReconcileDeps {
 }
 
 /** One reconcile of one binding key; exported for tests. */
-export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: SchedulerControllerOptions & { explanations: ExplanationStore }): Promise<Result | void> {
+export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: SchedulerControllerOptions & { explanations: ExplanationStore; ownWrites?: OwnWrites }): Promise<Result | void> {
   const spec = bindingSpecOf(req);
   const kind = req.namespace ? "ResourceBinding" : "ClusterResourceBinding";
   const binding = deps.informers.informerFor<ResourceBinding>(spec).get(req.namespace, req.name);
@@ -112,8 +145,16 @@ export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: 
     }
     let generation = binding.metadata.generation ?? 0;
     if (decision.specPatch) {
-      const updated = await deps.client.patch<ResourceBinding>(ref, MERGE, decision.specPatch);
-      generation = updated.metadata.generation ?? generation;
+      const ownKey = OwnWrites.key(kind, req.namespace, req.name);
+      // Only spec.clusters changes bump the generation (an annotation-only patch does not).
+      if (decision.specPatch.spec) opts.ownWrites?.expect(ownKey, generation + 1);
+      try {
+        const updated = await deps.client.patch<ResourceBinding>(ref, MERGE, decision.specPatch);
+        generation = updated.metadata.generation ?? generation;
+      } catch (err) {
+        opts.ownWrites?.forget(ownKey);
+        throw err;
+      }
     }
     const now = new Date(deps.clock.now());
     const status = statusPatchFor(binding, decision, generation, now);

@@ -73,7 +73,9 @@ export interface JsonClient {
 
 export async function jsonClient(kubeconfigPath: string, connections = 16): Promise<JsonClient> {
   const creds = kubeconfigCredentials(await readFile(kubeconfigPath, "utf8"));
-  const agent = new Agent({ connect: { ca: creds.caPem }, connections });
+  // A saturated control plane (benchmarks, catch-up after a crash) may take more than undici's
+  // default 10 s to finish a TLS handshake; a refused connection still fails at once.
+  const agent = new Agent({ connect: { ca: creds.caPem, timeout: 60_000 }, connections });
   return {
     async request(method, urlPath, body) {
       const res = await undiciFetch(creds.server + urlPath, {

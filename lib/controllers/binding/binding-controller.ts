@@ -52,10 +52,11 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
         if (binding.metadata.deletionTimestamp) return removeWorks(deps, binding, mine);
         const targets = targetClusters(binding);
         const names = new Set(targets.map((t) => t.name));
-        for (const w of mine) {
+        const orphans = mine.filter((w) => {
           const c = clusterOfExecutionNamespace(w.metadata.namespace ?? "");
-          if (c && !names.has(c) && !w.metadata.deletionTimestamp) await deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" });
-        }
+          return c && !names.has(c) && !w.metadata.deletionTimestamp;
+        });
+        await Promise.all(orphans.map((w) => deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" })));
         const r = binding.spec.resource;
         // The cached template is used only when it is at least the version the binding records:
         // an older copy would render an old manifest.
@@ -63,7 +64,7 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
         if (!template || template.metadata.deletionTimestamp) return;
         const ops = overridesFor(template, policies("OverridePolicy"), policies("ClusterOverridePolicy"));
         const failures: string[] = [];
-        let wrote = 0;
+        const writes: Promise<unknown>[] = [];
         for (const target of targets) {
           const cluster = clusters().get(undefined, target.name) ?? ({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster", metadata: { name: target.name }, spec: {} } as Cluster);
           const existing = mine.find((w) => clusterOfExecutionNamespace(w.metadata.namespace ?? "") === target.name);
@@ -75,10 +76,13 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
             continue;
           }
           if (existing && !workChanged(existing, out.work)) continue;
-          if (existing) await deps.client.update(mergeWork(existing, out.work));
-          else await deps.client.create(out.work);
-          wrote++;
+          // One binding's Works are independent: written together, not one round trip after another.
+          writes.push(existing ? deps.client.update(mergeWork(existing, out.work)) : deps.client.create(out.work));
         }
+        const settled = await Promise.allSettled(writes);
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+        if (failed) throw failed.reason;
+        const wrote = writes.length;
         await setOverridesCondition(deps, binding, failures);
         if (wrote) {
           const msg = `Sync work of ${kind}(${req.namespace ? `${req.namespace}/` : ""}${req.name}) successful.`;

@@ -82,6 +82,9 @@ function compareAt(
   cmp: Comparison,
   selfTracked: boolean,
 ): void {
+  // Same reference (or equal scalar): nothing below changed. Copy-on-write patches leave
+  // untouched subtrees shared with the stored object, so this prunes most of the walk.
+  if (l === r) return;
   const container = (l !== undefined ? l : r) as JsonValue;
   const bothPresent = l !== undefined && r !== undefined;
   const kindsDiffer = bothPresent && (Array.isArray(l) !== Array.isArray(r) || isJsonObject(l) !== isJsonObject(r));

@@ -152,3 +152,35 @@ describe("defaultFieldManager / managedFieldsTime", () => {
     expect(managedFieldsTime("2024-05-01T10:00:00.999Z")).toBe("2024-05-01T10:00:00Z");
   });
 });
+
+describe("updateManagedFieldsForUpdate over shared subtrees", () => {
+  const base = (): KubeObject => ({
+    apiVersion: "work.karmada.io/v1alpha2",
+    kind: "ResourceBinding",
+    metadata: { name: "b", namespace: "n" },
+    spec: { replicas: 2, clusters: [{ name: "m1", replicas: 2 }] },
+    status: { conditions: [{ type: "Scheduled", status: "False" }] },
+  });
+  const opts = { manager: "m", apiVersion: "work.karmada.io/v1alpha2", now: "2024-01-01T00:00:00Z" };
+
+  it("gives the same result whether an unchanged spec is shared or copied", () => {
+    const old = base();
+    const copied = base();
+    copied.status = { conditions: [{ type: "Scheduled", status: "True" }] };
+    const shared = { ...old, metadata: { ...old.metadata }, status: copied.status };
+    for (const subresource of [undefined, "status"]) {
+      const a = updateManagedFieldsForUpdate({ old, updated: copied, ...opts, subresource });
+      const b = updateManagedFieldsForUpdate({ old, updated: shared, ...opts, subresource });
+      expect(b).toEqual(a);
+    }
+  });
+
+  it("status writes own only status; main writes never own status", () => {
+    const old = base();
+    const updated = { ...old, spec: { replicas: 3, clusters: [] }, status: { conditions: [] } };
+    const status = updateManagedFieldsForUpdate({ old, updated, ...opts, subresource: "status" });
+    expect(Object.keys((status[0].fieldsV1 ?? {}) as object)).toEqual(["f:status"]);
+    const main = updateManagedFieldsForUpdate({ old, updated, ...opts });
+    expect(Object.keys((main[0].fieldsV1 ?? {}) as object)).toEqual(["f:spec"]);
+  });
+});

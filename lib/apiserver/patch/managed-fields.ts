@@ -41,8 +41,28 @@ export function ownedFieldSet(obj: JsonObject, meta: PatchMeta, subresource?: st
 
 /** Compares two objects, restricted to what `subresource` may own. */
 export function compareOwnable(oldObj: JsonObject, newObj: JsonObject, meta: PatchMeta, subresource?: string): Comparison {
-  const c = compareObjects(oldObj, newObj, meta);
+  const c = compareObjects(ownableView(oldObj, subresource), ownableView(newObj, subresource), meta);
   return { added: ownable(c.added, subresource), modified: ownable(c.modified, subresource), removed: ownable(c.removed, subresource) };
+}
+
+/**
+ * The part of an object a write through `subresource` can own, as a shallow view: `status`
+ * alone for the status subresource, else everything but `status` and metadata.managedFields.
+ * Comparing views instead of whole objects skips walking what `ownable` discards anyway.
+ */
+function ownableView(obj: JsonObject, subresource?: string): JsonObject {
+  if (subresource === "status") return obj.status === undefined ? {} : { status: obj.status };
+  const { status: _s, ...rest } = obj;
+  const meta = rest.metadata;
+  if (isPlainMeta(meta) && meta.managedFields !== undefined) {
+    const { managedFields: _m, ...m } = meta;
+    rest.metadata = m;
+  }
+  return rest;
+}
+
+function isPlainMeta(v: unknown): v is JsonObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Identity of a manager: Apply entries ignore apiVersion, Update entries include it. */

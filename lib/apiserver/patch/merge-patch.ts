@@ -15,6 +15,33 @@ export function applyMergePatch<T = JsonValue>(doc: T, patch: unknown): T {
   return base as unknown as T;
 }
 
+/**
+ * The same merge as applyMergePatch, copy-on-write: only the objects on a path the patch
+ * touches are copied, every other subtree of the result is `doc`'s own (same reference).
+ * The write path relies on this to see what a patch left alone without comparing values
+ * (managedFields, validation, generation). Callers must treat shared subtrees as read-only.
+ */
+export function applyMergePatchShared<T = JsonValue>(doc: T, patch: unknown): T {
+  if (patch === null || patch === undefined) throw patchBadRequest("Invalid JSON Patch");
+  if (!isJsonObject(patch)) return withoutNulls(patch as JsonValue) as unknown as T;
+  return mergeShared(isJsonObject(doc) ? (doc as unknown as JsonObject) : {}, patch) as unknown as T;
+}
+
+/** A shallow copy of `target` with `patch` merged in; untouched members keep their reference. */
+function mergeShared(target: JsonObject, patch: JsonObject): JsonObject {
+  const out: JsonObject = { ...target };
+  for (const key in patch) {
+    const pv = patch[key];
+    if (pv === null) {
+      delete out[key];
+      continue;
+    }
+    const cur = out[key];
+    out[key] = isJsonObject(pv) && isJsonObject(cur) ? mergeShared(cur, pv) : withoutNulls(pv);
+  }
+  return out;
+}
+
 /** Merges `patch` into `target` in place. Values copied from the patch are cloned. */
 function mergeInto(target: JsonObject, patch: JsonObject): void {
   for (const key in patch) {

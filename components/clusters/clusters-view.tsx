@@ -36,7 +36,6 @@ export function ClustersView() {
   useEffect(() => {
     if (debounced !== urlSearch) setUrlSearch(debounced);
     // Only the settled text writes the URL; the URL writing back is handled above.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
   const q = useQuery({ ...clusterListQuery({ search: urlSearch || undefined, health: health || undefined, syncMode: syncMode || undefined, page }), placeholderData: keepPreviousData });
   const reset = <T,>(set: (v: T) => void) => (v: T) => {

@@ -28,7 +28,6 @@ export function HeaderSearch() {
     const t = setTimeout(() => router.replace(searchTarget(pathname, params, text), { scroll: false }), TYPING_PAUSE_MS);
     return () => clearTimeout(t);
     // params/inUrl are read at the moment the pause ends; re-running on them would loop.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, inPlace]);
 
   return (

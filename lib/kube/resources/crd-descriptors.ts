@@ -5,6 +5,7 @@ import { compileJsonPath, evaluateJsonPath } from "./jsonpath";
 import { validateStructural } from "../validation/structural";
 import { applySchemaDefaults } from "../validation/defaults";
 import { pruneUnknownFields } from "../validation/unknown-fields";
+import { updateBaseline } from "../validation/update-baseline";
 import { rec, arr, str } from "./format";
 
 /** apiextensions.k8s.io/v1 CustomResourceColumnDefinition. */
@@ -54,10 +55,12 @@ export function descriptorsFromCRD(crd: KubeObject): ResourceDescriptor[] {
         nameValidation: "dns1123-subdomain",
         columns: cols.map(columnFromCRD),
         applyDefaults: (obj) => {
-          pruneUnknownFields(obj, schema);
-          applySchemaDefaults(obj, schema);
+          // Inside an update, subtrees shared with the stored object are skipped (update-baseline.ts).
+          const old = updateBaseline();
+          pruneUnknownFields(obj, schema, old);
+          applySchemaDefaults(obj, schema, old);
         },
-        validate: (obj) => validateCustomResource(obj, schema),
+        validate: (obj, old) => validateCustomResource(obj, schema, old),
         openAPISchema: schema as JsonObject,
         fromCRD: crd.metadata.name,
       };
@@ -65,13 +68,18 @@ export function descriptorsFromCRD(crd: KubeObject): ResourceDescriptor[] {
     });
 }
 
-/** Structural validation of a custom resource, metadata excluded (ObjectMeta has its own rules). */
-export function validateCustomResource(obj: KubeObject, schema: JSONSchemaProps): StatusCause[] {
+/**
+ * Structural validation of a custom resource, metadata excluded (ObjectMeta has its own rules).
+ * On updates, subtrees that still hold `old`'s very value (same reference: the spec of a
+ * status write, what a merge patch did not touch) are not walked again: they were valid when
+ * stored, and kube's validation ratcheting accepts unchanged values anyway.
+ */
+export function validateCustomResource(obj: KubeObject, schema: JSONSchemaProps, old?: KubeObject): StatusCause[] {
   const { metadata, ...rest } = obj;
   const rootSchema: JSONSchemaProps = { ...schema, properties: { ...schema.properties } };
   delete rootSchema.properties!.metadata;
   // apiVersion and kind are set by the server path; the schema's "required" may not list them.
-  return validateStructural(rest, rootSchema);
+  return validateStructural(rest, rootSchema, "", old);
 }
 
 /** A Table column from a CRD printer column definition. */

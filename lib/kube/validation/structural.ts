@@ -2,6 +2,7 @@ import type { StatusCause } from "../types";
 import { causes } from "../errors";
 import type { JSONSchemaProps } from "./schema-types";
 import { childPath, indexPath, isPlainObject, jsonTypeName, keyPath } from "./schema-types";
+import { baselineChild, unchangedSubtree } from "./update-baseline";
 
 /**
  * Validates a value against a structural schema the way kube-apiserver validates custom
@@ -11,13 +12,19 @@ import { childPath, indexPath, isPlainObject, jsonTypeName, keyPath } from "./sc
  * field path and message kube-openapi produces (e.g. `spec.size in body must be of type integer: "string"`).
  * Unknown fields are not errors here (CRDs prune them); see unknown-fields.ts for strict mode.
  */
-export function validateStructural(value: unknown, schema: JSONSchemaProps, path = ""): StatusCause[] {
+export function validateStructural(value: unknown, schema: JSONSchemaProps, path = "", old?: unknown): StatusCause[] {
   const out: StatusCause[] = [];
-  walk(value, schema, path, out);
+  walk(value, schema, path, out, old);
   return out;
 }
 
-function walk(value: unknown, s: JSONSchemaProps, path: string, out: StatusCause[]): void {
+/**
+ * `old` is the value at the same place in the stored object on updates: a subtree that is
+ * still that very object was valid when stored and is not walked again (kube's validation
+ * ratcheting accepts unchanged values too).
+ */
+function walk(value: unknown, s: JSONSchemaProps, path: string, out: StatusCause[], old?: unknown): void {
+  if (unchangedSubtree(value, old)) return;
   if (value === null || value === undefined) {
     if (s.nullable || !s.type) return;
     out.push(typeError(path, value, s.type));
@@ -39,9 +46,9 @@ function walk(value: unknown, s: JSONSchemaProps, path: string, out: StatusCause
   if (s.enum && !s.enum.some((e) => e === value)) {
     out.push(causes.notSupported(path, value, s.enum.map((e) => String(e))));
   }
-  for (const sub of s.allOf ?? []) walk(value, sub, path, out);
-  if (Array.isArray(value)) return walkArray(value, s, path, out);
-  if (isPlainObject(value)) return walkObject(value, s, path, out);
+  for (const sub of s.allOf ?? []) walk(value, sub, path, out, old);
+  if (Array.isArray(value)) return walkArray(value, s, path, out, old);
+  if (isPlainObject(value)) return walkObject(value, s, path, out, old);
   checkScalar(value, s, path, out);
 }
 
@@ -69,12 +76,12 @@ function typeError(path: string, value: unknown, expected: string): StatusCause 
   return causes.typeInvalid(path, actual, `${path} in body must be of type ${expected}: "${actual}"`);
 }
 
-function walkArray(value: unknown[], s: JSONSchemaProps, path: string, out: StatusCause[]): void {
+function walkArray(value: unknown[], s: JSONSchemaProps, path: string, out: StatusCause[], old: unknown): void {
   if (s.minItems !== undefined && value.length < s.minItems)
     out.push(causes.invalid(path, value.length, `${path} in body should have at least ${s.minItems} items`));
   if (s.maxItems !== undefined && value.length > s.maxItems)
     out.push({ reason: "FieldValueTooMany", field: path, message: `Too many: ${value.length}: must have at most ${s.maxItems} items` });
-  if (s.items) value.forEach((item, i) => walk(item, s.items as JSONSchemaProps, indexPath(path, i), out));
+  if (s.items) value.forEach((item, i) => walk(item, s.items as JSONSchemaProps, indexPath(path, i), out, baselineChild(old, i)));
   const listType = s["x-kubernetes-list-type"];
   if (listType === "set") {
     const seen = new Set<string>();
@@ -86,7 +93,7 @@ function walkArray(value: unknown[], s: JSONSchemaProps, path: string, out: Stat
   }
 }
 
-function walkObject(value: Record<string, unknown>, s: JSONSchemaProps, path: string, out: StatusCause[]): void {
+function walkObject(value: Record<string, unknown>, s: JSONSchemaProps, path: string, out: StatusCause[], old: unknown): void {
   for (const r of s.required ?? []) {
     if (value[r] === undefined) out.push(causes.required(childPath(path, r)));
   }
@@ -97,8 +104,8 @@ function walkObject(value: Record<string, unknown>, s: JSONSchemaProps, path: st
     out.push({ reason: "FieldValueTooMany", field: path, message: `Too many: ${n}: must have at most ${s.maxProperties} items` });
   for (const [k, v] of Object.entries(value)) {
     const prop = s.properties?.[k];
-    if (prop) walk(v, prop, childPath(path, k), out);
-    else if (isPlainObject(s.additionalProperties)) walk(v, s.additionalProperties, keyPath(path, k), out);
+    if (prop) walk(v, prop, childPath(path, k), out, baselineChild(old, k));
+    else if (isPlainObject(s.additionalProperties)) walk(v, s.additionalProperties, keyPath(path, k), out, baselineChild(old, k));
   }
 }
 

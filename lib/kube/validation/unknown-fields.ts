@@ -1,5 +1,6 @@
 import type { JSONSchemaProps } from "./schema-types";
 import { childPath, indexPath, isPlainObject } from "./schema-types";
+import { baselineChild, unchangedSubtree } from "./update-baseline";
 
 /** Fields every object may carry at the root, whatever its schema says. */
 const ROOT_FIELDS = new Set(["apiVersion", "kind", "metadata"]);
@@ -46,27 +47,29 @@ export function unknownFieldMessages(value: unknown, schema: JSONSchemaProps): s
  * Removes unknown fields in place, as kube-apiserver prunes custom resources when strict
  * validation is not requested (so stored objects only ever hold schema fields).
  */
-export function pruneUnknownFields(value: unknown, schema: JSONSchemaProps): void {
-  if (!isPlainObject(value)) return;
+export function pruneUnknownFields(value: unknown, schema: JSONSchemaProps, old?: unknown): void {
+  if (!isPlainObject(value) || unchangedSubtree(value, old)) return;
   for (const k of Object.keys(value)) {
     if (ROOT_FIELDS.has(k)) continue;
     const prop = schema.properties?.[k];
-    if (prop) prune(value[k], prop);
+    if (prop) prune(value[k], prop, baselineChild(old, k));
     else if (!schema["x-kubernetes-preserve-unknown-fields"] && !schema.additionalProperties) delete value[k];
   }
 }
 
-function prune(value: unknown, s: JSONSchemaProps): void {
+/** Prunes below one schema node; subtrees still shared with `old` (already pruned when stored) are skipped. */
+function prune(value: unknown, s: JSONSchemaProps, old: unknown): void {
   if (s["x-kubernetes-embedded-resource"] || (s["x-kubernetes-preserve-unknown-fields"] && !s.properties)) return;
+  if (unchangedSubtree(value, old)) return;
   if (Array.isArray(value)) {
-    if (s.items) for (const item of value) prune(item, s.items);
+    if (s.items) value.forEach((item, i) => prune(item, s.items!, baselineChild(old, i)));
     return;
   }
   if (!isPlainObject(value)) return;
   for (const k of Object.keys(value)) {
     const prop = s.properties?.[k];
-    if (prop) prune(value[k], prop);
-    else if (isPlainObject(s.additionalProperties)) prune(value[k], s.additionalProperties);
+    if (prop) prune(value[k], prop, baselineChild(old, k));
+    else if (isPlainObject(s.additionalProperties)) prune(value[k], s.additionalProperties, baselineChild(old, k));
     else if (!s.additionalProperties && !s["x-kubernetes-preserve-unknown-fields"]) delete value[k];
   }
 }

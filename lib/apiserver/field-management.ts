@@ -16,7 +16,7 @@ export interface FieldManagement {
    * unless `force`. Absent = the server answers 415 to apply patches.
    */
   apply?(args: { live?: KubeObject; applied: KubeObject; manager: string; force: boolean; apiVersion: string; now: Date; subresource?: string }): KubeObject;
-  /** Strategic merge patch of a built-in kind; absent = 415 for SMP. */
+  /** Strategic merge patch of a built-in kind, returning a new object (`doc` is the stored object: never modified); absent = 415 for SMP. */
   strategicMerge?(args: { doc: KubeObject; patch: unknown; apiVersion: string; kind: string }): KubeObject;
   /** Whether SMP is accepted for this kind (built-ins only; custom resources answer 415). */
   supportsStrategicMerge?(apiVersion: string, kind: string): boolean;

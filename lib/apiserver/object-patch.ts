@@ -3,9 +3,8 @@ import { apiVersionOf } from "../kube/resource-descriptor";
 import type { PatchType } from "../kube/client";
 import type { KubeObject } from "../kube/types";
 import { ApiError, errors } from "../kube/errors";
-import { applyJsonPatch, applyMergePatch, unsupportedPatchType } from "./patch/index";
+import { applyJsonPatch, applyMergePatchShared, unsupportedPatchType } from "./patch/index";
 import type { ObjectApi, WriteQuery } from "./object-api";
-import { clone } from "./object-utils";
 import { prepareUpdate } from "./write-pipeline";
 import { enforceFieldValidation } from "./strict-fields";
 
@@ -73,19 +72,20 @@ async function attemptPatch(
   const patched = applyByType(api, d, old, type, body);
   checkPatchedIdentity(api, d, old, patched);
   enforceFieldValidation(d, patched, q.fieldValidation, q.warnings, q.duplicateFields);
-  const next = prepareUpdate(patched, { descriptor: d, old, subresource: q.subresource });
+  // Every patch result is a fresh root the pipeline may edit (merge patches share the rest with `old`).
+  const next = prepareUpdate(patched, { descriptor: d, old, subresource: q.subresource, owned: true });
   return { object: await api.commitUpdate(d, old, next, q), created: false };
 }
 
 function applyByType(api: ObjectApi, d: ResourceDescriptor, old: KubeObject, type: PatchType, body: unknown): KubeObject {
-  const doc = clone(old);
   switch (type) {
     case "application/json-patch+json":
-      return applyJsonPatch(doc, body);
+      return applyJsonPatch(old, body); // copies `old` itself
     case "application/merge-patch+json":
-      return applyMergePatch(doc, body);
+      // Copy-on-write: what the patch does not touch stays `old`'s, which later steps detect by reference.
+      return applyMergePatchShared(old, body);
     case "application/strategic-merge-patch+json":
-      return api.fields.strategicMerge!({ doc, patch: body, apiVersion: apiVersionOf(d), kind: d.kind });
+      return api.fields.strategicMerge!({ doc: old, patch: body, apiVersion: apiVersionOf(d), kind: d.kind });
     default:
       throw unsupportedPatchType(acceptedPatchTypes(api, d));
   }

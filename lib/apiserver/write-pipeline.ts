@@ -3,6 +3,7 @@ import { apiVersionOf } from "../kube/resource-descriptor";
 import type { KubeObject, StatusCause } from "../kube/types";
 import { errors } from "../kube/errors";
 import { validateObjectMeta } from "./meta-validation";
+import { withUpdateBaseline } from "../kube/validation/update-baseline";
 import { clone, deepEqual, formatTime, generateName, specPart } from "./object-utils";
 
 /**
@@ -99,6 +100,11 @@ export interface UpdateContext {
   old: KubeObject;
   /** "status" for writes through the status subresource. */
   subresource?: "status";
+  /**
+   * The caller hands over `body`: its root object is not copied again (a patch result built
+   * copy-on-write from `old`). Its subtrees may be `old`'s own and are then left as they are.
+   */
+  owned?: boolean;
 }
 
 /**
@@ -109,19 +115,24 @@ export interface UpdateContext {
  */
 export function prepareUpdate(body: KubeObject, ctx: UpdateContext): KubeObject {
   const { descriptor: d, old } = ctx;
-  let obj = clone(body);
+  let obj = ctx.owned && isPlainObject(body) ? { ...body } : clone(body);
   checkTypeMeta(d, obj);
+  // Only the root and metadata are edited below; every other subtree taken from `old` is
+  // shared, not copied: stored objects are never edited in place and storage copies on write.
   if (ctx.subresource === "status") {
     // Status writes change status alone (apiextensions' statusStrategy); managedFields ride along.
     const status = obj.status;
     const managedFields = obj.metadata.managedFields;
-    obj = clone(old);
+    obj = { ...old, metadata: { ...old.metadata } };
     if (status === undefined) delete obj.status;
     else obj.status = status;
     if (managedFields) obj.metadata.managedFields = managedFields;
-  } else if (d.subresources.status || isNamespaceDescriptor(d)) {
-    if (old.status === undefined) delete obj.status;
-    else obj.status = clone(old.status);
+  } else {
+    if (ctx.owned) obj.metadata = { ...obj.metadata };
+    if (d.subresources.status || isNamespaceDescriptor(d)) {
+      if (old.status === undefined) delete obj.status;
+      else obj.status = old.status;
+    }
   }
   const meta = obj.metadata;
   const oldMeta = old.metadata;
@@ -133,12 +144,25 @@ export function prepareUpdate(body: KubeObject, ctx: UpdateContext): KubeObject 
   copyOrDelete(meta, oldMeta, "deletionTimestamp");
   copyOrDelete(meta, oldMeta, "deletionGracePeriodSeconds");
   if (ctx.subresource !== "status") checkNewFinalizers(d, old, obj);
-  d.applyDefaults?.(obj);
+  applyUpdateDefaults(d, obj, old);
   if (!tracksGeneration(d)) delete meta.generation;
   else if (!deepEqual(specPart(obj), specPart(old))) meta.generation = (oldMeta.generation ?? 0) + 1;
   else meta.generation = oldMeta.generation ?? 1;
   validateOrThrow(d, obj, old);
   return obj;
+}
+
+/**
+ * Defaulting of an update with `old` as the baseline: custom resource schema defaulting and
+ * pruning skip subtrees the new object still shares with the stored one (already defaulted).
+ * Built-in defaulters ignore the baseline and see the whole object.
+ */
+function applyUpdateDefaults(d: ResourceDescriptor, obj: KubeObject, old: KubeObject): void {
+  if (d.applyDefaults) withUpdateBaseline(old, () => d.applyDefaults!(obj));
+}
+
+function isPlainObject(v: unknown): v is KubeObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function copyOrDelete<K extends "deletionTimestamp" | "deletionGracePeriodSeconds">(

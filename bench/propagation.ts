@@ -99,17 +99,33 @@ async function waitClustersReady(cp: JsonClient, count: number): Promise<void> {
   }
 }
 
+interface WorkEvent {
+  type: string;
+  object: { metadata: { namespace: string; name: string; resourceVersion?: string; annotations?: Record<string, string> }; status?: { conditions?: { type: string; status: string }[] } };
+}
+
 /** One watch on every Work; a Work counts once, when it first shows Applied=True. */
 async function watchWorks(kubeconfig: string): Promise<WorkWatch> {
   const creds = kubeconfigCredentials(await readFile(kubeconfig, "utf8"));
-  const agent = new Agent({ connect: { ca: creds.caPem } });
+  const agent = new Agent({ connect: { ca: creds.caPem, timeout: 60_000 } });
   const ac = new AbortController();
   const applied = new Map<string, number>(); // template -> applied Works
   const seen = new Set<string>();
   const waiters = new Map<string, { clusters: number; resolve: (t: number) => void }>();
   let total = 0;
-  const res = await undiciFetch(`${creds.server}/apis/work.karmada.io/v1alpha1/works?watch=1&allowWatchBookmarks=false`, { headers: { authorization: `Bearer ${creds.token}` }, dispatcher: agent, signal: ac.signal });
-  void (async () => {
+  const base = `${creds.server}/apis/work.karmada.io/v1alpha1/works`;
+  const headers = { authorization: `Bearer ${creds.token}` };
+  let rv = "";
+  // A watch the server ends (timeout, 410 after compaction, a saturated plane) is resumed from
+  // the last resourceVersion, or relisted: counting must not silently stop.
+  const relist = async () => {
+    const r = await undiciFetch(base, { headers, dispatcher: agent, signal: ac.signal });
+    const list = (await r.json()) as { metadata: { resourceVersion: string }; items: WorkEvent["object"][] };
+    for (const w of list.items) onEvent({ type: "ADDED", object: w });
+    rv = list.metadata.resourceVersion;
+  };
+  const streamOnce = async () => {
+    const res = await undiciFetch(`${base}?watch=1&allowWatchBookmarks=true&resourceVersion=${rv}`, { headers, dispatcher: agent, signal: ac.signal });
     const dec = new TextDecoder();
     let buf = "";
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -118,11 +134,30 @@ async function watchWorks(kubeconfig: string): Promise<WorkWatch> {
       while ((nl = buf.indexOf("\n")) >= 0) {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
-        if (line.trim()) onEvent(JSON.parse(line) as { type: string; object: { metadata: { namespace: string; name: string; annotations?: Record<string, string> }; status?: { conditions?: { type: string; status: string }[] } } });
+        if (!line.trim()) continue;
+        const ev = JSON.parse(line) as WorkEvent;
+        if (ev.type === "ERROR") {
+          rv = "";
+          return;
+        }
+        if (ev.object.metadata.resourceVersion) rv = ev.object.metadata.resourceVersion;
+        if (ev.type !== "BOOKMARK") onEvent(ev);
       }
     }
-  })().catch(() => undefined);
-  function onEvent(ev: { type: string; object: { metadata: { namespace: string; name: string; annotations?: Record<string, string> }; status?: { conditions?: { type: string; status: string }[] } } }) {
+  };
+  await relist();
+  void (async () => {
+    while (!ac.signal.aborted) {
+      try {
+        if (!rv) await relist();
+        await streamOnce();
+      } catch {
+        if (ac.signal.aborted) return;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  })();
+  function onEvent(ev: WorkEvent) {
     const w = ev.object;
     const key = `${w.metadata.namespace}/${w.metadata.name}`;
     if (seen.has(key) || !w.status?.conditions?.some((c) => c.type === "Applied" && c.status === "True")) return;

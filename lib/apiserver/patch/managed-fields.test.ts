@@ -184,3 +184,32 @@ describe("updateManagedFieldsForUpdate over shared subtrees", () => {
     expect(Object.keys((main[0].fieldsV1 ?? {}) as object)).toEqual(["f:spec"]);
   });
 });
+
+describe("updateManagedFieldsForUpdate reuses stored encodings only when unchanged", () => {
+  const opts = { manager: "b", apiVersion: "v1", now: "2024-01-01T00:00:00Z" };
+  const old: KubeObject = {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: {
+      name: "c",
+      managedFields: [
+        // Not in kube's canonical order: stored entries are trusted, sent ones are re-encoded.
+        { manager: "a", operation: "Update", apiVersion: "v1", time: "2023-01-01T00:00:00Z", fieldsType: "FieldsV1", fieldsV1: { "f:data": { "f:y": {}, "f:x": {} } } },
+      ],
+    },
+    data: { x: "1", y: "2" },
+  };
+
+  it("keeps an untouched manager's stored fieldsV1 and drops removed fields from a touched one", () => {
+    const untouched = updateManagedFieldsForUpdate({ old, updated: { ...old, data: { x: "1", y: "2", z: "3" } }, ...opts });
+    expect(untouched.find((e) => e.manager === "a")!.fieldsV1).toBe(old.metadata.managedFields![0].fieldsV1);
+    const removed = updateManagedFieldsForUpdate({ old, updated: { ...old, data: { x: "1" } }, ...opts });
+    expect(Object.keys(removed.find((e) => e.manager === "a")!.fieldsV1["f:data"] as object)).toEqual(["f:x"]);
+  });
+
+  it("re-encodes managedFields a client sent", () => {
+    const sent = { ...old, metadata: { ...old.metadata, managedFields: old.metadata.managedFields!.map((e) => ({ ...e, fieldsV1: { ...e.fieldsV1 } })) } };
+    const out = updateManagedFieldsForUpdate({ old, updated: sent, ...opts });
+    expect(Object.keys(out[0].fieldsV1["f:data"] as object)).toEqual(["f:x", "f:y"]);
+  });
+});

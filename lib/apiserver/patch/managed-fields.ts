@@ -67,15 +67,28 @@ function isPlainMeta(v: unknown): v is JsonObject {
 
 /** Identity of a manager: Apply entries ignore apiVersion, Update entries include it. */
 export function managerKey(r: Pick<ManagerRecord, "manager" | "operation" | "apiVersion" | "subresource">): string {
-  return JSON.stringify([r.manager, r.operation, r.operation === "Apply" ? "" : r.apiVersion, r.subresource ?? ""]);
+  // NUL never occurs in these names (kube requires printable managers), so the join is unambiguous
+  // and much cheaper than JSON.stringify on a path run for every record of every write.
+  return `${r.manager}\u0000${r.operation}\u0000${r.operation === "Apply" ? "" : r.apiVersion}\u0000${r.subresource ?? ""}`;
 }
 
-/** Decodes metadata.managedFields; entries with unknown field types are skipped. */
-export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): ManagerRecord[] {
+/**
+ * FieldsV1 a set was decoded from, when that came from the stored object (written by this
+ * encoder, so canonical). Sets are replaced, never edited, when ownership moves, so a record
+ * whose set is still the decoded one re-encodes to exactly this value: reuse it.
+ */
+const storedEncoding = new WeakMap<FieldSet, JsonObject>();
+
+/**
+ * Decodes metadata.managedFields; entries with unknown field types are skipped. `stored` marks
+ * entries read from the stored object, whose encoding can be reused (see storedEncoding).
+ */
+export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined, stored = false): ManagerRecord[] {
   const out: ManagerRecord[] = [];
   for (const e of entries ?? []) {
     if (!e || typeof e.manager !== "string" || (e.operation !== "Apply" && e.operation !== "Update")) continue;
     const r: ManagerRecord = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion, set: FieldSet.fromFieldsV1(e.fieldsV1) };
+    if (stored && isPlainMeta(e.fieldsV1)) storedEncoding.set(r.set, e.fieldsV1);
     if (e.time) r.time = e.time;
     if (e.subresource) r.subresource = e.subresource;
     out.push(r);
@@ -103,7 +116,7 @@ export function encodeManagedFields(records: readonly ManagerRecord[]): ManagedF
       apiVersion: r.apiVersion,
       ...(r.time ? { time: r.time } : {}),
       fieldsType: "FieldsV1",
-      fieldsV1: r.set.toFieldsV1(),
+      fieldsV1: storedEncoding.get(r.set) ?? r.set.toFieldsV1(),
       ...(r.subresource ? { subresource: r.subresource } : {}),
     };
     return e;
@@ -139,13 +152,16 @@ export function defaultFieldManager(fieldManager?: string, userAgent?: string): 
  */
 export function startingRecords(live: KubeObject | undefined, updated: KubeObject): ManagerRecord[] {
   const sent = updated.metadata?.managedFields;
+  const stored = live?.metadata?.managedFields;
+  // A patch that left managedFields alone hands back the stored list itself.
+  if (sent !== undefined && sent === stored) return decodeManagedFields(stored, true);
   if (Array.isArray(sent)) {
     if (sent.length === 0) return [];
     if (sent.length === 1 && sent[0] && Object.keys(sent[0]).length === 0) return [];
     const decoded = decodeManagedFields(sent);
     if (decoded.length) return decoded;
   }
-  return decodeManagedFields(live?.metadata?.managedFields);
+  return decodeManagedFields(stored, true);
 }
 
 /** Result of moving ownership for a change: conflicts found per manager key. */

@@ -56,3 +56,25 @@ describe("update baseline: subtrees shared with the stored object are skipped", 
     expect(updateBaseline()).toBeUndefined();
   });
 });
+
+describe("applySchemaDefaults walks only where defaults live", () => {
+  const s: JSONSchemaProps = {
+    type: "object",
+    properties: {
+      plain: { type: "object", properties: { a: { type: "string" } } },
+      list: { type: "array", items: { type: "object", properties: { w: { type: "integer", default: 1 } } } },
+      byName: { type: "object", additionalProperties: { type: "object", properties: { on: { type: "boolean", default: true } } } },
+      top: { type: "string", default: "t" },
+      deep: { type: "object", default: {}, properties: { inner: { type: "object", default: {}, properties: { v: { type: "integer", default: 7 } } } } },
+    },
+  };
+  it.each([
+    [{}, { top: "t", deep: { inner: { v: 7 } } }],
+    [{ plain: { a: "x" }, list: [{}, { w: 3 }], byName: { m: {} } }, { plain: { a: "x" }, list: [{ w: 1 }, { w: 3 }], byName: { m: { on: true } }, top: "t", deep: { inner: { v: 7 } } }],
+    [{ top: null, deep: { inner: { v: 2 } } }, { top: "t", deep: { inner: { v: 2 } } }],
+  ])("%j -> %j", (input, want) => {
+    const v = structuredClone(input) as Record<string, unknown>;
+    applySchemaDefaults(v, s);
+    expect(v).toEqual(want);
+  });
+});

@@ -14,6 +14,11 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "bench/**/*.test.ts", "components/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          setupFiles: ["./scripts/vitest-dom-setup.ts"],
+          // vitest's 5 s default fails jsdom component tests when CI's other suites load the
+          // machine (a 2 s test took 12 s there); still bounded, so a hang fails.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cluster, ResourceBinding } from "../../lib/kube/karmada";
 import type { SamplePlane } from "../samples/harness";
-import { apply, deployment, kubectlEvents, memberReplicas, policy, startSchedulingPlane, until, waitForReplicas } from "./harness";
+import { apply, deployment, kubectlEvents, memberReplicas, policy, startSchedulingPlane, until, waitForReplicas, type EventView } from "./harness";
 
 /**
  * Cluster failover end to end: a sandbox set `down` loses its replicas to the others within the
@@ -27,6 +27,12 @@ afterAll(async () => {
   await sp?.destroy();
 });
 
+/**
+ * Events are written off the reconcile path (the recorder queues them): poll for the expected one
+ * with a deadline instead of reading once right after the placement showed up.
+ */
+const eventSeen = (what: string, match: (e: EventView) => boolean) => until(`event: ${what}`, async () => (await kubectlEvents(sp)).some(match), 15_000, 300);
+
 const rb = () => sp.client.get<ResourceBinding>("work.karmada.io/v1alpha2", "ResourceBinding", "default", "web-deployment");
 const tolerations = ["cluster.karmada.io/not-ready", "cluster.karmada.io/unreachable"].map((key) => ({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: TOLERATION_S }));
 
@@ -45,11 +51,10 @@ describe("cluster failover with sandboxes", () => {
     const evicted = await rb();
     expect(evicted?.spec.clusters).toEqual([{ name: "member1", replicas: 3 }, { name: "member2", replicas: 3 }]);
 
-    const events = await kubectlEvents(sp);
-    const about = (name: string, reason: string) => events.filter((e) => e.involvedObject.name === name && e.reason === reason).map((e) => e.message);
-    expect(about("web", "EvictWorkloadFromClusterSucceed")).toContain("Evict from cluster member3 succeed.");
-    expect(about("web-deployment", "EvictWorkloadFromClusterSucceed")).toContain("Evict from cluster member3 succeed.");
-    expect(about("web", "ScheduleBindingSucceed")).toContain("Binding has been scheduled successfully. Result: {member1:3, member2:3}");
+    const about = (name: string, reason: string, message: string) => eventSeen(`${reason} on ${name}: ${message}`, (e) => e.involvedObject.name === name && e.reason === reason && e.message === message);
+    await about("web", "EvictWorkloadFromClusterSucceed", "Evict from cluster member3 succeed.");
+    await about("web-deployment", "EvictWorkloadFromClusterSucceed", "Evict from cluster member3 succeed.");
+    await about("web", "ScheduleBindingSucceed", "Binding has been scheduled successfully. Result: {member1:3, member2:3}");
 
     // Recovery: the member comes back; its old copy is removed and nothing moves back.
     await sp.sandboxes.clearFaults("member3");
@@ -88,9 +93,8 @@ describe("cluster failover with sandboxes", () => {
     await waitForReplicas(sp, MEMBERS, "app", { member1: 4 }, 30_000);
     const b = await appRb();
     expect(b?.spec.clusters).toEqual([{ name: "member1", replicas: 4 }]);
-    const events = await kubectlEvents(sp);
-    expect(events.some((e) => e.involvedObject.name === "app-deployment" && e.involvedObject.kind === "ResourceBinding" && e.reason === "EvictWorkloadFromClusterSucceed")).toBe(true);
-    expect(events.some((e) => e.involvedObject.name === "app" && e.reason === "ScheduleBindingSucceed" && e.message.endsWith("{member1:4}"))).toBe(true);
+    await eventSeen("EvictWorkloadFromClusterSucceed on ResourceBinding app-deployment", (e) => e.involvedObject.name === "app-deployment" && e.involvedObject.kind === "ResourceBinding" && e.reason === "EvictWorkloadFromClusterSucceed");
+    await eventSeen("ScheduleBindingSucceed {member1:4} on app", (e) => e.involvedObject.name === "app" && e.reason === "ScheduleBindingSucceed" && e.message.endsWith("{member1:4}"));
     await sp.sandboxes.clearFaults("member3");
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cluster, ResourceBinding } from "../../lib/kube/karmada";
 import type { SamplePlane } from "../samples/harness";
-import { apply, deployment, kubectlEvents, memberReplicas, policy, startSchedulingPlane, until, waitForReplicas } from "./harness";
+import { apply, deployment, kubectlEvents, memberReplicas, policy, startSchedulingPlane, until, waitForReplicas, type EventView } from "./harness";
 
 /**
  * The scheduler controller end to end: policies applied with kubectl to the real control plane,
@@ -25,6 +25,12 @@ afterAll(async () => {
   await sp?.destroy();
 });
 
+/**
+ * Events are written off the reconcile path (the recorder queues them): poll for the expected one
+ * with a deadline instead of reading once right after the placement showed up.
+ */
+const eventSeen = (what: string, match: (e: EventView) => boolean) => until(`event: ${what}`, async () => (await kubectlEvents(sp)).some(match), 15_000, 300);
+
 const binding = (name: string) => sp.client.get<ResourceBinding>("work.karmada.io/v1alpha2", "ResourceBinding", "default", `${name}-deployment`);
 
 describe("scheduling with sandboxes", () => {
@@ -34,8 +40,7 @@ describe("scheduling with sandboxes", () => {
     await waitForReplicas(sp, MEMBERS, "web-static", { member1: 2, member2: 4 });
     const b = await binding("web-static");
     expect(b?.status?.conditions?.find((c) => c.type === "Scheduled")).toMatchObject({ status: "True", reason: "Success" });
-    const events = await kubectlEvents(sp);
-    expect(events.some((e) => e.reason === "ScheduleBindingSucceed" && e.involvedObject.name === "web-static" && e.message.includes("member1:2, member2:4"))).toBe(true);
+    await eventSeen("ScheduleBindingSucceed member1:2, member2:4 on web-static", (e) => e.reason === "ScheduleBindingSucceed" && e.involvedObject.name === "web-static" && e.message.includes("member1:2, member2:4"));
   });
 
   it("dynamic weights follow free capacity", async () => {
@@ -84,8 +89,7 @@ describe("scheduling with sandboxes", () => {
     expect(failed.reason).toBe("NoClusterFit");
     expect(failed.message).toBe("0/4 clusters are available: 1 cluster(s) had untolerated taint {maintenance=true:NoSchedule}, 3 cluster(s) did not match the placement cluster affinity constraint.");
     expect(await memberReplicas(sp, MEMBERS, "web-tainted")).toEqual({});
-    const events = await kubectlEvents(sp);
-    expect(events.some((e) => e.reason === "ScheduleBindingFailed" && e.involvedObject.name === "web-tainted")).toBe(true);
+    await eventSeen("ScheduleBindingFailed on web-tainted", (e) => e.reason === "ScheduleBindingFailed" && e.involvedObject.name === "web-tainted");
 
     await apply(sp, policy("tainted", "web-tainted", { clusterAffinity: { clusterNames: ["member3"] }, clusterTolerations: [{ key: "maintenance", operator: "Equal", value: "true", effect: "NoSchedule" }] }));
     await waitForReplicas(sp, MEMBERS, "web-tainted", { member3: 1 });

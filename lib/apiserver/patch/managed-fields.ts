@@ -129,8 +129,23 @@ function seconds(t: string | undefined): number {
   return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
 }
 
+/**
+ * `a ∪ b`, returning one operand itself when the other is empty (a create has no previous
+ * owners; most writes only add or only modify). Sets are never edited in place here, so
+ * sharing is safe, and it spares a deep copy of the whole field set on every create.
+ */
+function unionOf(a: FieldSet, b: FieldSet): FieldSet {
+  if (b.isEmpty()) return a;
+  if (a.isEmpty()) return b;
+  return a.union(b);
+}
+
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 /** managedFields times are RFC 3339 with whole seconds, in UTC. */
 export function managedFieldsTime(now: string | Date): string {
+  // Date#toISOString output (what the write path passes) only needs its fraction dropped.
+  if (typeof now === "string" && ISO_UTC.test(now)) return now.replace(/\.\d+Z$/, "Z");
   const d = typeof now === "string" ? new Date(now) : now;
   if (Number.isNaN(d.getTime())) return String(now);
   return d.toISOString().replace(/\.\d+Z$/, "Z");
@@ -185,7 +200,7 @@ export function moveOwnership(args: {
   force: boolean;
 }): OwnershipUpdate {
   const compare = compareOwnable(args.oldObj, args.newObj, args.meta, args.subresource);
-  const changed = compare.modified.union(compare.added);
+  const changed = unionOf(compare.modified, compare.added);
   const conflicts = new Map<string, FieldSet>();
   for (const r of args.records) {
     const key = managerKey(r);
@@ -222,14 +237,14 @@ export function updateManagedFieldsForUpdate(args: {
   const records = startingRecords(args.old, args.updated);
   const oldObj = (args.old ?? {}) as unknown as JsonObject;
   const { compare } = moveOwnership({ records, oldObj, newObj: args.updated as unknown as JsonObject, meta, subresource: args.subresource, force: true });
-  const gained = compare.modified.union(compare.added);
+  const gained = unionOf(compare.modified, compare.added);
   if (!gained.isEmpty()) {
     const self: ManagerRecord = { manager: args.manager, operation: "Update", apiVersion: args.apiVersion, set: new FieldSet() };
     if (args.subresource) self.subresource = args.subresource;
     const key = managerKey(self);
     const prev = records.find((r) => managerKey(r) === key);
     const target = prev ?? (records.push(self), self);
-    target.set = target.set.union(gained);
+    target.set = unionOf(target.set, gained);
     target.time = managedFieldsTime(args.now);
   }
   return encodeManagedFields(records);

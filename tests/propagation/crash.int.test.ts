@@ -13,8 +13,8 @@ import { until } from "../samples/harness";
  * included, they live in its process) killed with SIGKILL mid-way, then started again on the
  * same data dir and database: every Deployment converges, exactly once per member.
  */
-// The issue asks for 500; at today's ~10-15 Works/s on the embedded store that exceeds the
-// test's time box, so the default is lower until propagation throughput is fixed (see bench/propagation.ts).
+// The issue asks for 500 (CRASH_TEST_COUNT=500). On this shared 2-core machine 500 did not reach
+// "a third on member3" within 90 s (22:11, load ~14), so the default stays lower until throughput allows it.
 const COUNT = Number(process.env.CRASH_TEST_COUNT ?? 150);
 const MEMBERS = ["member1", "member2", "member3"];
 const cleanups: (() => Promise<void>)[] = [];
@@ -37,7 +37,7 @@ export async function clustersReady(c: JsonClient): Promise<void> {
   }, 30_000, 200);
 }
 
-// Opt-in (FLOTILLA_CRASH_TEST=1) until propagation throughput lets it finish inside its time box.
+// Opt-in (FLOTILLA_CRASH_TEST=1) until propagation throughput lets 500 finish inside the time box.
 describe.runIf(process.env.FLOTILLA_CRASH_TEST === "1")("crash safety", () => {
   it(`${COUNT} Deployments, SIGKILL mid-way, restart: all converge with no duplicate or missing object`, async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "flotilla-crash-"));
@@ -58,6 +58,10 @@ describe.runIf(process.env.FLOTILLA_CRASH_TEST === "1")("crash safety", () => {
       FLOTILLA_LEASE_DURATION_MS: "3000",
       FLOTILLA_LEASE_RETRY_MS: "500",
       DATABASE_URL: databaseUrl,
+      // Crash safety, not failover: a member probe starved by the load of 1,500 Works must not
+      // taint a member and evict its Works mid-test (seen: "member1 is being evicted").
+      FLOTILLA_CLUSTER_GRACE_PERIOD_MS: "600000",
+      FLOTILLA_CONTROLLERS: "*,-cluster-noexecute-taints,-taint-manager",
     };
     let plane: ChildPlane | undefined = await startChildPlane(env);
     cleanups.push(() => plane?.kill("SIGKILL") ?? Promise.resolve());
@@ -83,6 +87,8 @@ describe.runIf(process.env.FLOTILLA_CRASH_TEST === "1")("crash safety", () => {
       const n = (await names(member3, "/apis/apps/v1/namespaces/default/deployments")).length;
       return n >= COUNT / 3;
     }, 90_000, 1000);
+    const phase = (m: string) => process.env.CRASH_TEST_TRACE && console.log(`${new Date().toISOString()} ${m}`);
+    phase("killing");
     await plane.kill("SIGKILL");
     const killedAt = next;
     await creating.catch(() => undefined);
@@ -90,6 +96,7 @@ describe.runIf(process.env.FLOTILLA_CRASH_TEST === "1")("crash safety", () => {
     for (const [, c] of members) await c.close();
 
     plane = await startChildPlane(env);
+    phase("restarted");
     cp = await jsonClient(path.join(dataDir, "kubeconfig"));
     const after = await Promise.all(MEMBERS.map((m) => jsonClient(path.join(dataDir, "sandboxes", `${m}.kubeconfig`), 4)));
     cleanups.push(async () => {
@@ -100,10 +107,12 @@ describe.runIf(process.env.FLOTILLA_CRASH_TEST === "1")("crash safety", () => {
     next = 0;
     await Promise.all(Array.from({ length: 8 }, () => create(cp)));
     expect(killedAt).toBeLessThanOrEqual(COUNT);
+    phase("re-created");
 
     const want = JSON.stringify(expected);
     for (const [i, m] of MEMBERS.entries()) {
       await until(`all ${COUNT} on ${m}`, async () => JSON.stringify((await names(after[i], "/apis/apps/v1/namespaces/default/deployments")).filter((n) => n.startsWith("crash-")).sort()) === want, 150_000, 500);
+      phase(`all on ${m}`);
     }
     expect((await names(cp, "/apis/apps/v1/namespaces/default/deployments")).sort()).toEqual(expected);
     // Exactly one binding per template and one Work per template and member: no duplicates.

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useNamespaceFilter } from "../shell/use-namespace-filter";
 import type { OverridePolicy, PropagationPolicy } from "../../lib/kube/karmada";
 import { ResourceTable, type ColumnSpec } from "../resource/resource-table";
 import { usePagedKubeList } from "../resource/use-paged-list";
@@ -14,7 +15,9 @@ import { overrideSummary, placementSummary, selectorsSummary } from "./policy-su
 /** The four policy kinds as tabs, each a server-paginated table. */
 export function PoliciesView({ initialKind = "PropagationPolicy" }: { initialKind?: string }) {
   const [tab, setTab] = useState(initialKind);
-  const [namespace, setNamespace] = useState("");
+  // Starts from the header's namespace filter (?ns=); the field below refines it for this page.
+  const { namespace: headerNamespace } = useNamespaceFilter();
+  const [namespace, setNamespace] = useState(headerNamespace ?? "");
   return (
     <div className="space-y-4">
       <Field label="Namespace" hint="Empty for all namespaces (cluster-scoped kinds ignore it)">

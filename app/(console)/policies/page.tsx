@@ -10,7 +10,8 @@ import { kubeKeys } from "../../../lib/kube/queries";
 
 export const metadata: Metadata = { title: "Policies" };
 
-export default async function PoliciesPage() {
+export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
   const first = POLICY_KINDS[0];
   // The first tab's first page, with the key usePagedKubeList builds (limit 50, no continue).
   const state = await prefetch([
@@ -20,7 +21,7 @@ export default async function PoliciesPage() {
     <>
       <PageHeader title="Policies" description="Propagation and override policies." />
       <HydrationBoundary state={state}>
-        <PoliciesView />
+        <PoliciesView key={sp.ns ?? ""} />
       </HydrationBoundary>
       <Toaster />
     </>

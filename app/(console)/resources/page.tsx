@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Resources" };
 
 export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
-  const filters: TemplateFilters = { kind: sp.kind || "deployments.apps", namespace: sp.namespace ?? "", search: sp.search ?? "" };
+  // The header's namespace filter and search (?ns=, ?q=) drive this page; its own fields refine them.
+  const filters: TemplateFilters = { kind: sp.kind || "deployments.apps", namespace: sp.ns ?? sp.namespace ?? "", search: sp.q ?? sp.search ?? "" };
   const params = templatePageParams(filters);
   const state = await prefetch([
     { key: restKey("resources", params), load: (cp) => listTemplates(consoleDeps(cp), { ...filters, limit: Number(params.limit) }) },
@@ -31,7 +32,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
         }
       />
       <HydrationBoundary state={state}>
-        <ResourcesView initial={filters} />
+        <ResourcesView key={`${filters.namespace}|${filters.search}`} initial={filters} />
       </HydrationBoundary>
       <Toaster />
     </>

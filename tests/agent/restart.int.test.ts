@@ -10,6 +10,7 @@ import type { SandboxManager } from "../../lib/sandbox/sandbox-manager";
 import type { ObjectClient } from "../../lib/kube/client";
 import type { Cluster } from "../../lib/kube/karmada";
 import type { KubeObject } from "../../lib/kube/types";
+import { ApiError } from "../../lib/kube/errors";
 import { createMemberClient, type MemberClient } from "../../lib/members/member-client";
 import { openDatabase } from "../../lib/store/database";
 import { PrismaStorage } from "../../lib/store/prisma-storage";
@@ -48,6 +49,24 @@ function deployment(name: string, replicas: number, labels: Record<string, strin
     metadata: { name, namespace: NS, labels: { group: "restart", ...labels } },
     spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "c", image: "nginx:1.27" }] } } },
   } as KubeObject;
+}
+
+type Replicated = KubeObject & { spec: { replicas: number } };
+
+/**
+ * Read-modify-write of a Deployment, again on a 409: controllers (status aggregation on the
+ * control plane, the agent in the member) write the same object meanwhile, as with any client.
+ */
+async function updateDeployment(client: ObjectClient, name: string, change: (d: Replicated) => Replicated): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const current = (await client.get<Replicated>("apps/v1", "Deployment", NS, name))!;
+    try {
+      await client.update(change(current));
+      return;
+    } catch (err) {
+      if (!ApiError.is(err, "Conflict") || attempt >= 10) throw err;
+    }
+  }
 }
 
 const inMember = (name: string) => member.get<KubeObject & { spec: { replicas: number } }>("apps/v1", "Deployment", NS, name);
@@ -145,14 +164,12 @@ describe("control-plane restart under a running Pull agent", () => {
   it("corrects drift while the control plane is down, and catches up on changes made the moment it is back", async () => {
     await killAndRestartPlane(async () => {
       // The agent still holds its Works: member drift is undone from its cache, control plane or not.
-      const a = (await inMember("a"))!;
-      await member.update({ ...a, spec: { ...a.spec, replicas: 7 } });
+      await updateDeployment(member, "a", (a) => ({ ...a, spec: { ...a.spec, replicas: 7 } }));
       await member.delete({ apiVersion: "apps/v1", kind: "Deployment", namespace: NS, name: "b" });
       await until("drift undone while the control plane is down", async () => (await inMember("a"))?.spec.replicas === 1 && (await inMember("b")) !== undefined, 20_000);
     });
     // Changes the agent has not seen yet: it is still in its reconnect backoff.
-    const a = (await cp().get<KubeObject & { spec: { replicas: number } }>("apps/v1", "Deployment", NS, "a"))!;
-    await cp().update({ ...a, metadata: { ...a.metadata, labels: { ...a.metadata.labels, tier: "web" } }, spec: { ...a.spec, replicas: 3 } });
+    await updateDeployment(cp(), "a", (a) => ({ ...a, metadata: { ...a.metadata, labels: { ...a.metadata.labels, tier: "web" } }, spec: { ...a.spec, replicas: 3 } }));
     await cp().delete({ apiVersion: "apps/v1", kind: "Deployment", namespace: NS, name: "c" });
     await cp().create(deployment("d", 2));
     await until("member caught up", async () => {
@@ -184,8 +201,7 @@ describe("control-plane restart under a running Pull agent", () => {
         await db.close();
       }
     });
-    const d = (await cp().get<KubeObject & { spec: { replicas: number } }>("apps/v1", "Deployment", NS, "d"))!;
-    await cp().update({ ...d, spec: { ...d.spec, replicas: 5 } });
+    await updateDeployment(cp(), "d", (d) => ({ ...d, spec: { ...d.spec, replicas: 5 } }));
     await cp().create(deployment("e", 1));
     await until("member caught up after the relist", async () => (await inMember("d"))?.spec.replicas === 5 && (await memberNames()).join() === "a,b,d,e", 60_000);
     await until("the agent relisted its Works", async () => relists() > 0, 10_000);

@@ -15,7 +15,7 @@ import { Card } from "../ui/card";
 import { ClusterTable } from "./cluster-table";
 import { PullTokensPanel } from "./pull-tokens-panel";
 import { SandboxPanel } from "./sandbox-panel";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "../ui/use-debounced";
 
 
 /** The clusters list query (the server page prefetches page 1 unfiltered with the same key). */

@@ -16,7 +16,7 @@ import { Input } from "../ui/input";
 import { ErrorState } from "../ui/states";
 import { useClusterNames } from "./cluster-options";
 import { hasChanges, lineDiff } from "./line-diff";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "../ui/use-debounced";
 
 /**
  * While an override policy is edited: pick a resource (defaults to the first selector's) and
@@ -29,7 +29,7 @@ export function OverrideDiffPreview({ policy }: { policy: OverridePolicy }) {
   const [namespace, setNamespace] = useState(sel?.namespace ?? policy.metadata?.namespace ?? "default");
   const [name, setName] = useState(sel?.name ?? "");
   const { names } = useClusterNames();
-  const settled = useDebounced(JSON.stringify({ policy, apiVersion, kind, namespace, name }));
+  const settled = useDebounced(JSON.stringify({ policy, apiVersion, kind, namespace, name }), 400);
   const results = useQueries({
     queries: name
       ? names.map((cluster) => ({

@@ -14,7 +14,7 @@ import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
 import { ErrorState } from "../ui/states";
 import { syntheticResource } from "./preview-resource";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "../ui/use-debounced";
 import { exclusionReason } from "./exclusion-reason";
 import { descriptorFor } from "../../lib/console/resources/manifest-diagnostics";
 import { consoleDescriptors } from "../editor/manifest-validator";
@@ -29,7 +29,7 @@ export function PlacementPreview({ policy }: { policy: PropagationPolicy }) {
   const [replicas, setReplicas] = useState(3);
   const selector = policy.spec?.resourceSelectors?.[0];
   const namespace = policy.metadata?.namespace;
-  const settled = useDebounced(JSON.stringify({ policy, replicas }));
+  const settled = useDebounced(JSON.stringify({ policy, replicas }), 400);
   const q = useQuery({
     queryKey: ["rest", "placement", "preview", settled],
     queryFn: async ({ signal }) => {

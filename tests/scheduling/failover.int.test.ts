@@ -76,6 +76,12 @@ describe("cluster failover with sandboxes", () => {
   });
 
   it("application failover: a workload that stays unhealthy beyond tolerationSeconds is evicted from that cluster", async () => {
+    // Independent of the test before: if it stopped half-way member3 may still be down.
+    await sp.sandboxes.clearFaults("member3");
+    await until("member3 Ready and untainted", async () => {
+      const c = await sp.client.get<Cluster>("cluster.karmada.io/v1alpha1", "Cluster", undefined, "member3");
+      return c?.status?.conditions?.some((x) => x.type === "Ready" && x.status === "True") && !(c.spec.taints ?? []).length;
+    }, 30_000);
     // member3 shrinks to 100m CPU per node, so 500m pods stay Pending there and the Deployment is Unhealthy.
     await sp.sandboxes.setFaults("member3", { capacity: { cpu: "100m" } });
     const failover = { application: { decisionConditions: { tolerationSeconds: 2 }, purgeMode: "Directly" } };

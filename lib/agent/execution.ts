@@ -14,6 +14,8 @@ import {
   REASON_APPLIED_SUCCESSFUL,
   REASON_DISPATCHING,
   REASON_SUSPEND_DISPATCHING,
+  describe,
+  setConditions,
 } from "../controllers/execution/execution-controller";
 import type { MemberWatcher } from "../controllers/execution/member-watcher";
 import { FINALIZER_EXECUTION } from "../controllers/binding/binding-meta";
@@ -114,25 +116,3 @@ async function finalize(deps: ControllerDeps, opts: AgentExecutionOptions, work:
   if (removeFinalizer(work, FINALIZER_EXECUTION)) await deps.client.update(work);
 }
 
-/** Sets conditions (with the Work's generation); writes status only when one changed. */
-async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionInput[]): Promise<boolean> {
-  let conditions = work.status?.conditions;
-  let changed = false;
-  for (const c of conds) {
-    const r = setCondition(conditions, { ...c, observedGeneration: work.metadata.generation }, new Date(deps.clock.now()));
-    conditions = r.conditions;
-    changed ||= r.changed;
-  }
-  if (!changed) return false;
-  const d = conds.find((c) => c.type === CONDITION_DISPATCHING);
-  if (d && work.status?.conditions?.find((c) => c.type === CONDITION_DISPATCHING)?.status !== d.status) deps.events.event(work, "Normal", EVENT_WORK_DISPATCHING, d.message);
-  work.status = { ...(work.status ?? {}), conditions };
-  work.metadata.resourceVersion = (await deps.client.updateStatus(work)).metadata.resourceVersion;
-  return true;
-}
-
-function describe(work: Work): string {
-  const m = work.spec.workload?.manifests?.[0];
-  if (!m) return work.metadata.name ?? "";
-  return `kind=${m.kind}, ${m.metadata.namespace ? `${m.metadata.namespace}/` : ""}${m.metadata.name}`;
-}

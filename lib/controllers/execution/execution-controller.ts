@@ -118,8 +118,11 @@ async function finalizeWork(deps: ControllerDeps, opts: ExecutionOptions, work: 
   if (removeFinalizer(work, FINALIZER_EXECUTION)) await deps.client.update(work);
 }
 
-/** Sets conditions (with the Work's generation) and writes status only when one changed. */
-async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionInput[]): Promise<boolean> {
+/**
+ * Sets conditions (with the Work's generation) and writes status only when one changed; a
+ * Dispatching transition is also an Event. Shared by Push execution and the Pull agent.
+ */
+export async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionInput[]): Promise<boolean> {
   let conditions = work.status?.conditions;
   let changed = false;
   for (const c of conds) {
@@ -138,7 +141,8 @@ async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionI
   return true;
 }
 
-function describe(work: Work): string {
+/** "kind=Deployment, default/nginx": how Karmada names a Work's workload in messages. */
+export function describe(work: Work): string {
   const m = work.spec.workload?.manifests?.[0];
   if (!m) return work.metadata.name ?? "";
   return `kind=${m.kind}, ${m.metadata.namespace ? `${m.metadata.namespace}/` : ""}${m.metadata.name}`;

@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from "../kube/resource-descriptor";
 import type { KubeObject } from "../kube/types";
-import { errors } from "../kube/errors";
+import { ApiError, errors } from "../kube/errors";
 import type { ListQuery, ObjectApi } from "./object-api";
 import { clone, formatTime } from "./object-utils";
 import { isNamespaceDescriptor } from "./write-pipeline";
@@ -27,13 +27,33 @@ export function isCRDDescriptor(d: ResourceDescriptor): boolean {
   return d.group === "apiextensions.k8s.io" && d.plural === "customresourcedefinitions";
 }
 
-/** Deletes one object; returns it as the delete left it (deletionTimestamp set while finalizers remain). */
+/**
+ * Deletes one object; returns it as the delete left it (deletionTimestamp set while finalizers
+ * remain). Without a resourceVersion precondition a write that lands between our read and our
+ * delete is not the caller's conflict: like kube-apiserver, retry on the fresh object.
+ */
 export async function deleteObject(
   api: ObjectApi,
   d: ResourceDescriptor,
   namespace: string | undefined,
   name: string,
   q: DeleteQuery = {},
+): Promise<KubeObject> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deleteOnce(api, d, namespace, name, q);
+    } catch (e) {
+      if (!ApiError.is(e, "Conflict") || q.preconditions?.resourceVersion || attempt >= 5) throw e;
+    }
+  }
+}
+
+async function deleteOnce(
+  api: ObjectApi,
+  d: ResourceDescriptor,
+  namespace: string | undefined,
+  name: string,
+  q: DeleteQuery,
 ): Promise<KubeObject> {
   const old = await api.get(d, namespace, name);
   checkPreconditions(d, old, q);

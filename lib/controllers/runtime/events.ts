@@ -192,7 +192,9 @@ export class ClientEventRecorder implements EventRecorder {
   private build(obj: KubeObject, type: EventType, reason: string, message: string, now: number, stamp: string): KubeObject {
     const m = obj.metadata;
     // Unique and sortable like client-go's "<name>.<unix nanos in hex>".
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    // The sub-millisecond part is random, not a per-recorder counter: every controller has its own
+    // recorder, and two of them recording for one object in the same millisecond must not collide.
+    const nanos = BigInt(now) * 1_000_000n + BigInt((this.seq++ * 7919 + Math.floor(Math.random() * 1_000_000)) % 1_000_000);
     const involvedObject: Record<string, string> = { kind: obj.kind, name: m.name ?? "", apiVersion: obj.apiVersion };
     if (m.namespace) involvedObject.namespace = m.namespace;
     if (m.uid) involvedObject.uid = m.uid;

@@ -17,14 +17,14 @@ export function useLiveInvalidation(topics: readonly string[] = ["*"]): void {
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(url, { withCredentials: true });
-    let opened = false;
     source.addEventListener(INVALIDATE_EVENT, (e) => {
       const msg = parseInvalidateMessage((e as MessageEvent<string>).data);
       if (msg) invalidateKey(client, msg.key);
     });
+    // Every open, the first included: changes between the server-side prefetch (or the last
+    // connection) and this moment produced no message, so what the page shows may be stale.
     source.addEventListener("open", () => {
-      if (opened) void client.invalidateQueries({ type: "active" });
-      opened = true;
+      void client.invalidateQueries({ type: "active" });
     });
     return () => source.close();
   }, [client, url]);

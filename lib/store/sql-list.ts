@@ -27,12 +27,27 @@ async function page(q: SqlQueryable, key: ResourceKey, namespace: string | undef
   const params: unknown[] = [];
   const where = whereClause(key, namespace, after, params);
   const lim = limit !== undefined ? `LIMIT ${limit}` : "";
-  const rows = await q.query(
-    `SELECT c.rv AS list_rv, p.k, p.object, p.total FROM store_counter c LEFT JOIN LATERAL (
-       SELECT ${KEY} AS k, o.object, count(*) OVER () AS total FROM objects o WHERE ${where} ORDER BY ${KEY} ${lim}
-     ) p ON true WHERE c.id = 1`,
-    params,
-  );
+  // Within one namespace the key order is the name order. Saying so lets the planner take the
+  // namespace's rows by primary key and sort those few, instead of walking the key-order index
+  // (objects_key_order_idx, which serves lists across namespaces) past every other namespace.
+  const order = namespace !== undefined ? `o.name COLLATE "C"` : KEY;
+  // Across namespaces the count is its own subquery: a window count would carry every remaining
+  // object through the page query on every page (quadratic when paging a large resource). One
+  // namespace's rows are few and already read, so counting them in the window is cheaper.
+  const rows =
+    namespace !== undefined
+      ? await q.query(
+          `SELECT c.rv AS list_rv, p.k, p.object, p.total FROM store_counter c LEFT JOIN LATERAL (
+             SELECT ${KEY} AS k, o.object, count(*) OVER () AS total FROM objects o WHERE ${where} ORDER BY ${order} ${lim}
+           ) p ON true WHERE c.id = 1`,
+          params,
+        )
+      : await q.query(
+          `SELECT c.rv AS list_rv, p.k, p.object, (SELECT count(*) FROM objects o WHERE ${where}) AS total FROM store_counter c LEFT JOIN LATERAL (
+             SELECT ${KEY} AS k, o.object FROM objects o WHERE ${where} ORDER BY ${order} ${lim}
+           ) p ON true WHERE c.id = 1`,
+          params,
+        );
   const items = rows.filter((r) => r.k !== null).map((r) => ({ key: r.k as string, object: asObject(r.object) }));
   return { listRv: String(rows[0]?.list_rv ?? "0"), items, total: Number(rows[0]?.total ?? 0) };
 }

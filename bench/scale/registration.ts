@@ -1,4 +1,4 @@
-import { pathToFileURL } from "node:url";
+import { runAsScript } from "./run-as-script";
 import { registerHosted } from "./members";
 import { backendLabel, backends, memberSpecs, profileArgs, startScaleEnv, type Backend } from "./env";
 import { summarize } from "./stats";
@@ -48,15 +48,4 @@ export async function runRegistrationBench(opts: ScaleBenchOptions = {}): Promis
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runRegistrationBench({ quick: process.argv.includes("--quick"), progress: (m) => process.stderr.write(m + "\n") }).then(
-    (r) => {
-      console.log(JSON.stringify(r, null, 2));
-      process.exit(0);
-    },
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, runRegistrationBench);

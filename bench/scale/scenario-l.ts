@@ -1,4 +1,4 @@
-import { pathToFileURL } from "node:url";
+import { runAsScript } from "./run-as-script";
 import type { ControllerFigures, PlaneProcess } from "./child-plane";
 import { addMembers, backendLabel, backends, memberSpecs, profileArgs, startScaleEnv, type Backend } from "./env";
 import type { ScaleBenchOptions } from "./registration";
@@ -110,15 +110,4 @@ export async function runScenarioL(opts: ScaleBenchOptions = {}): Promise<LFigur
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runScenarioL({ quick: process.argv.includes("--quick"), progress: (m) => process.stderr.write(m + "\n") }).then(
-    (r) => {
-      console.log(JSON.stringify(r, null, 2));
-      process.exit(0);
-    },
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, runScenarioL);

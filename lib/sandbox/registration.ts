@@ -7,33 +7,58 @@ import type { SandboxCluster } from "./sandbox-cluster";
 /** Namespace Karmada keeps member credentials in. */
 export const CLUSTER_SECRET_NAMESPACE = "karmada-cluster";
 
+/** What registering a sandbox needs, wherever it runs (this process or a sandbox host). */
+export interface SandboxMemberFacts {
+  name: string;
+  labels?: Record<string, string>;
+  mode: "Push" | "Pull";
+  server: string;
+  provider?: string;
+  region?: string;
+  zone: string;
+  token: string;
+  caCert: string;
+}
+
 /** The member Cluster for a sandbox: Karmada's shape, marked with `flotilla.io/sandbox=true`. */
-export function sandboxClusterObject(sandbox: SandboxCluster): Cluster {
-  const { spec } = sandbox;
+export function memberClusterObject(f: SandboxMemberFacts): Cluster {
   return {
     apiVersion: "cluster.karmada.io/v1alpha1",
     kind: "Cluster",
-    metadata: { name: spec.name, labels: { ...spec.labels, [LABEL_SANDBOX]: "true" } },
+    metadata: { name: f.name, labels: { ...f.labels, [LABEL_SANDBOX]: "true" } },
     spec: {
-      syncMode: spec.mode,
-      apiEndpoint: sandbox.info().server,
-      secretRef: { namespace: CLUSTER_SECRET_NAMESPACE, name: spec.name },
-      provider: spec.provider,
-      region: spec.region,
-      zones: [spec.zone],
+      syncMode: f.mode,
+      apiEndpoint: f.server,
+      secretRef: { namespace: CLUSTER_SECRET_NAMESPACE, name: f.name },
+      provider: f.provider,
+      region: f.region,
+      zones: [f.zone],
     },
   };
 }
 
-/** The credentials Secret Karmada's `karmadactl join` writes (token and caBundle). */
-export function sandboxSecretObject(sandbox: SandboxCluster): KubeObject {
+/** The credentials Secret Karmada's `karmadactl join` writes (base64 token and caBundle). */
+export function memberSecretObject(f: Pick<SandboxMemberFacts, "name" | "token" | "caCert">): KubeObject {
   return {
     apiVersion: "v1",
     kind: "Secret",
-    metadata: { name: sandbox.name, namespace: CLUSTER_SECRET_NAMESPACE, labels: { [LABEL_SANDBOX]: "true" } },
+    metadata: { name: f.name, namespace: CLUSTER_SECRET_NAMESPACE, labels: { [LABEL_SANDBOX]: "true" } },
     type: "Opaque",
-    data: { token: Buffer.from(sandbox.token).toString("base64"), caBundle: Buffer.from(sandbox.caCert).toString("base64") },
+    data: { token: Buffer.from(f.token).toString("base64"), caBundle: Buffer.from(f.caCert).toString("base64") },
   };
+}
+
+function factsOf(sandbox: SandboxCluster): SandboxMemberFacts {
+  const { spec } = sandbox;
+  return { ...spec, server: sandbox.info().server, token: sandbox.token, caCert: sandbox.caCert };
+}
+
+export function sandboxClusterObject(sandbox: SandboxCluster): Cluster {
+  return memberClusterObject(factsOf(sandbox));
+}
+
+export function sandboxSecretObject(sandbox: SandboxCluster): KubeObject {
+  return memberSecretObject(factsOf(sandbox));
 }
 
 /**

@@ -55,7 +55,9 @@ export interface ScaleEnvOptions {
 /** Node flags for the control plane: a CPU profile in FLOTILLA_BENCH_PROFILE's dir when set. */
 export function profileArgs(tag: string): string[] {
   const dir = process.env.FLOTILLA_BENCH_PROFILE;
-  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${tag}-${Date.now()}.cpuprofile`] : [];
+  // One directory per run: Node names each thread's profile itself (the tsx loader thread has one
+  // too, and a fixed --cpu-prof-name made it overwrite the main thread's).
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, `${tag}-${Date.now()}`)}`] : [];
 }
 
 export async function startScaleEnv(opts: ScaleEnvOptions): Promise<ScaleEnv> {

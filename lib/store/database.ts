@@ -1,11 +1,14 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { applyMigrations } from "./migrate";
+import { startPgliteThread } from "./pglite-worker/pglite-thread";
+import { remotePrismaFactory } from "./pglite-worker/remote-prisma";
+import { remoteSqlClient } from "./pglite-worker/remote-sql";
 import type { SqlClient } from "./sql-client";
 import { pgliteSqlClient, pgSqlClient } from "./sql-client";
 
@@ -47,22 +50,40 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   return opts.url ? openPostgres(opts.url, opts) : openPglite(opts);
 }
 
+/**
+ * PGlite on its own thread (see pglite-worker/): its WASM and file-system work would otherwise
+ * block the event loop and starve API requests while controllers write. Migrations run here,
+ * through the same Prisma adapter door.
+ */
 async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
   const dir = path.join(opts.dataDir, "pglite");
   await mkdir(path.dirname(dir), { recursive: true });
-  const db = await PGlite.create(dir);
+  const thread = await startPgliteThread(dir);
   try {
-    const appliedMigrations = await applyMigrations({ kind: "pglite", db }, opts.migrationsDir);
-    return pgliteDatabase(db, appliedMigrations);
+    const factory = remotePrismaFactory(thread);
+    const appliedMigrations = await applyMigrations({ kind: "adapter", factory }, opts.migrationsDir);
+    const prisma = new PrismaClient({ adapter: factory });
+    return {
+      prisma,
+      kind: "pglite",
+      sql: remoteSqlClient(thread),
+      // One process owns a PGlite: in-process wake-ups are enough.
+      listen: async () => async () => {},
+      appliedMigrations,
+      async close() {
+        await prisma.$disconnect();
+        await thread.close();
+      },
+    };
   } catch (err) {
-    await db.close().catch(() => {});
+    await thread.close();
     throw err;
   }
 }
 
 /**
- * A Database over an open, already migrated PGlite (tests clone one migrated instance instead of
- * paying initdb each time). close() closes the PGlite.
+ * A Database over an open, already migrated PGlite on this thread (tests clone one migrated
+ * instance instead of paying initdb each time). close() closes the PGlite.
  */
 export function pgliteDatabase(db: PGlite, appliedMigrations: string[] = []): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });

@@ -61,6 +61,11 @@ export function scriptSafePgFactory(connectionString: string): ScriptSafeFactory
   });
 }
 
+/** A factory whose adapters already run scripts whole (the PGlite thread's), tracked for disposeAll. */
+export function trackedFactory(inner: SqlMigrationAwareDriverAdapterFactory): ScriptSafeFactory {
+  return tracking(inner, (a) => a);
+}
+
 /** A PGlite factory for the schema engine over an already open PGlite (not closed by disposeAll). */
 export function scriptSafePgliteFactory(db: PGlite): ScriptSafeFactory {
   return tracking(new PrismaPGlite(db), (a) => wrap(a, (script) => db.exec(script)));

@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../database";
+
+// openDatabase without a URL runs PGlite in its own thread: the doors above it must behave as before.
+describe("PGlite in its thread", () => {
+  let root: string;
+  let db: Database;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), "flotilla-thread-"));
+    db = await openDatabase({ dataDir: root });
+  });
+  afterAll(async () => {
+    await db.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("raw queries take parameters and return parsed rows", async () => {
+    const [row] = await db.sql.query<{ n: number; j: unknown; b: unknown }>(`SELECT $1::int AS n, $2::jsonb AS j, 7::bigint AS b`, [41, JSON.stringify({ a: [1] })]);
+    expect(row.n).toBe(41);
+    expect(row.j).toEqual({ a: [1] });
+    expect(Number(row.b)).toBe(7);
+  });
+
+  it("a transaction commits, and rolls back when its callback throws", async () => {
+    await db.sql.query(`CREATE TABLE t (k text PRIMARY KEY)`);
+    await db.sql.transaction(async (tx) => {
+      await tx.query(`INSERT INTO t VALUES ('a')`);
+    });
+    await expect(
+      db.sql.transaction(async (tx) => {
+        await tx.query(`INSERT INTO t VALUES ('b')`);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await db.sql.query(`SELECT k FROM t ORDER BY k`)).toEqual([{ k: "a" }]);
+  });
+
+  it("a failing statement rejects with Postgres' code and message, and the transaction is rolled back", async () => {
+    const err = await db.sql
+      .transaction(async (tx) => {
+        await tx.query(`INSERT INTO t VALUES ('c')`);
+        await tx.query(`INSERT INTO t VALUES ('a')`);
+      })
+      .catch((e: unknown) => e as Error & { code?: string });
+    expect(err).toMatchObject({ code: "23505" });
+    expect(err.message).toMatch(/duplicate key/);
+    expect(await db.sql.query(`SELECT k FROM t ORDER BY k`)).toEqual([{ k: "a" }]);
+  });
+
+  it("Prisma queries, maps constraint errors and runs interactive transactions", async () => {
+    await db.prisma.user.create({ data: { username: "alice", passwordHash: "x" } });
+    await expect(db.prisma.user.create({ data: { username: "alice", passwordHash: "y" } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.user.create({ data: { username: "bob", passwordHash: "x" } });
+        throw new Error("undo");
+      }),
+    ).rejects.toThrow("undo");
+    await db.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { username: "alice" }, data: { passwordHash: "z" } });
+    });
+    const users = await db.prisma.user.findMany({ orderBy: { username: "asc" } });
+    expect(users.map((u) => [u.username, u.passwordHash])).toEqual([["alice", "z"]]);
+    expect(users[0].createdAt).toBeInstanceOf(Date);
+  });
+
+  it("close is idempotent and later calls reject", async () => {
+    await db.close();
+    await db.close();
+    await expect(db.sql.query(`SELECT 1`)).rejects.toThrow(/PGlite thread/);
+  });
+});

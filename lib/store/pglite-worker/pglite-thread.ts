@@ -1,0 +1,78 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { PGliteOptions } from "@electric-sql/pglite";
+import { reviveError, type SerializedError, type WorkerOp, type WorkerReply } from "./protocol";
+
+const ENTRY = path.join(import.meta.dirname, "worker.mjs");
+
+/** PGlite running on its own thread (./worker.mjs), seen from the main thread as request/reply calls. */
+export interface PgliteThread {
+  call<T>(op: WorkerOp, args?: Record<string, unknown>): Promise<T>;
+  /** A fresh transaction id (ids are chosen here so a begin needs no extra round trip). */
+  nextTxId(): number;
+  /** Closes PGlite (a clean shutdown) and ends the thread. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the thread and opens PGlite at `dataDir` in it. PGlite runs only there, so its WASM
+ * execution and file-system calls no longer block the event loop. The thread keeps the process
+ * alive only while a call is in flight, like an in-thread PGlite. Killing the process (even with
+ * SIGKILL) leaves a data dir PGlite recovers at the next open.
+ */
+export async function startPgliteThread(dataDir: string, options: PGliteOptions = {}): Promise<PgliteThread> {
+  const worker = new Worker(ENTRY, { workerData: { dataDir, options }, execArgv: [] });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  let failure: Error | undefined;
+  const exited = new Promise<void>((r) => worker.once("exit", () => r()));
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+    worker.unref();
+  };
+  worker.on("error", (err) => fail(new Error(`PGlite thread failed: ${err.message}`, { cause: err })));
+  worker.once("exit", (code) => fail(new Error(`PGlite thread exited (${code})`)));
+
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", (m: { ready: boolean; error?: SerializedError }) => (m.ready ? resolve() : reject(reviveError(m.error!))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(failure ?? new Error(`PGlite thread exited (${code}) while opening ${dataDir}`)));
+  });
+  worker.on("message", (m: WorkerReply) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (pending.size === 0) worker.unref();
+    if (m.ok) p.resolve(m.value);
+    else p.reject(reviveError(m.error));
+  });
+  worker.unref();
+
+  let nextId = 1;
+  let txIds = 1;
+  let closing: Promise<void> | undefined;
+  const call = <T>(op: WorkerOp, args: Record<string, unknown> = {}): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const id = nextId++;
+      if (pending.size === 0) worker.ref();
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...args, id, op });
+    });
+  return {
+    call,
+    nextTxId: () => txIds++,
+    close() {
+      closing ??= (async () => {
+        if (!failure) await call("close").catch(() => {});
+        // The thread ends by itself once PGlite is closed; do not wait forever if it hangs.
+        const timer = setTimeout(() => void worker.terminate(), 10_000);
+        worker.ref();
+        await exited;
+        clearTimeout(timer);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// The PGlite thread: owns the embedded Postgres (WASM) so its CPU and file-system calls leave the
+// main thread free for API requests. Plain JavaScript so it starts without a TypeScript loader
+// (npm start registers tsx on the main thread only). Protocol: see ./protocol.ts.
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+const { dataDir, options } = workerData;
+/** Open transactions by the id the main thread chose: raw SQL ones and Prisma's. */
+const rawTxs = new Map();
+const prismaTxs = new Map();
+
+let db;
+let adapter;
+try {
+  db = await PGlite.create(dataDir, options);
+  adapter = await new PrismaPGlite(db).connect();
+  parentPort.postMessage({ ready: true });
+} catch (err) {
+  parentPort.postMessage({ ready: false, error: serializeError(err) });
+  process.exit(1);
+}
+
+/** BEGIN ... and hands the transaction over; `finish(rollback)` ends it, `done` settles with COMMIT. */
+function beginRaw() {
+  return new Promise((resolve, reject) => {
+    const done = db.transaction(async (tx) => {
+      const rollback = await new Promise((finish) => resolve({ tx, finish, done }));
+      if (rollback && !tx.closed) await tx.rollback();
+    });
+    done.catch(reject);
+  });
+}
+
+async function endRaw(id, rollback) {
+  const t = rawTxs.get(id);
+  rawTxs.delete(id);
+  if (!t) throw new Error(`no open transaction ${id}`);
+  t.finish(rollback);
+  await t.done;
+}
+
+const ops = {
+  query: ({ sql, params, tx }) => (tx ? rawTxs.get(tx).tx : db).query(sql, params).then((r) => r.rows),
+  begin: async ({ tx }) => void rawTxs.set(tx, await beginRaw()),
+  commit: ({ tx }) => endRaw(tx, false),
+  rollback: ({ tx }) => endRaw(tx, true),
+  "prisma.query": ({ query, tx }) => (tx ? prismaTxs.get(tx) : adapter).queryRaw(query),
+  "prisma.execute": ({ query, tx }) => (tx ? prismaTxs.get(tx) : adapter).executeRaw(query),
+  // The stock adapter does not await exec(), so a failing script would pass silently.
+  "prisma.script": ({ script }) => db.exec(script).then(() => undefined, (e) => adapter.onError(e)),
+  "prisma.begin": async ({ tx, isolationLevel }) => {
+    const t = await adapter.startTransaction(isolationLevel);
+    prismaTxs.set(tx, t);
+    return t.options;
+  },
+  "prisma.commit": ({ tx }) => takePrisma(tx).commit(),
+  "prisma.rollback": ({ tx }) => takePrisma(tx).rollback(),
+  close: async () => {
+    if (!db.closed) await db.close();
+  },
+};
+
+function takePrisma(id) {
+  const t = prismaTxs.get(id);
+  prismaTxs.delete(id);
+  if (!t) throw new Error(`no open Prisma transaction ${id}`);
+  return t;
+}
+
+parentPort.on("message", async (msg) => {
+  let reply;
+  try {
+    reply = { id: msg.id, ok: true, value: await ops[msg.op](msg) };
+  } catch (err) {
+    reply = { id: msg.id, ok: false, error: serializeError(err) };
+  }
+  try {
+    parentPort.postMessage(reply);
+  } catch (err) {
+    parentPort.postMessage({ id: msg.id, ok: false, error: serializeError(err) });
+  }
+  if (msg.op === "close" && reply.ok) parentPort.close();
+});
+
+/** An error as plain data: name, message, stack and the own fields callers read (code, detail, cause...). */
+function serializeError(err) {
+  if (typeof err !== "object" || err === null) return { name: "Error", message: String(err) };
+  const out = {};
+  for (const [k, v] of Object.entries(err)) if (isPlain(v)) out[k] = v;
+  out.name = err.name;
+  out.message = err.message;
+  out.stack = err.stack;
+  if (err.cause !== undefined && isPlain(err.cause)) out.cause = err.cause;
+  return out;
+}
+
+function isPlain(v) {
+  try {
+    structuredClone(v);
+    return typeof v !== "function";
+  } catch {
+    return false;
+  }
+}

@@ -44,9 +44,12 @@ describe("PGlite in its thread", () => {
         await tx.query(`INSERT INTO t VALUES ('c')`);
         await tx.query(`INSERT INTO t VALUES ('a')`);
       })
-      .catch((e: unknown) => e as Error & { code?: string });
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error & { code?: string },
+      );
     expect(err).toMatchObject({ code: "23505" });
-    expect(err.message).toMatch(/duplicate key/);
+    expect(err?.message).toMatch(/duplicate key/);
     expect(await db.sql.query(`SELECT k FROM t ORDER BY k`)).toEqual([{ k: "a" }]);
   });
 

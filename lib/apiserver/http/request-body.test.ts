@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeObject, readBody } from "./request-body";
+import { decodeObject, decodeText, readBody } from "./request-body";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -16,6 +16,15 @@ describe("request bodies", () => {
     ["application/json", ""],
   ])("answers 400 for malformed %s body %j", (ct, body) => {
     expect(() => decodeObject(ct, enc(body))).toThrowError(expect.objectContaining({ status: expect.objectContaining({ code: 400 }) }));
+  });
+
+  it("decodes a JSON object sent as YAML like the YAML parser would (apply patches)", () => {
+    const body = ' {"apiVersion":"v1","kind":"ConfigMap","data":{"a":"1.0","b":"\\u00e9"},"n":1.5,"x":null}\n';
+    expect(decodeText(enc(body), true)).toEqual({ apiVersion: "v1", kind: "ConfigMap", data: { a: "1.0", b: "é" }, n: 1.5, x: null });
+    // Repeated keys still reach the YAML parser, which refuses them.
+    expect(() => decodeText(enc('{"a":1,"a":2}'), true)).toThrowError(expect.objectContaining({ status: expect.objectContaining({ code: 400 }) }));
+    // Flow-style YAML that is not JSON still parses as YAML.
+    expect(decodeText(enc("{a: 1, b: [x]}"), true)).toEqual({ a: 1, b: ["x"] });
   });
 
   it("answers 415 for unknown content types", () => {

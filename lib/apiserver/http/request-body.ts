@@ -59,6 +59,8 @@ export function decodeText(bytes: Uint8Array, yaml: boolean): unknown {
       throw errors.badRequest(`couldn't get version/kind; json parse error: ${goJsonError(text, e as Error)}`);
     }
   }
+  const json = jsonAsYaml(text);
+  if (json !== undefined) return json;
   const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [docs];
   const real = list.filter((d) => d.contents !== null);
@@ -67,6 +69,22 @@ export function decodeText(bytes: Uint8Array, yaml: boolean): unknown {
   }
   if (real.length > 1) throw errors.badRequest("error decoding YAML request body: only one document may be sent");
   return real[0]?.toJSON() ?? null;
+}
+
+/**
+ * A YAML body that is a JSON object (what kubectl and client-go send as apply patches), parsed
+ * with JSON.parse: the YAML parser took ~0.5 ms of a ~2 ms sandbox apply. Undefined when the
+ * text is not plain JSON or repeats a key (the YAML parser refuses those with its own message).
+ */
+function jsonAsYaml(text: string): unknown {
+  if (!/^\s*\{/.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return duplicateJsonKeys(text).length ? undefined : value;
 }
 
 /** Decodes a create/update body by Content-Type: JSON, YAML or the kube protobuf envelope. */

@@ -136,6 +136,25 @@ describe("Controller", () => {
     expect(signals.length).toBe(2);
   });
 
+  it("lets the event loop poll I/O between reconciles of a busy queue", async () => {
+    let done = 0;
+    const { ctrl } = await run([], async () => {
+      done++;
+    });
+    for (let i = 0; i < 50; i++) ctrl.enqueue({ namespace: "ns", name: `k${i}` });
+    const atFirstTurn = await new Promise<number>((r) => setImmediate(() => r(done)));
+    expect(atFirstTurn).toBeLessThan(5);
+    await flushMicrotasks();
+    for (let i = 0; i < 60 && done < 50; i++) await new Promise((r) => setImmediate(r));
+    expect(done).toBe(50);
+  });
+
+  it("keeps one deadline timer however many reconciles run", async () => {
+    const { clock, ctrl } = await run([cm("a"), cm("b"), cm("c")], () => new Promise(() => {}), { workers: 3, timeoutMs: 1000 });
+    expect(ctrl.metrics().queue.processing).toBe(3);
+    expect(clock.pendingTimers()).toBe(1);
+  });
+
   it("survives a reconciler that throws synchronously", async () => {
     let calls = 0;
     const { clock } = await run([cm("a")], (() => {

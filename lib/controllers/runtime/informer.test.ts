@@ -188,4 +188,31 @@ describe("Informer", () => {
     await flushMicrotasks();
     expect(r.seen).toEqual(["add:a", "add:b"]);
   });
+
+  it("lists in pages and caches objects without their managedFields", async () => {
+    const clock = new FakeClock();
+    const objs = Array.from({ length: 7 }, (_, i) => cm(`c${i}`));
+    objs[0].metadata.managedFields = [{ manager: "kubectl", operation: "Update", apiVersion: "v1", fieldsType: "FieldsV1", fieldsV1: {} }];
+    const client = new FakeObjectClient({ clock, objects: objs });
+    // The fake lists in one piece: page it here by name, as the store pages by key.
+    const pages: number[] = [];
+    const all = client.list.bind(client);
+    client.list = (async (apiVersion: string, kind: string, o: { limit?: number; continue?: string } = {}) => {
+      const full = await all(apiVersion, kind, o);
+      const start = Number(o.continue ?? 0);
+      const items = full.items.slice(start, start + (o.limit ?? full.items.length));
+      pages.push(items.length);
+      const next = start + items.length;
+      return { ...full, items, metadata: { ...full.metadata, continue: next < full.items.length ? String(next) : undefined } };
+    }) as typeof client.list;
+    const r = recorder();
+    const inf = new Informer({ client, clock, apiVersion: "v1", kind: "ConfigMap", listPageSize: 3 });
+    inf.addHandlers(r.handlers);
+    start(inf);
+    await inf.waitForSync();
+    expect(pages).toEqual([3, 3, 1]);
+    expect(inf.list()).toHaveLength(7);
+    expect(inf.get("ns", "c0")?.metadata.managedFields).toBeUndefined();
+    expect(r.seen.filter((x) => x.startsWith("add:"))).toHaveLength(7);
+  });
 });

@@ -4,7 +4,9 @@ import type { KubeObject, Status, WatchEvent } from "../../kube/types";
 import { realClock, sleep, type Clock, type TimerHandle } from "./clock";
 import { keyOf, objectKey } from "./keys";
 import { noopLogger, type Logger } from "./log";
+import { resourceVersionAtLeast } from "./cached-read";
 import { ObjectCache, type IndexFunc } from "./object-cache";
+import { TimeSlice } from "./yield";
 
 /** What an informer lists and watches. Two informers with equal specs see the same objects. */
 export interface InformerSpec {
@@ -24,6 +26,8 @@ export interface InformerOptions<T extends KubeObject = KubeObject> extends Info
   log?: Logger;
   /** Reconnect backoff after errors: starts at initialMs, doubles up to maxMs (1 s → 30 s). */
   backoff?: { initialMs?: number; maxMs?: number };
+  /** Objects per list page (limit/continue); 0 lists in one call. Default 500. */
+  listPageSize?: number;
 }
 
 /**
@@ -152,7 +156,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     let delay = initialMs;
     while (!signal.aborted) {
       try {
-        if (this.rv === undefined) await this.relist();
+        if (this.rv === undefined) await this.relist(signal);
         const { events, elapsedMs } = await this.watchOnce(signal);
         // A stream that closes at once with nothing in it would otherwise spin.
         if (events > 0 || elapsedMs >= initialMs) {
@@ -173,20 +177,36 @@ export class Informer<T extends KubeObject = KubeObject> {
     }
   }
 
-  private async relist(): Promise<void> {
+  /**
+   * Lists in pages: 30,000 Works in one call built one huge response while nothing else ran;
+   * pages bound that and let requests in between. Later pages read newer state than the first
+   * page's resourceVersion (the store's pages are not one snapshot); the watch then replays from
+   * that version, and apply() skips replayed events older than what the cache already holds.
+   */
+  private async relist(signal: AbortSignal): Promise<void> {
     const { client, apiVersion, kind, namespace, labelSelector, fieldSelector } = this.opts;
-    const list = await client.list<T>(apiVersion, kind, { namespace, labelSelector, fieldSelector });
+    const limit = this.opts.listPageSize ?? 500;
     const seen = new Set<string>();
-    for (const obj of list.items) {
-      seen.add(objectKey(obj));
-      this.upsert(obj, true);
-    }
+    const slice = new TimeSlice();
+    let rv: string | undefined;
+    let cont: string | undefined;
+    do {
+      const page = await client.list<T>(apiVersion, kind, { namespace, labelSelector, fieldSelector, limit: limit > 0 ? limit : undefined, continue: cont });
+      if (signal.aborted) return;
+      rv ??= page.metadata.resourceVersion ?? "";
+      cont = page.metadata.continue || undefined;
+      for (const obj of page.items) {
+        seen.add(objectKey(obj));
+        this.upsert(obj, true);
+        await slice.maybeYield();
+      }
+    } while (cont);
     for (const key of [...this.cache.keys()]) {
       if (seen.has(key)) continue;
       const gone = this.cache.delete(key);
       if (gone) this.emit((h) => h.onDelete?.(gone));
     }
-    this.rv = list.metadata.resourceVersion ?? "";
+    this.rv = rv;
     if (!this.synced) {
       this.synced = true;
       for (const w of this.syncWaiters.splice(0)) w();
@@ -237,8 +257,10 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private upsert(obj: T, fromList: boolean): void {
     const old = this.cache.getByKey(objectKey(obj));
-    // A relist re-reads everything; unchanged objects are not news.
-    if (fromList && old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return;
+    // A relist re-reads everything; unchanged objects are not news. Neither is a replayed event
+    // older than the cached copy (a later list page already held the newer one).
+    if (old && (fromList ? old.metadata.resourceVersion === obj.metadata.resourceVersion : isOlder(obj, old))) return;
+    stripForCache(obj);
     this.cache.set(obj);
     if (old) this.emit((h) => h.onUpdate?.(old, obj));
     else this.emit((h) => h.onAdd?.(obj));
@@ -257,6 +279,23 @@ export class Informer<T extends KubeObject = KubeObject> {
       this.scheduleResync();
     }, every);
   }
+}
+
+/** True when `obj` is strictly older than the cached `old` (numeric resourceVersions only). */
+function isOlder(obj: KubeObject, old: KubeObject): boolean {
+  const a = obj.metadata.resourceVersion;
+  const b = old.metadata.resourceVersion;
+  return a !== b && /^\d+$/.test(a ?? "") && resourceVersionAtLeast(b, a);
+}
+
+/**
+ * Drops what no controller reads from the cached copy (client-go's cache transform): the
+ * managedFields, which can outweigh the object itself. The object came from a list or a watch
+ * event that is the informer's own copy. An update sent without managedFields keeps the stored
+ * ones, so writing back an edited cached object loses nothing.
+ */
+function stripForCache(obj: KubeObject): void {
+  if (obj.metadata.managedFields !== undefined) delete obj.metadata.managedFields;
 }
 
 function isExpired(err: unknown): boolean {

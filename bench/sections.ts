@@ -189,7 +189,10 @@ SECTIONS.push(
         rows.push(
           { metric: `${r.backend}: L converge from empty (${size})`, value: r.convergeSeconds, unit: "s", better: "lower", note: `${r.works} Works` },
           { metric: `${r.backend}: L catch-up after SIGKILL`, value: r.catchUpSeconds, unit: "s", target: "< 60", better: "lower", note: `every binding and Work reconciled again, queues empty; READY after ${r.restartToReadySeconds} s; ${r.appliedAfterRestart}/${r.works} Applied` },
-          { metric: `${r.backend}: control plane peak RSS at L`, value: r.peakRssMB, unit: "MB", target: "< 1536", better: "lower", note: `${r.peakRssAfterRestartMB} MB after the restart` },
+          { metric: `${r.backend}: control plane peak RSS at L`, value: r.peakRssMB, unit: "MB", target: "< 1536", better: "lower", note: `${r.peakRssAfterRestartMB} MB after the restart; JS heap ${r.heapUsedMB} MB converged, ${r.heapUsedAfterCatchUpMB} MB caught up; ${r.outsideHeapMB} MB of RSS outside the heap` },
+          { metric: `${r.backend}: L catch-up CPU of the restarted plane`, value: r.catchUpCpuSeconds, unit: "s", better: "lower", note: `caches synced and workers running ${r.restartToLeadingSeconds} s after the restart` },
+          { metric: `${r.backend}: API GET p99 while L converges`, value: r.apiP99ConvergeMs, unit: "ms", better: "lower", note: `max ${r.apiMaxConvergeMs} ms; one request at a time, 250 ms apart` },
+          { metric: `${r.backend}: API GET p99 while L catches up`, value: r.apiP99CatchUpMs, unit: "ms", better: "lower", note: `max ${r.apiMaxCatchUpMs} ms` },
         );
       }
       return rows;

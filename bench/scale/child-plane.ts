@@ -18,12 +18,22 @@ export interface PlaneProcess {
   memory(): Promise<{ rss: number; peak: number }>;
   /** CPU time (user + system) the process used so far, in seconds. */
   cpuSeconds(): Promise<number>;
+  /** process.memoryUsage() from its last MEMORY line (undefined before the first). */
+  heap(): PlaneMemory | undefined;
   /** The controllers' figures from its last METRICS line (empty while it does not lead). */
   controllers(): ControllerFigures[];
   /** Its stderr (the JSON log), last 200 kB. */
   log(): string;
   /** Sends the signal and waits for the exit. */
   kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Bytes, as process.memoryUsage() reports them inside the plane. */
+export interface PlaneMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
 }
 
 /** One controller's figures as plane-entry.ts reports them. */
@@ -66,6 +76,7 @@ export function startPlaneProcess(env: Record<string, string>, opts: { timeoutMs
   });
   let leader = false;
   let figures: ControllerFigures[] = [];
+  let memory: PlaneMemory | undefined;
   const leaderWaiters: (() => void)[] = [];
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   return new Promise<PlaneProcess>((resolve, reject) => {
@@ -86,6 +97,7 @@ export function startPlaneProcess(env: Record<string, string>, opts: { timeoutMs
         const line = out.slice(0, nl);
         out = out.slice(nl + 1);
         if (line.startsWith("METRICS ")) figures = JSON.parse(line.slice(8)) as ControllerFigures[];
+        if (line.startsWith("MEMORY ")) memory = JSON.parse(line.slice(7)) as PlaneMemory;
         if (line.startsWith("LEADER ")) {
           leader = line === "LEADER true";
           if (leader) leaderWaiters.splice(0).forEach((w) => w());
@@ -115,6 +127,7 @@ export function startPlaneProcess(env: Record<string, string>, opts: { timeoutMs
           });
         }),
       controllers: () => figures,
+      heap: () => memory,
       cpuSeconds: () => procCpuSeconds(child.pid!),
       memory: async () => parseProcMemory(await readFile(`/proc/${child.pid}/status`, "utf8")),
       log: () => stderr,

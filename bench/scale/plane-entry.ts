@@ -10,7 +10,8 @@ import type { Manager } from "../../lib/controllers/runtime/manager";
  * memory is the control plane's). Prints `READY <kubeUrl>` once it serves, then `LEADER true`
  * / `LEADER false` whenever it starts or stops running the controllers, and every
  * FLOTILLA_BENCH_METRICS_MS (default 500) `METRICS <json>`: per controller its reconcile count
- * and queue (depth, processing, delayed), which the catch-up measurement reads.
+ * and queue (depth, processing, delayed), which the catch-up measurement reads, and
+ * `MEMORY <json>` (process.memoryUsage(): where the RSS goes, JS heap or outside it).
  * SIGTERM stops it cleanly.
  */
 async function main(): Promise<void> {
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const metrics = () => {
     const all = manager.metrics().map((m) => ({ name: m.name, reconciles: m.reconciles, errors: m.errors, depth: m.queue.depth, processing: m.queue.processing, delayed: m.queue.delayed }));
     if (all.length) process.stdout.write(`METRICS ${JSON.stringify(all)}\n`);
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    process.stdout.write(`MEMORY ${JSON.stringify({ rss, heapUsed, external, arrayBuffers })}\n`);
   };
   setInterval(metrics, Number(process.env.FLOTILLA_BENCH_METRICS_MS || 500)).unref();
   process.on("SIGTERM", () => {

@@ -1,3 +1,4 @@
+import { probeApiLatency } from "./api-probe";
 import { runAsScript } from "./run-as-script";
 import type { ControllerFigures, PlaneProcess } from "./child-plane";
 import { addMembers, backendLabel, backends, memberSpecs, profileArgs, startScaleEnv, type Backend } from "./env";
@@ -17,11 +18,25 @@ export interface LFigures {
   catchUpSeconds: number;
   /** Restart → the new process serves the API (READY). */
   restartToReadySeconds: number;
+  /** Restart → the controllers' caches synced and their workers run (LEADER true). */
+  restartToLeadingSeconds: number;
+  /** CPU seconds (user + system) the restarted control plane used until it caught up. */
+  catchUpCpuSeconds: number;
+  /** A GET of one Namespace, one at a time, while converging and while catching up (ms). */
+  apiP99ConvergeMs: number;
+  apiMaxConvergeMs: number;
+  apiP99CatchUpMs: number;
+  apiMaxCatchUpMs: number;
   /** Works Applied according to the API after the catch-up. */
   appliedAfterRestart: number;
   /** Peak RSS (VmHWM) of the control plane, first run and after the restart. */
   peakRssMB: number;
   peakRssAfterRestartMB: number;
+  /** JS heap in use (process.memoryUsage().heapUsed, not after a GC) once converged and once caught up. */
+  heapUsedMB: number;
+  heapUsedAfterCatchUpMB: number;
+  /** RSS outside the JS heap once converged (wasm store memory, buffers, code). */
+  outsideHeapMB: number;
 }
 
 /** Controllers whose queues must have seen every object again for the catch-up to count. */
@@ -59,6 +74,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     await pool(clusters, 8, (i) => env.kube.create(POLICIES, shardPolicy(i, "l")));
     const works = await trackWorks(env.kube);
     const t0 = performance.now();
+    const convergeProbe = probeApiLatency(env.kube);
     await pool(deployments, 16, async (i) => {
       const d = benchDeployment(`l-${i}`, "l", 1) as { metadata: { labels: Record<string, string> } };
       d.metadata.labels.shard = String(i % clusters);
@@ -70,20 +86,28 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       return works.tally.total >= deployments;
     }, 3_600_000, "L converged", 1000);
     const convergeSeconds = (performance.now() - t0) / 1000;
+    const convergeApi = await convergeProbe.stop();
     works.close();
     const peak = (await env.plane.memory()).peak;
+    const convergedHeap = env.plane.heap();
     progress("SIGKILL of the control plane");
     await env.plane.kill("SIGKILL");
     const r0 = performance.now();
     const plane: PlaneProcess = await env.restartPlane();
     const restartToReadySeconds = (performance.now() - r0) / 1000;
+    const catchUpProbe = probeApiLatency(env.kube);
+    const leading = plane.leading(3_600_000);
     const counts = { deployments, bindings: deployments, works: deployments };
     await waitUntil(() => {
       const f = plane.controllers();
-      progress(`catching up: ${f.filter((x) => x.name in CATCH_UP).map((x) => `${x.name} ${x.reconciles}`).join(", ") || "starting"}`);
+      progress(`catching up: ${f.filter((x) => x.name in CATCH_UP).map((x) => `${x.name} ${x.reconciles} (${x.errors} failed)`).join(", ") || "starting"}`);
       return caughtUp(f, counts);
     }, 3_600_000, "L caught up", 100);
     const catchUpSeconds = (performance.now() - r0) / 1000;
+    const catchUpCpuSeconds = await plane.cpuSeconds();
+    const restartToLeadingSeconds = ((await leading) - r0) / 1000;
+    const catchUpApi = await catchUpProbe.stop();
+    const caughtUpHeap = plane.heap();
     const all = await env.kube.listAll<{ status?: { conditions?: { type: string; status: string }[] } }>(WORKS);
     const applied = all.filter((w) => w.status?.conditions?.some((c) => c.type === "Applied" && c.status === "True")).length;
     const r = (n: number) => Math.round(n * 10) / 10;
@@ -95,14 +119,25 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       convergeSeconds: r(convergeSeconds),
       catchUpSeconds: r(catchUpSeconds),
       restartToReadySeconds: r(restartToReadySeconds),
+      restartToLeadingSeconds: r(restartToLeadingSeconds),
+      catchUpCpuSeconds: r(catchUpCpuSeconds),
+      apiP99ConvergeMs: convergeApi.p99,
+      apiMaxConvergeMs: convergeApi.max,
+      apiP99CatchUpMs: catchUpApi.p99,
+      apiMaxCatchUpMs: catchUpApi.max,
       appliedAfterRestart: applied,
       peakRssMB: Math.round(peak / 2 ** 20),
       peakRssAfterRestartMB: Math.round((await plane.memory()).peak / 2 ** 20),
+      heapUsedMB: mb(convergedHeap?.heapUsed),
+      heapUsedAfterCatchUpMB: mb(caughtUpHeap?.heapUsed),
+      outsideHeapMB: mb(convergedHeap ? convergedHeap.rss - convergedHeap.heapUsed : undefined),
     };
   } finally {
     await env.stop();
   }
 }
+
+const mb = (bytes: number | undefined) => Math.round((bytes ?? 0) / 2 ** 20);
 
 export async function runScenarioL(opts: ScaleBenchOptions = {}): Promise<LFigures[]> {
   const out: LFigures[] = [];

@@ -11,6 +11,7 @@ import type { WatchEventInfo } from "../runtime/watches";
 import type { MemberClients } from "../execution/member-clients";
 import type { MemberWatcher } from "../execution/member-watcher";
 import { deepEqual } from "../../apiserver/object-utils";
+import { firstStatusWaitMs } from "./first-status";
 
 export const WORK_STATUS_CONTROLLER = "work-status";
 
@@ -26,7 +27,8 @@ export interface WorkStatusOptions {
 /**
  * Karmada's work status controller (karmada-api.md §7.6): for Works applied (Applied=True), the
  * member object's reflected status and health go to status.manifestStatuses, written only
- * when they change. Member events reach it through the MemberWatcher (which relists on 410).
+ * when they change (the first write waits for a fresh rollout to settle, first-status.ts).
+ * Member events reach it through the MemberWatcher (which relists on 410).
  */
 export function workStatusController(opts: WorkStatusOptions): (deps: ControllerDeps) => ControllerDefinition {
   return (deps) => {
@@ -47,6 +49,9 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
           if (live) statuses.push(manifestStatus(live, i, opts.resourceOf));
         }
         if (deepEqual(statuses, work.status?.manifestStatuses ?? [])) return { requeueAfterMs: opts.resyncMs ?? 30_000 };
+        // A fresh rollout is reported once it settled (member events re-run us meanwhile).
+        const wait = firstStatusWaitMs(work, statuses, deps.clock.now());
+        if (wait > 0) return { requeueAfterMs: wait };
         const next = structuredClone(work);
         next.status = { ...(next.status ?? {}), manifestStatuses: statuses };
         if (!statuses.length) delete next.status.manifestStatuses;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import type { ManifestStatus, Work } from "../../kube/karmada";
+import { firstStatusWaitMs } from "./first-status";
+
+const T0 = Date.parse("2026-01-01T00:00:00Z");
+const status = (health: ManifestStatus["health"]): ManifestStatus => ({ identifier: { ordinal: 0, group: "apps", version: "v1", kind: "Deployment", resource: "deployments", name: "d" }, health });
+const work = (recorded: ManifestStatus[] = [], applied = true): Work => ({
+  apiVersion: "work.karmada.io/v1alpha1",
+  kind: "Work",
+  metadata: { name: "w", namespace: "karmada-es-m1" },
+  spec: {},
+  status: { conditions: applied ? [{ type: "Applied", status: "True", reason: "AppliedSuccessful", message: "", lastTransitionTime: "2026-01-01T00:00:00Z" }] : [], manifestStatuses: recorded },
+});
+
+describe("firstStatusWaitMs", () => {
+  it("holds back a first Unhealthy reflection until the settle time passed", () => {
+    expect(firstStatusWaitMs(work(), [status("Unhealthy")], T0 + 1000, 3000)).toBe(2000);
+    expect(firstStatusWaitMs(work(), [status("Unhealthy")], T0 + 3000, 3000)).toBe(0);
+  });
+  it("writes a Healthy first reflection at once", () => {
+    expect(firstStatusWaitMs(work(), [status("Healthy")], T0, 3000)).toBe(0);
+  });
+  it("writes later changes at once, Unhealthy included", () => {
+    expect(firstStatusWaitMs(work([status("Healthy")]), [status("Unhealthy")], T0, 3000)).toBe(0);
+  });
+  it("does not wait without an Applied transition time", () => {
+    expect(firstStatusWaitMs(work([], false), [status("Unhealthy")], T0, 3000)).toBe(0);
+  });
+});

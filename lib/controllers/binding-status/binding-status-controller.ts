@@ -7,6 +7,7 @@ import { setCondition } from "../runtime/conditions";
 import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingOfWork, worksOfBinding, type BindingKind } from "../binding/binding-meta";
 import { aggregatedItems, fullyAppliedCondition } from "./aggregate";
+import { settlingMs } from "./settling";
 import { deepEqual } from "../../apiserver/object-utils";
 import { specOrMetaChanged, type WatchEventInfo } from "../runtime/watches";
 
@@ -18,7 +19,8 @@ export const REASON_AGGREGATE_STATUS_FAILED = "AggregateStatusFailed";
 /**
  * Karmada's RB/CRB status controller (karmada-api.md §7.7): aggregatedStatus and FullyApplied
  * on the binding, then the template's own status through the status subresource for kinds with
- * an aggregation rule. Both writes happen only on change; the template status write is ignored
+ * an aggregation rule. Both writes happen only on change, and not while the binding's Works are
+ * settling (settling.ts); the template status write is ignored
  * by the detector (status-only), so it never re-triggers propagation.
  */
 export function bindingStatusController(kind: BindingKind): (deps: ControllerDeps) => ControllerDefinition {
@@ -47,6 +49,9 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
         const binding = bindings().get(req.namespace, req.name);
         if (!binding || binding.metadata.deletionTimestamp) return;
         const mine = worksOfBinding(works(), binding);
+        // Works about to change on their own: one write once they settled, not one per step.
+        const wait = settlingMs(mine, deps.clock.now());
+        if (wait > 0) return { requeueAfterMs: wait };
         const items = aggregatedItems(mine);
         const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(deps.clock.now()));
         if (cond.changed || !deepEqual(items, binding.status?.aggregatedStatus ?? [])) {

@@ -6,6 +6,8 @@ import { bindingController, BINDING_CONTROLLER, CLUSTER_BINDING_CONTROLLER } fro
 import { executionController, EXECUTION_CONTROLLER } from "./execution/execution-controller";
 import { MemberWatcher, memberObjectDrifted } from "./execution/member-watcher";
 import type { MemberClients } from "./execution/member-clients";
+import { AppliedVersions } from "./execution/applied-versions";
+import { clusterOfExecutionNamespace } from "../kube/karmada";
 import { workStatusController, WORK_STATUS_CONTROLLER } from "./work-status/work-status-controller";
 import { bindingStatusController, BINDING_STATUS_CONTROLLER, CLUSTER_BINDING_STATUS_CONTROLLER } from "./binding-status/binding-status-controller";
 import { dependenciesController, DEPENDENCIES_CONTROLLER } from "./dependencies/dependencies-controller";
@@ -51,9 +53,14 @@ export interface PropagationControllers {
 export function setupPropagationControllers(manager: ManagerLike, deps: PropagationDeps): PropagationControllers {
   const enqueue = (name: string) => (req: Request) => manager.controller(name)?.enqueue(req);
   const watcher = new MemberWatcher({ members: deps.members });
+  const versions = new AppliedVersions();
   watcher.onWorkEvent((work, obj, info) => {
-    // Status-only member changes (a rollout progressing) are work-status business alone.
-    if (memberObjectDrifted(obj, info)) enqueue(EXECUTION_CONTROLLER)(work);
+    const cluster = clusterOfExecutionNamespace(work.namespace ?? "") ?? "";
+    if (info?.deleted) versions.forget(cluster, obj);
+    // Status-only member changes (a rollout progressing) are work-status business alone, and
+    // the echo of our own apply (not a resync) is no drift.
+    const echo = !info?.deleted && info?.old !== obj && versions.isOwnWrite(cluster, obj);
+    if (memberObjectDrifted(obj, info) && !echo) enqueue(EXECUTION_CONTROLLER)(work);
     const status = manager.controller(WORK_STATUS_CONTROLLER);
     if (status?.enqueueAfter) status.enqueueAfter(work, STATUS_COALESCE_MS);
     else status?.enqueue(work);
@@ -68,7 +75,7 @@ export function setupPropagationControllers(manager: ManagerLike, deps: Propagat
       [DEPENDENCIES_CONTROLLER]: dependenciesController(),
       [BINDING_CONTROLLER]: bindingController("ResourceBinding"),
       [CLUSTER_BINDING_CONTROLLER]: bindingController("ClusterResourceBinding"),
-      [EXECUTION_CONTROLLER]: executionController({ members: deps.members, watcher, resyncMs: deps.executionResyncMs }),
+      [EXECUTION_CONTROLLER]: executionController({ members: deps.members, watcher, versions, resyncMs: deps.executionResyncMs }),
       [WORK_STATUS_CONTROLLER]: workStatusController({ members: deps.members, watcher, resourceOf, resyncMs: deps.statusResyncMs }),
       [BINDING_STATUS_CONTROLLER]: bindingStatusController("ResourceBinding"),
       [CLUSTER_BINDING_STATUS_CONTROLLER]: bindingStatusController("ClusterResourceBinding"),

@@ -90,7 +90,8 @@ export async function applyManifest(member: ObjectClient, desired: KubeObject, c
   if (live && isSubset(body, live) && sameMap(body.metadata.labels, live.metadata.labels) && sameMap(body.metadata.annotations, live.metadata.annotations)) return false;
   delete body.metadata.resourceVersion;
   try {
-    await member.patch({ apiVersion, kind, namespace, name }, "application/apply-patch+yaml", body, { fieldManager: MEMBER_FIELD_MANAGER, force: true });
+    const written = await member.patch({ apiVersion, kind, namespace, name }, "application/apply-patch+yaml", body, { fieldManager: MEMBER_FIELD_MANAGER, force: true });
+    opts.written?.(written);
   } catch (err) {
     // The namespace may have been deleted in the member since we saw it: check it again next time.
     if (namespace && ApiError.is(err, "NotFound")) namespaces.delete(namespace);
@@ -107,6 +108,8 @@ export interface ApplyOptions {
    * by a real read so conflictResolution Abort can refuse it.
    */
   cached?: (manifest: KubeObject) => KubeObject | undefined;
+  /** Told the member object each write returned (to recognise its watch echo). */
+  written?: (live: KubeObject) => void;
 }
 
 /** Namespaces known to exist per member client: one GET per namespace, not one per apply. */

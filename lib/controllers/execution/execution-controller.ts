@@ -9,6 +9,7 @@ import { FINALIZER_EXECUTION } from "../binding/binding-meta";
 import { applyWork, deleteWorkManifests } from "./apply-work";
 import type { MemberClients } from "./member-clients";
 import type { MemberWatcher } from "./member-watcher";
+import type { AppliedVersions } from "./applied-versions";
 
 export const EXECUTION_CONTROLLER = "execution";
 
@@ -31,6 +32,8 @@ const DISPATCHING: ConditionInput = { type: CONDITION_DISPATCHING, status: "True
 export interface ExecutionOptions {
   members: MemberClients;
   watcher: MemberWatcher;
+  /** Records the versions our applies produced, so the member watch can drop their echo. */
+  versions?: AppliedVersions;
   /** Periodic re-apply (drift correction beyond the member watch). Default 60 s. */
   resyncMs?: number;
 }
@@ -89,7 +92,7 @@ async function syncWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work
   const member = await opts.members.get(clusterName);
   if (!member) throw new Error(`no client for cluster ${clusterName} yet`);
   for (const m of work.spec.workload?.manifests ?? []) await opts.watcher.ensure(clusterName, m.apiVersion, m.kind);
-  const res = await applyWork(member, work, clusterName, { cached: (m) => opts.watcher.cachedManaged(clusterName, m) });
+  const res = await applyWork(member, work, clusterName, { cached: (m) => opts.watcher.cachedManaged(clusterName, m), written: (o) => opts.versions?.record(clusterName, o) });
   const total = work.spec.workload?.manifests?.length ?? 0;
   // Dispatching and Applied go out in one status write: two writes per Work doubled the
   // status traffic (and the watch events every status consumer reacts to) for nothing.
@@ -131,13 +134,14 @@ export async function setConditions(deps: ControllerDeps, work: Work, conds: Con
     changed ||= r.changed;
   }
   if (!changed) return false;
-  if (conds.some((c) => c.type === CONDITION_DISPATCHING)) {
-    const d = conds.find((c) => c.type === CONDITION_DISPATCHING)!;
-    if (work.status?.conditions?.find((c) => c.type === CONDITION_DISPATCHING)?.status !== d.status) deps.events.event(work, "Normal", EVENT_WORK_DISPATCHING, d.message);
-  }
+  const d = conds.find((c) => c.type === CONDITION_DISPATCHING);
+  const dispatching = d && work.status?.conditions?.find((c) => c.type === CONDITION_DISPATCHING)?.status !== d.status;
   work.status = { ...(work.status ?? {}), conditions };
   const updated = await deps.client.updateStatus(work);
   work.metadata.resourceVersion = updated.metadata.resourceVersion;
+  // After the write, as Karmada does: a write that failed (a 409 from a stale cached Work) is
+  // retried, and recording first counted the same transition once per attempt.
+  if (dispatching) deps.events.event(work, "Normal", EVENT_WORK_DISPATCHING, d.message);
   return true;
 }
 

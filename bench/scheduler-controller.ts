@@ -3,8 +3,11 @@
  * (informers, work queue, 16 workers) including the store writes (spec patch + status patch per
  * binding) on the control plane's API over embedded PGlite (and MemoryStorage for reference).
  * N bindings are created by 8 concurrent clients while the controller runs; the clock stops
- * when every binding carries Scheduled=True. Run alone: `npx tsx bench/scheduler-controller.ts [--quick]`.
+ * when every binding carries Scheduled=True (bindings/s from the first write to the last), and
+ * every binding is read back from the store and checked. CPU per binding is the process total
+ * (controller, API server, store threads). Run alone: `npx tsx bench/scheduler-controller.ts [--quick] [--workers N]`.
  */
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +23,7 @@ import { noopEventRecorder } from "../lib/controllers/runtime/events";
 import { schedulerController } from "../lib/controllers/scheduler";
 import type { ObjectClient } from "../lib/kube/client";
 import type { Cluster, ResourceBinding } from "../lib/kube/karmada";
-import { CLUSTER_API_VERSION, LABEL_PP_PERMANENT_ID, WORK_V1ALPHA2 } from "../lib/kube/karmada";
+import { ANNOTATION_APPLIED_PLACEMENT, CLUSTER_API_VERSION, LABEL_PP_PERMANENT_ID, WORK_V1ALPHA2 } from "../lib/kube/karmada";
 import { controlPlaneDescriptors } from "../lib/kube/resources";
 import { ResourceRegistry } from "../lib/kube/resources/registry";
 import { openDatabase } from "../lib/store/database";
@@ -83,10 +86,12 @@ function untilScheduled(informer: Informer<ResourceBinding>, total: number): Pro
   });
 }
 
-/** Counts the controller's writes (patches) and reconciles, to report writes per binding. */
+/** The controller's writes and reconciles, and when its first write started and its last one ended. */
 export interface WriteCounter {
   patches: number;
   reconciles: number;
+  firstWriteAt?: number;
+  lastWriteAt?: number;
 }
 
 function countingClient(client: ObjectClient, counter: WriteCounter): ObjectClient {
@@ -94,18 +99,21 @@ function countingClient(client: ObjectClient, counter: WriteCounter): ObjectClie
     get(target, prop, recv) {
       const v = Reflect.get(target, prop, recv);
       if (prop !== "patch" && prop !== "update" && prop !== "updateStatus") return typeof v === "function" ? v.bind(target) : v;
-      return (...args: unknown[]) => {
+      return async (...args: unknown[]) => {
         counter.patches++;
-        return (v as (...a: unknown[]) => unknown).apply(target, args);
+        counter.firstWriteAt ??= performance.now();
+        const out = await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        counter.lastWriteAt = performance.now();
+        return out;
       };
     },
   });
 }
 
 /** Runs the scheduler controller over one shared informer factory (the bench watches the same cache). */
-async function startController(client: ObjectClient, ac: AbortController, counter: WriteCounter) {
+async function startController(client: ObjectClient, ac: AbortController, counter: WriteCounter, workers?: number) {
   const informers = new SharedInformerFactory({ client });
-  const base = schedulerController()({ client: countingClient(client, counter), informers, events: noopEventRecorder, log: noopLogger, clock: realClock });
+  const base = schedulerController({ workers })({ client: countingClient(client, counter), informers, events: noopEventRecorder, log: noopLogger, clock: realClock });
   const def = { ...base, reconcile: (...a: Parameters<typeof base.reconcile>) => (counter.reconciles++, base.reconcile(...a)) };
   const controller = new Controller(def, { informers });
   const started = controller.start(ac.signal);
@@ -124,29 +132,86 @@ async function createBindings(client: ObjectClient, from: number, total: number)
 }
 
 /**
- * Two figures: "controller" = N bindings already stored, then the controller starts and the
- * clock runs until all are Scheduled (scheduling throughput incl. its two writes per binding);
- * "with creates" = N more bindings created by 8 clients while the controller runs.
+ * Reads every binding back from the store (not the cache) and throws unless each one carries a
+ * full result (targets summing to its replicas, the applied placement) and Scheduled=True for
+ * its current generation: the figures count only bindings really written.
  */
-export async function measure(storage: Storage, total: number): Promise<{ controller: number; withCreates: number; writesPerBinding: number; reconcilesPerBinding: number }> {
+async function verifyStored(client: ObjectClient, total: number): Promise<void> {
+  const list = await client.list<ResourceBinding>(WORK_V1ALPHA2, "ResourceBinding", { namespace: "bench" });
+  const bad = list.items.filter((b) => {
+    const sum = (b.spec.clusters ?? []).reduce((n, t) => n + (t.replicas ?? 0), 0);
+    const scheduled = b.status?.conditions?.some((c) => c.type === "Scheduled" && c.status === "True");
+    const placed = !!b.metadata.annotations?.[ANNOTATION_APPLIED_PLACEMENT];
+    return sum !== b.spec.replicas || !scheduled || !placed || b.status?.schedulerObservedGeneration !== b.metadata.generation;
+  });
+  if (list.items.length !== total || bad.length > 0) throw new Error(`scheduler-controller bench: ${list.items.length}/${total} bindings stored, ${bad.length} not fully scheduled (e.g. ${bad[0]?.metadata.name})`);
+}
+
+export interface PhaseFigures {
+  /** Bindings per second from the phase's first write to its last. */
+  perSecond: number;
+  /** Process CPU (all threads: controller, API server, store, GC) per binding over the phase. */
+  cpuMsPerBinding: number;
+  /** Main-thread CPU per binding (controller, API server, informers): the event loop's share. */
+  mainCpuMsPerBinding?: number;
+}
+
+/** CPU seconds of the calling (main) thread, from /proc (Linux); undefined elsewhere. */
+function mainThreadCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync("/proc/thread-self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Measures one phase: `run` resolves once every binding is scheduled; `firstWriteAt` tells when its writes began. */
+async function phase(total: number, counter: WriteCounter, firstWriteAt: () => number | undefined, run: () => Promise<void>): Promise<PhaseFigures> {
+  const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuSeconds();
+  await run();
+  const cpu = process.cpuUsage(cpu0);
+  const main1 = mainThreadCpuSeconds();
+  const seconds = (counter.lastWriteAt! - firstWriteAt()!) / 1000;
+  const perBinding = (ms: number) => Math.round((ms / total) * 100) / 100;
+  return {
+    perSecond: Math.round(total / seconds),
+    cpuMsPerBinding: perBinding((cpu.user + cpu.system) / 1000),
+    mainCpuMsPerBinding: main0 === undefined || main1 === undefined ? undefined : perBinding((main1 - main0) * 1000),
+  };
+}
+
+/**
+ * Two phases: "controller" = N bindings already stored, then the controller starts and runs
+ * until all are Scheduled (scheduling throughput incl. its two writes per binding); "with
+ * creates" = N more bindings created by 8 clients while the controller runs (first create to
+ * the controller's last write). Every binding is then read back from the store and checked.
+ */
+export async function measure(storage: Storage, total: number, opts: { workers?: number } = {}): Promise<{ controller: PhaseFigures; withCreates: PhaseFigures; writesPerBinding: number; reconcilesPerBinding: number }> {
   const api = createApiServer({ storage, registry: new ResourceRegistry(controlPlaneDescriptors()) });
   await api.start();
   const client = api.client;
   await seedClusters(client);
   await createBindings(client, 0, total);
   const ac = new AbortController();
-  let t0 = performance.now();
   const counter: WriteCounter = { patches: 0, reconciles: 0 };
-  const run = await startController(client, ac, counter);
-  await untilScheduled(run.informer, total);
-  const controller = Math.round(total / ((performance.now() - t0) / 1000));
-  t0 = performance.now();
-  const second = untilScheduled(run.informer, 2 * total);
-  await createBindings(client, total, total);
-  await second;
-  const withCreates = Math.round(total / ((performance.now() - t0) / 1000));
+  let run: Awaited<ReturnType<typeof startController>> | undefined;
+  const controller = await phase(total, counter, () => counter.firstWriteAt, async () => {
+    run = await startController(client, ac, counter, opts.workers);
+    await untilScheduled(run.informer, total);
+  });
+  let createsFrom = 0;
+  const withCreates = await phase(total, counter, () => createsFrom, async () => {
+    const second = untilScheduled(run!.informer, 2 * total);
+    createsFrom = performance.now();
+    await createBindings(client, total, total);
+    await second;
+  });
   ac.abort();
-  await run.stop();
+  await run!.stop();
+  await verifyStored(client, 2 * total);
   await api.stop();
   // Let late echoes of our own writes be reconciled before counting.
   await new Promise((r) => setTimeout(r, 500));
@@ -160,28 +225,37 @@ export interface SchedulerControllerBench {
   /** PGlite store: scheduling of stored bindings, and with their creation included. */
   "pglite bindings/s": number;
   "pglite bindings/s with creates": number;
+  /** Process CPU per binding (PGlite, stored bindings): the figure a loaded machine cannot skew. */
+  "pglite cpu ms/binding": number;
+  "pglite cpu ms/binding with creates": number;
+  "pglite main-thread cpu ms/binding"?: number;
   "memory bindings/s": number;
   "memory bindings/s with creates": number;
+  "memory cpu ms/binding": number;
   /** Controller writes and reconciles per binding (PGlite run). */
   "writes/binding": number;
   "reconciles/binding": number;
 }
 
-export async function runSchedulerControllerBench(opts: { quick?: boolean } = {}): Promise<SchedulerControllerBench> {
+export async function runSchedulerControllerBench(opts: { quick?: boolean; workers?: number } = {}): Promise<SchedulerControllerBench> {
   const total = opts.quick ? 1000 : 5000;
-  const memory = await measure(new MemoryStorage(), total);
+  const memory = await measure(new MemoryStorage(), total, opts);
   const dir = await mkdtemp(path.join(os.tmpdir(), "flotilla-bench-sched-"));
   const db = await openDatabase({ dataDir: dir });
   const storage = await PrismaStorage.open(db, { compactIntervalMs: 0 });
   try {
-    const pglite = await measure(storage, total);
+    const pglite = await measure(storage, total, opts);
     return {
       bindings: total,
       clusters: CLUSTERS,
-      "pglite bindings/s": pglite.controller,
-      "pglite bindings/s with creates": pglite.withCreates,
-      "memory bindings/s": memory.controller,
-      "memory bindings/s with creates": memory.withCreates,
+      "pglite bindings/s": pglite.controller.perSecond,
+      "pglite bindings/s with creates": pglite.withCreates.perSecond,
+      "pglite cpu ms/binding": pglite.controller.cpuMsPerBinding,
+      "pglite cpu ms/binding with creates": pglite.withCreates.cpuMsPerBinding,
+      "pglite main-thread cpu ms/binding": pglite.controller.mainCpuMsPerBinding,
+      "memory bindings/s": memory.controller.perSecond,
+      "memory bindings/s with creates": memory.withCreates.perSecond,
+      "memory cpu ms/binding": memory.controller.cpuMsPerBinding,
       "writes/binding": pglite.writesPerBinding,
       "reconciles/binding": pglite.reconcilesPerBinding,
     };
@@ -192,8 +266,14 @@ export async function runSchedulerControllerBench(opts: { quick?: boolean } = {}
   }
 }
 
+/** `--workers N` overrides the controller's worker count (to compare settings). */
+function workersArg(): number | undefined {
+  const i = process.argv.indexOf("--workers");
+  return i > 0 ? Number(process.argv[i + 1]) : undefined;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  runSchedulerControllerBench({ quick: process.argv.includes("--quick") }).then(
+  runSchedulerControllerBench({ quick: process.argv.includes("--quick"), workers: workersArg() }).then(
     (r) => {
       console.log(JSON.stringify(r, null, 2));
       process.exit(0);

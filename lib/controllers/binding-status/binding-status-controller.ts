@@ -50,7 +50,7 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
         if (!binding || binding.metadata.deletionTimestamp) return;
         const mine = worksOfBinding(works(), binding);
         // Works about to change on their own: one write once they settled, not one per step.
-        const wait = settlingMs(mine, deps.clock.now());
+        const wait = settlingMs(binding, mine, deps.clock.now());
         if (wait > 0) return { requeueAfterMs: wait };
         const items = aggregatedItems(mine);
         const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(deps.clock.now()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Work } from "../../kube/karmada";
+import type { ResourceBinding, Work } from "../../kube/karmada";
 import { FIRST_STATUS_SETTLE_MS } from "../work-status/first-status";
 import { NEW_WORK_SETTLE_MS, settlingMs } from "./settling";
 
@@ -12,22 +12,40 @@ const work = (status: Work["status"], meta: Partial<Work["metadata"]> = {}): Wor
   spec: {},
   status,
 });
+const binding = (clusters: string[], lastScheduledTime?: string): ResourceBinding =>
+  ({ apiVersion: "work.karmada.io/v1alpha2", kind: "ResourceBinding", metadata: { name: "b" }, spec: { resource: { apiVersion: "apps/v1", kind: "Deployment", name: "d" }, clusters: clusters.map((name) => ({ name })) }, status: { lastScheduledTime } }) as ResourceBinding;
+const b1 = binding(["m1"]);
 const applied = (s: "True" | "False") => [{ type: "Applied", status: s, reason: "r", message: "", lastTransitionTime: STAMP }];
 const ms = [{ identifier: { ordinal: 0, group: "apps", version: "v1", kind: "Deployment", resource: "deployments", name: "d" }, health: "Healthy" as const }];
 
 describe("settlingMs", () => {
   it("waits for a Work not executed yet, bounded from its creation", () => {
-    expect(settlingMs([work({})], T0 + 1000)).toBe(NEW_WORK_SETTLE_MS - 1000);
-    expect(settlingMs([work({})], T0 + NEW_WORK_SETTLE_MS)).toBe(0);
+    expect(settlingMs(b1, [work({})], T0 + 1000)).toBe(NEW_WORK_SETTLE_MS - 1000);
+    expect(settlingMs(b1, [work({})], T0 + NEW_WORK_SETTLE_MS)).toBe(0);
   });
   it("waits for an applied Work's first manifestStatuses, bounded from Applied", () => {
-    expect(settlingMs([work({ conditions: applied("True") })], T0)).toBe(FIRST_STATUS_SETTLE_MS + 1000);
-    expect(settlingMs([work({ conditions: applied("True") })], T0 + 60_000)).toBe(0);
+    expect(settlingMs(b1, [work({ conditions: applied("True") })], T0)).toBe(FIRST_STATUS_SETTLE_MS + 1000);
+    expect(settlingMs(b1, [work({ conditions: applied("True") })], T0 + 60_000)).toBe(0);
   });
   it("does not wait for settled, failed or terminating Works", () => {
-    expect(settlingMs([work({ conditions: applied("True"), manifestStatuses: ms }), work({ conditions: applied("False") }), work({}, { deletionTimestamp: STAMP })], T0)).toBe(0);
+    const works = [work({ conditions: applied("True"), manifestStatuses: ms }), work({ conditions: applied("False") }, { namespace: "karmada-es-m2" }), work({}, { namespace: "karmada-es-m3", deletionTimestamp: STAMP })];
+    expect(settlingMs(binding(["m1", "m2"]), works, T0)).toBe(0);
+  });
+  it("waits for a target cluster's missing Work, bounded from the last scheduling", () => {
+    const done = work({ conditions: applied("True"), manifestStatuses: ms });
+    expect(settlingMs(binding(["m1", "m2"], STAMP), [done], T0 + 1000)).toBe(NEW_WORK_SETTLE_MS - 1000);
+    expect(settlingMs(binding(["m1", "m2"], STAMP), [done], T0 + NEW_WORK_SETTLE_MS)).toBe(0);
+    expect(settlingMs(binding(["m1", "m2"]), [done], T0)).toBe(0);
   });
   it("takes the latest bound of all Works", () => {
-    expect(settlingMs([work({ conditions: applied("True"), manifestStatuses: ms }), work({}, { creationTimestamp: "2026-01-01T00:00:02Z" })], T0)).toBe(NEW_WORK_SETTLE_MS + 2000);
+    const works = [work({ conditions: applied("True"), manifestStatuses: ms }), work({}, { namespace: "karmada-es-m2", creationTimestamp: "2026-01-01T00:00:02Z" })];
+    expect(settlingMs(binding(["m1", "m2"]), works, T0)).toBe(NEW_WORK_SETTLE_MS + 2000);
+  });
+});
+
+describe("settlingMs without timestamps", () => {
+  it("a missing lastScheduledTime does not hide a Work's own bound", () => {
+    const w = work({}, { namespace: "karmada-es-m2" });
+    expect(settlingMs(binding(["m1", "m2"]), [w], T0)).toBe(NEW_WORK_SETTLE_MS);
   });
 });

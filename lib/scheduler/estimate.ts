@@ -13,8 +13,16 @@ const NANO = 1_000_000_000n;
 
 interface ParsedSummary {
   allowedPods: number;
-  /** allocatable - allocated - allocating, in nano-units, per resource present in allocatable. */
-  free: Map<string, bigint>;
+  /** allocatable - allocated - allocating per resource present in allocatable, in division units. */
+  free: Map<string, FreeUnits>;
+}
+
+/** One resource's free amount, rounded up as Karmada does before dividing. */
+interface FreeUnits {
+  /** Go's Value() > 0: anything at all is free. */
+  positive: boolean;
+  /** Whole units rounded up (millicores for cpu): what requests divide. */
+  units: bigint;
 }
 
 const summaryCache = new WeakMap<ResourceSummary, ParsedSummary>();
@@ -35,9 +43,10 @@ function parseSummary(summary: ResourceSummary): ParsedSummary {
   if (cached) return cached;
   const pods = (l: ResourceList | undefined) => ceilUnits(nanos(l, "pods"), NANO);
   const allowed = pods(summary.allocatable) - pods(summary.allocated) - pods(summary.allocating);
-  const free = new Map<string, bigint>();
+  const free = new Map<string, FreeUnits>();
   for (const key of Object.keys(summary.allocatable ?? {})) {
-    free.set(key, nanos(summary.allocatable, key) - nanos(summary.allocated, key) - nanos(summary.allocating, key));
+    const n = nanos(summary.allocatable, key) - nanos(summary.allocated, key) - nanos(summary.allocating, key);
+    free.set(key, { positive: ceilUnits(n, NANO) > 0n, units: key === "cpu" ? ceilUnits(n, 1_000_000n) : ceilUnits(n, NANO) });
   }
   const parsed = { allowedPods: allowed > 0n ? Number(allowed) : 0, free };
   summaryCache.set(summary, parsed);
@@ -69,10 +78,8 @@ function maxBySummary(parsed: ParsedSummary, request: ResourceList): number {
   let max = Number.MAX_SAFE_INTEGER;
   for (const [name, units] of positiveRequests(request)) {
     const free = parsed.free.get(name);
-    if (free === undefined) return 0;
-    if (ceilUnits(free, NANO) <= 0n) return 0;
-    const available = name === "cpu" ? ceilUnits(free, 1_000_000n) : ceilUnits(free, NANO);
-    const n = Number(available / units);
+    if (free === undefined || !free.positive) return 0;
+    const n = Number(free.units / units);
     if (n < max) max = n;
   }
   return max;

@@ -73,8 +73,11 @@ interface AttemptOutcome {
   explanation: Pick<Explanation, "clusters" | "selection" | "assignment">;
 }
 
+/** A passed filter reads the same for every cluster: one frozen entry per plugin, shared (no allocation per cluster). */
+const PASSED = new Map<string, FilterResult>(FILTER_PLUGINS.map((p) => [p.name, Object.freeze({ plugin: p.name, passed: true })]));
+
 function filterClusters(ctx: ScheduleContext, input: ScheduleInput, details: ClusterExplanation[]): Cluster[] {
-  const checks = FILTER_PLUGINS.map((p) => ({ name: p.name, check: p.prepare(ctx) }));
+  const checks = FILTER_PLUGINS.map((p) => ({ name: p.name, check: p.prepare(ctx), passed: PASSED.get(p.name)! }));
   const feasible: Cluster[] = [];
   const failures = new Map<string, string>();
   for (const cluster of input.clusters) {
@@ -85,9 +88,9 @@ function filterClusters(ctx: ScheduleContext, input: ScheduleInput, details: Clu
     }
     const filters: FilterResult[] = [];
     let firstFailure: string | undefined;
-    for (const { name: plugin, check } of checks) {
+    for (const { name: plugin, check, passed } of checks) {
       const reason = check(cluster);
-      filters.push(reason === undefined ? { plugin, passed: true } : { plugin, passed: false, reason });
+      filters.push(reason === undefined ? passed : { plugin, passed: false, reason });
       if (reason !== undefined && firstFailure === undefined) firstFailure = reason;
     }
     details.push({ name, filters, feasible: firstFailure === undefined });

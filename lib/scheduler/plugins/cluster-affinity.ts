@@ -17,8 +17,14 @@ const never: ClusterPredicate = () => false;
 
 type Op = LabelSelectorRequirement["operator"] | "Gt" | "Lt";
 
-/** One requirement as Kubernetes' `labels.NewRequirement` would accept it; undefined if invalid. */
-function compileRequirement(key: string, op: Op, values: string[] | undefined): ((get: (k: string) => string | undefined) => boolean) | undefined {
+/** A requirement's test of one value (undefined: the key is absent). */
+type ValueCheck = (value: string | undefined) => boolean;
+
+/**
+ * One requirement as Kubernetes' `labels.NewRequirement` would accept it; undefined if invalid.
+ * It tests the value directly (callers look the key up), so checking a cluster allocates nothing.
+ */
+function compileRequirement(op: Op, values: string[] | undefined): ValueCheck | undefined {
   const vals = values ?? [];
   switch (op) {
     case "In":
@@ -26,18 +32,17 @@ function compileRequirement(key: string, op: Op, values: string[] | undefined): 
       // In/NotIn with no values is a selector error, which makes ClusterMatches false.
       if (vals.length === 0) return undefined;
       const set = new Set(vals);
-      return op === "In" ? (get) => { const v = get(key); return v !== undefined && set.has(v); } : (get) => { const v = get(key); return v === undefined || !set.has(v); };
+      return op === "In" ? (v) => v !== undefined && set.has(v) : (v) => v === undefined || !set.has(v);
     }
     case "Exists":
     case "DoesNotExist":
       if (vals.length !== 0) return undefined;
-      return op === "Exists" ? (get) => get(key) !== undefined : (get) => get(key) === undefined;
+      return op === "Exists" ? (v) => v !== undefined : (v) => v === undefined;
     case "Gt":
     case "Lt": {
       if (vals.length !== 1 || !/^-?\d+$/.test(vals[0])) return undefined;
       const bound = Number(vals[0]);
-      return (get) => {
-        const v = get(key);
+      return (v) => {
         if (v === undefined || !/^-?\d+$/.test(v)) return false;
         return op === "Gt" ? Number(v) > bound : Number(v) < bound;
       };
@@ -47,19 +52,28 @@ function compileRequirement(key: string, op: Op, values: string[] | undefined): 
   }
 }
 
+function labelValue(labels: Record<string, string>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined;
+}
+
 function compileLabelSelector(sel: LabelSelector): ClusterPredicate {
-  const checks: ((get: (k: string) => string | undefined) => boolean)[] = [];
-  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) checks.push((get) => get(key) === value);
+  const keys: string[] = [];
+  const checks: ValueCheck[] = [];
+  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) {
+    keys.push(key);
+    checks.push((v) => v === value);
+  }
   for (const e of sel.matchExpressions ?? []) {
     if (e.operator === ("Gt" as string) || e.operator === ("Lt" as string)) return never;
-    const check = compileRequirement(e.key, e.operator, e.values);
+    const check = compileRequirement(e.operator, e.values);
     if (!check) return never;
+    keys.push(e.key);
     checks.push(check);
   }
   return (cluster) => {
     const labels = cluster.metadata.labels ?? {};
-    const get = (k: string) => (Object.prototype.hasOwnProperty.call(labels, k) ? labels[k] : undefined);
-    return checks.every((c) => c(get));
+    for (let i = 0; i < checks.length; i++) if (!checks[i](labelValue(labels, keys[i]))) return false;
+    return true;
   };
 }
 
@@ -93,9 +107,10 @@ function compileFieldSelector(exprs: FieldSelectorRequirement[]): ClusterPredica
       checks.push(compileZone(req));
       continue;
     }
-    const check = compileRequirement(req.key, req.operator as Op, req.values);
+    const check = compileRequirement(req.operator as Op, req.values);
     if (!check) return never;
-    checks.push((c) => check((k) => (k === "provider" ? c.spec.provider || undefined : k === "region" ? c.spec.region || undefined : undefined)));
+    const key = req.key;
+    checks.push((c) => check(key === "provider" ? c.spec.provider || undefined : key === "region" ? c.spec.region || undefined : undefined));
   }
   return (c) => checks.every((check) => check(c));
 }
@@ -141,6 +156,9 @@ export const clusterAffinityPlugin: FilterPlugin = {
     const affinities = activeAffinities(ctx);
     if (!affinities) return () => undefined;
     const predicates = affinities.map(compileClusterAffinity);
-    return (cluster) => (predicates.some((p) => p(cluster)) ? undefined : AFFINITY_MISMATCH);
+    return (cluster) => {
+      for (const p of predicates) if (p(cluster)) return undefined;
+      return AFFINITY_MISMATCH;
+    };
   },
 };

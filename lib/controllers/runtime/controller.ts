@@ -159,11 +159,22 @@ export class Controller {
 
   private async reconcileKey(key: string): Promise<void> {
     const reconcileId = randomUUID();
-    const log = lazyChild(this.log, { reconcileId, key });
+    const log = new LazyChildLogger(this.log, { reconcileId, key });
     const attempt = this.queue.numRequeues(key);
     this.counters.reconciles++;
     try {
-      const result = await this.deadlines.run((signal) => this.def.reconcile(parseKey(key), { signal, reconcileId, log, attempt, informers: this.opts.informers }));
+      const informers = this.opts.informers;
+      const result = await this.deadlines.run((token) =>
+        this.def.reconcile(parseKey(key), {
+          get signal() {
+            return token.signal;
+          },
+          reconcileId,
+          log,
+          attempt,
+          informers,
+        }),
+      );
       this.queue.forget(key);
       if (result?.requeueAfterMs !== undefined && result.requeueAfterMs >= 0) {
         this.counters.requeueAfter++;
@@ -194,15 +205,36 @@ export class Controller {
   }
 }
 
-/** A child logger built on first use: most reconciles never log. */
-function lazyChild(parent: Logger, fields: Record<string, unknown>): Logger {
-  let child: Logger | undefined;
-  const get = () => (child ??= parent.child(fields));
-  return {
-    debug: (msg, f) => get().debug(msg, f),
-    info: (msg, f) => get().info(msg, f),
-    warn: (msg, f) => get().warn(msg, f),
-    error: (msg, f) => get().error(msg, f),
-    child: (f) => get().child(f),
-  };
+/** A child logger built on first use: most reconciles never log (methods on the prototype, no closures per reconcile). */
+class LazyChildLogger implements Logger {
+  private built: Logger | undefined;
+
+  constructor(
+    private readonly parent: Logger,
+    private readonly fields: Record<string, unknown>,
+  ) {}
+
+  private get log(): Logger {
+    return (this.built ??= this.parent.child(this.fields));
+  }
+
+  debug(msg: string, fields?: Record<string, unknown>): void {
+    this.log.debug(msg, fields);
+  }
+
+  info(msg: string, fields?: Record<string, unknown>): void {
+    this.log.info(msg, fields);
+  }
+
+  warn(msg: string, fields?: Record<string, unknown>): void {
+    this.log.warn(msg, fields);
+  }
+
+  error(msg: string, fields?: Record<string, unknown>): void {
+    this.log.error(msg, fields);
+  }
+
+  child(fields: Record<string, unknown>): Logger {
+    return this.log.child(fields);
+  }
 }

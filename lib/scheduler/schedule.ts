@@ -109,7 +109,13 @@ function attempt(input: ScheduleInput, observedAffinityName: string | undefined,
   const feasible = filterClusters(ctx, input, details);
   for (const d of details) byName.set(d.name, d);
   const candidates = buildCandidates(ctx, feasible);
-  for (const c of candidates) Object.assign(byName.get(c.name)!, { score: c.score, overflowOrder: c.overflowOrder, availableReplicas: c.availableReplicas, allocatableReplicas: c.allocatableReplicas });
+  for (const c of candidates) {
+    const d = byName.get(c.name)!;
+    d.score = c.score;
+    d.overflowOrder = c.overflowOrder;
+    d.availableReplicas = c.availableReplicas;
+    d.allocatableReplicas = c.allocatableReplicas;
+  }
   let selection;
   try {
     selection = selectClusters(input.placement, candidates, input.replicas);

@@ -52,8 +52,10 @@ function compileRequirement(op: Op, values: string[] | undefined): ValueCheck | 
   }
 }
 
+/** Label values are strings; anything else found under the key (say, Object.prototype's "constructor") is absent. */
 function labelValue(labels: Record<string, string>, key: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined;
+  const v: unknown = labels[key];
+  return typeof v === "string" ? v : undefined;
 }
 
 function compileLabelSelector(sel: LabelSelector): ClusterPredicate {

@@ -274,11 +274,24 @@ export class Informer<T extends KubeObject = KubeObject> {
     const every = this.opts.resyncMs ?? 0;
     if (every <= 0) return;
     this.resyncTimer = this.clock.setTimeout(() => {
-      if (this.abort?.signal.aborted) return;
-      if (this.synced) for (const o of this.cache.values()) this.emit((h) => h.onUpdate?.(o, o));
-      this.scheduleResync();
+      this.resyncTimer = undefined;
+      void this.resync().then(() => {
+        if (!this.abort?.signal.aborted) this.scheduleResync();
+      });
     }, every);
   }
+
+  /** Re-delivers every cached object in time slices: 30,000 at once held the event loop. */
+  private async resync(): Promise<void> {
+    if (!this.synced) return;
+    const slice = new TimeSlice();
+    for (const o of this.cache.values()) {
+      if (this.abort?.signal.aborted) return;
+      this.emit((h) => h.onUpdate?.(o, o));
+      await slice.maybeYield();
+    }
+  }
+
 }
 
 /** True when `obj` is strictly older than the cached `old` (numeric resourceVersions only). */

@@ -4,12 +4,15 @@
  * Pods simulated), and server-side-apply latency p50/p99 over HTTPS with 8 concurrent clients.
  * The apply latency is measured against a sandbox in a separate host process
  * (lib/sandbox/host): clients and server in one process share its event loop, and the clients'
- * own work showed up as server latency (p99 146 ms in one process).
+ * own work showed up as server latency (p99 146 ms in one process). The in-process sandboxes
+ * are stopped before that phase, so the clients' process does not carry their heap into its own
+ * GC pauses. The host's CPU per apply (from /proc) is reported too: unlike latency, it holds
+ * up on a machine shared with other work.
  * Targets: < 10 MB per idle sandbox, apply p99 < 20 ms.
  * Run alone with `npx tsx bench/sandbox.ts [--quick]`.
  */
 import https from "node:https";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,6 +30,8 @@ export interface SandboxBenchResult {
   "heap MB/100 deployments": number;
   "apply p50 ms": number;
   "apply p99 ms": number;
+  "apply host CPU ms/apply": number;
+  "CPU ms/100 deployments": number;
   applies: number;
 }
 
@@ -60,8 +65,10 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   }
 }
 
-async function deploymentsMemory(sandbox: SandboxCluster, gc: () => void): Promise<number> {
+/** Heap and CPU (this process: API, simulation, the creating client) for 100 Deployments until all are ready. */
+async function deploymentsCost(sandbox: SandboxCluster, gc: () => void): Promise<{ heapMB: number; cpuMs: number }> {
   const before = await settle(gc, 200);
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < 100; i++) {
     await sandbox.client.create({
       apiVersion: "apps/v1",
@@ -71,8 +78,9 @@ async function deploymentsMemory(sandbox: SandboxCluster, gc: () => void): Promi
     });
   }
   await waitFor(async () => (await sandbox.client.list("apps/v1", "Deployment", { namespace: "default" })).items.every((d) => (d.status as { readyReplicas?: number } | undefined)?.readyReplicas === 1), 60_000);
+  const cpu = process.cpuUsage(cpu0);
   const after = await settle(gc, 500);
-  return (after.heap - before.heap) / MB;
+  return { heapMB: (after.heap - before.heap) / MB, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 /** Server-side applies of ConfigMaps over HTTPS, `clients` loops in parallel. */
@@ -104,14 +112,22 @@ async function applyLatency(sandbox: HostedSandbox, clients: number, total: numb
   return latencies.sort((a, b) => a - b);
 }
 
-/** Apply latency against one sandbox in its own host process, 8 clients in this process. */
-async function hostedApplyLatency(dir: string, applies: number): Promise<number[]> {
+/** CPU seconds (user + system) a process has used, from /proc. */
+async function processCpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Apply latency against one sandbox in its own host process, 8 clients in this process, and the host's CPU per apply. */
+async function hostedApplyLatency(dir: string, applies: number): Promise<{ latencies: number[]; cpuMsPerApply: number }> {
   const host = await startSandboxHost({ dataDir: dir, specDefaults: { startupDelayMs: 50 } });
   try {
     const [sandbox] = await host.create([{ name: "apply-bench", nodes: 3 }]);
     // Warm up the apply path (JIT, TLS sessions) before timing it.
     await applyLatency(sandbox, 8, 200);
-    return await applyLatency(sandbox, 8, applies);
+    const cpu0 = await processCpuSeconds(host.pid);
+    const latencies = await applyLatency(sandbox, 8, applies);
+    return { latencies, cpuMsPerApply: ((await processCpuSeconds(host.pid)) - cpu0) * 1000 / applies };
   } finally {
     await host.stop();
   }
@@ -127,15 +143,18 @@ export async function runSandboxBench(opts: { quick?: boolean } = {}): Promise<S
     const base = await settle(gc, 100);
     for (let i = 0; i < count; i++) await manager.create({ name: `bench-${i}`, nodes: 3 });
     const idle = await settle(gc, 2000);
-    const perDeployments = await deploymentsMemory(manager.cluster("bench-1")!, gc);
-    const latencies = await hostedApplyLatency(path.join(dataDir, "host"), applies);
+    const deployments = await deploymentsCost(manager.cluster("bench-1")!, gc);
+    await manager.stop();
+    const { latencies, cpuMsPerApply } = await hostedApplyLatency(path.join(dataDir, "host"), applies);
     return {
       sandboxes: count,
       "rss MB/idle sandbox": round((idle.rss - base.rss) / MB / count),
       "heap MB/idle sandbox": round((idle.heap - base.heap) / MB / count),
-      "heap MB/100 deployments": round(perDeployments),
+      "heap MB/100 deployments": round(deployments.heapMB),
       "apply p50 ms": round(percentile(latencies, 50)),
       "apply p99 ms": round(percentile(latencies, 99)),
+      "apply host CPU ms/apply": round(cpuMsPerApply),
+      "CPU ms/100 deployments": Math.round(deployments.cpuMs),
       applies,
     };
   } finally {

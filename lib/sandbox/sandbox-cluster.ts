@@ -27,9 +27,16 @@ export interface SandboxClusterOptions {
   clock: Clock;
   faults?: SandboxFaults;
   log?: Logger;
-  /** Snapshot debounce; default 500 ms. */
+  /** Snapshot debounce; default SNAPSHOT_DELAY_MS. */
   snapshotDelayMs?: number;
 }
+
+/**
+ * Each snapshot stringifies the whole store on the event loop (100 Deployments with their Pods
+ * and Events: ~2.5 MB, 10-25 ms), so a busy sandbox snapshots every 2 s rather than every
+ * 500 ms. A crash loses at most that much of a simulated cluster; stop() always writes one.
+ */
+export const SNAPSHOT_DELAY_MS = 2000;
 
 /**
  * One sandbox member cluster: lib/apiserver over a MemoryStorage snapshotted under
@@ -92,7 +99,7 @@ export class SandboxCluster {
     const state = await loadOrCreateState(this.paths.stateFile, () => new Date());
     this.state = state;
     this.tls = await loadOrCreateTls({ dir: this.paths.tlsDir, commonName: this.name });
-    const storage = await new MemoryStorage({ snapshotFile: this.paths.snapshotFile, eventLogSize: 4000, snapshotDelayMs: this.opts.snapshotDelayMs }).open();
+    const storage = await new MemoryStorage({ snapshotFile: this.paths.snapshotFile, eventLogSize: 4000, snapshotDelayMs: this.opts.snapshotDelayMs ?? SNAPSHOT_DELAY_MS }).open();
     this.storage = storage;
     const ips = new ServiceIpAllocator();
     const descriptors = this.opts.descriptors.map((d) => (d.group === "" && d.plural === "services" ? ips.wrap(d) : d));

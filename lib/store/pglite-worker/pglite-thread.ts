@@ -21,7 +21,7 @@ export interface PgliteThread {
  * SIGKILL) leaves a data dir PGlite recovers at the next open.
  */
 export async function startPgliteThread(dataDir: string, options: PGliteOptions = {}): Promise<PgliteThread> {
-  const worker = new Worker(ENTRY, { workerData: { dataDir, options }, execArgv: [] });
+  const worker = new Worker(ENTRY, { workerData: { dataDir, options }, execArgv: threadExecArgv(process.execArgv) });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let failure: Error | undefined;
   const exited = new Promise<void>((r) => worker.once("exit", () => r()));
@@ -75,4 +75,18 @@ export async function startPgliteThread(dataDir: string, options: PGliteOptions 
       return closing;
     },
   };
+}
+
+/**
+ * The process's node flags minus module loaders: the thread is plain JavaScript and need not pay
+ * for tsx, but keeps the rest (--cpu-prof for profiles, memory limits...).
+ */
+export function threadExecArgv(execArgv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i];
+    if (/^--(import|require|loader|experimental-loader)$/.test(flag) || flag === "-r") i++;
+    else if (!/^--(import|require|loader|experimental-loader)=/.test(flag)) out.push(flag);
+  }
+  return out;
 }

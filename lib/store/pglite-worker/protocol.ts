@@ -3,7 +3,8 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 /**
  * Requests to the PGlite thread (./worker.mjs), each `{ id, op, ...args }`, answered by one
  * WorkerReply with the same id. Transactions are named by ids the main thread picks:
- * - query {sql, params, tx?} → rows; begin/commit/rollback {tx}: the raw SQL client
+ * - query {sql, params, tx?, begin?} → rows (`begin`: BEGIN first, as transaction `tx`);
+ *   commit / rollback {tx}: the raw SQL client
  * - prisma.query / prisma.execute {query, tx?}, prisma.script {script},
  *   prisma.begin {tx, isolationLevel} → TransactionOptions, prisma.commit / prisma.rollback {tx}:
  *   pglite-prisma-adapter, run in the thread (its row parsers are functions and cannot be sent)
@@ -11,7 +12,6 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
  */
 export type WorkerOp =
   | "query"
-  | "begin"
   | "commit"
   | "rollback"
   | "prisma.query"

@@ -7,7 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 const { dataDir, options } = workerData;
 /** Open transactions by the id the main thread chose: raw SQL ones and Prisma's. */
-const rawTxs = new Map();
+const rawTxs = new Map(); // id -> Promise<{ tx, finish, done }>
 const prismaTxs = new Map();
 
 let db;
@@ -33,16 +33,22 @@ function beginRaw() {
 }
 
 async function endRaw(id, rollback) {
-  const t = rawTxs.get(id);
+  const opening = rawTxs.get(id);
   rawTxs.delete(id);
-  if (!t) throw new Error(`no open transaction ${id}`);
+  if (!opening) throw new Error(`no open transaction ${id}`);
+  const t = await opening;
   t.finish(rollback);
   await t.done;
 }
 
 const ops = {
-  query: ({ sql, params, tx }) => (tx ? rawTxs.get(tx).tx : db).query(sql, params).then((r) => r.rows),
-  begin: async ({ tx }) => void rawTxs.set(tx, await beginRaw()),
+  query: async ({ sql, params, tx, begin }) => {
+    if (!tx) return (await db.query(sql, params)).rows;
+    // The first query of a transaction opens it; later ones wait for that.
+    if (begin) rawTxs.set(tx, beginRaw());
+    const t = await rawTxs.get(tx);
+    return (await t.tx.query(sql, params)).rows;
+  },
   commit: ({ tx }) => endRaw(tx, false),
   rollback: ({ tx }) => endRaw(tx, true),
   "prisma.query": ({ query, tx }) => (tx ? prismaTxs.get(tx) : adapter).queryRaw(query),

@@ -103,18 +103,35 @@ export class GroupCommitQueue {
   }
 }
 
+/**
+ * The rows the batch touches, as planWrites needs them: existence and resourceVersion for every
+ * key, and the full object only for keys a delete touches (its DELETED event carries the last
+ * state). Reading every object's jsonb back just to compare versions cost more than the write.
+ */
 async function readCurrent(tx: SqlQueryable, ops: WriteOp[]): Promise<Map<string, KubeObject>> {
-  const seen = new Map<string, { group: string; resource: string; namespace: string; name: string }>();
-  for (const op of ops) seen.set(rowId(op.key, op.namespace, op.name), { group: op.key.group, resource: op.key.resource, namespace: op.namespace, name: op.name });
+  const seen = new Map<string, { group: string; resource: string; namespace: string; name: string; whole: boolean }>();
+  for (const op of ops) {
+    const id = rowId(op.key, op.namespace, op.name);
+    const whole = op.kind === "delete" || seen.get(id)?.whole === true;
+    seen.set(id, { group: op.key.group, resource: op.key.resource, namespace: op.namespace, name: op.name, whole });
+  }
   const rows = await tx.query(
-    `SELECT o."group", o.resource, o.namespace, o.name, o.object FROM objects o
-       JOIN jsonb_to_recordset($1::jsonb) AS k("group" text, resource text, namespace text, name text)
+    `SELECT o."group", o.resource, o.namespace, o.name, o.resource_version AS rv, CASE WHEN k.whole THEN o.object END AS object FROM objects o
+       JOIN jsonb_to_recordset($1::jsonb) AS k("group" text, resource text, namespace text, name text, whole boolean)
          ON o."group" = k."group" AND o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name`,
     [JSON.stringify([...seen.values()])],
   );
   const current = new Map<string, KubeObject>();
-  for (const r of rows) current.set(rowId({ group: r.group as string, resource: r.resource as string }, r.namespace as string, r.name as string), asObject(r.object));
+  for (const r of rows) {
+    const id = rowId({ group: r.group as string, resource: r.resource as string }, r.namespace as string, r.name as string);
+    current.set(id, r.object == null ? versionOnly(String(r.rv)) : asObject(r.object));
+  }
   return current;
+}
+
+/** A stand-in for a stored object that planWrites only checks (exists, resourceVersion) and never stores or emits. */
+function versionOnly(resourceVersion: string): KubeObject {
+  return { apiVersion: "", kind: "", metadata: { resourceVersion } };
 }
 
 /** Upserts, deletes, event inserts and the counter bump of one batch, in one statement. */

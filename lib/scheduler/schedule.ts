@@ -75,6 +75,8 @@ interface AttemptOutcome {
 
 /** A passed filter reads the same for every cluster: one frozen entry per plugin, shared (no allocation per cluster). */
 const PASSED = new Map<string, FilterResult>(FILTER_PLUGINS.map((p) => [p.name, Object.freeze({ plugin: p.name, passed: true })]));
+/** Most clusters pass every filter: they share this one frozen list. */
+const ALL_PASSED: FilterResult[] = Object.freeze(FILTER_PLUGINS.map((p) => PASSED.get(p.name)!)) as FilterResult[];
 
 function filterClusters(ctx: ScheduleContext, input: ScheduleInput, details: ClusterExplanation[]): Cluster[] {
   const checks = FILTER_PLUGINS.map((p) => ({ name: p.name, check: p.prepare(ctx), passed: PASSED.get(p.name)! }));
@@ -86,14 +88,21 @@ function filterClusters(ctx: ScheduleContext, input: ScheduleInput, details: Clu
       details.push({ name, deleting: true, filters: [], feasible: false });
       continue;
     }
-    const filters: FilterResult[] = [];
+    // Allocated at the first failure only (the passes before it copied in).
+    let filters: FilterResult[] | undefined;
     let firstFailure: string | undefined;
-    for (const { name: plugin, check, passed } of checks) {
+    for (let i = 0; i < checks.length; i++) {
+      const { name: plugin, check, passed } = checks[i];
       const reason = check(cluster);
-      filters.push(reason === undefined ? passed : { plugin, passed: false, reason });
-      if (reason !== undefined && firstFailure === undefined) firstFailure = reason;
+      if (reason === undefined) {
+        filters?.push(passed);
+        continue;
+      }
+      filters ??= checks.slice(0, i).map((c) => c.passed);
+      filters.push({ plugin, passed: false, reason });
+      firstFailure ??= reason;
     }
-    details.push({ name, filters, feasible: firstFailure === undefined });
+    details.push({ name, filters: filters ?? ALL_PASSED, feasible: firstFailure === undefined });
     if (firstFailure === undefined) feasible.push(cluster);
     else failures.set(name, firstFailure);
   }

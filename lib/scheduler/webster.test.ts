@@ -16,6 +16,10 @@ describe("fnv1a32", () => {
     expect(fnv1a32("foobar")).toBe(0xbf9cf968);
   });
 
+  it("hashes the UTF-8 bytes of non-ASCII input", () => {
+    expect(fnv1a32("uid-é-∑")).toBe(0x663308cc);
+  });
+
   it("gives Karmada's UID parities", () => {
     expect(fnv1a32(EVEN_UID) & 1).toBe(0);
     expect(fnv1a32(ODD_UID) & 1).toBe(1);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -51,6 +52,12 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 }
 
 /**
+ * Postgres' default 128 MB of shared buffers is most of PGlite's resident memory; the store's
+ * working set is far smaller and misses are served from the OS page cache.
+ */
+const PGLITE_THREAD_OPTIONS = { settings: { shared_buffers: "32MB" } };
+
+/**
  * PGlite on its own thread (see pglite-worker/): its WASM and file-system work would otherwise
  * block the event loop and starve API requests while controllers write. Migrations run here,
  * through the same Prisma adapter door.
@@ -58,10 +65,17 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
   const dir = path.join(opts.dataDir, "pglite");
   await mkdir(path.dirname(dir), { recursive: true });
-  const thread = await startPgliteThread(dir);
+  const fresh = !existsSync(path.join(dir, "PG_VERSION"));
+  let thread = await startPgliteThread(dir, PGLITE_THREAD_OPTIONS);
   try {
-    const factory = remotePrismaFactory(thread);
+    let factory = remotePrismaFactory(thread);
     const appliedMigrations = await applyMigrations({ kind: "adapter", factory }, opts.migrationsDir);
+    if (fresh) {
+      // initdb leaves ~400 MB of WASM memory behind that PGlite never returns; a new thread starts without it.
+      await thread.close();
+      thread = await startPgliteThread(dir, PGLITE_THREAD_OPTIONS);
+      factory = remotePrismaFactory(thread);
+    }
     const prisma = new PrismaClient({ adapter: factory });
     return {
       prisma,

@@ -14,14 +14,22 @@ export interface PgliteThread {
   close(): Promise<void>;
 }
 
+export interface PgliteThreadOptions {
+  /** PGlite options that can be sent to a thread (no functions, no startParams). */
+  options?: Omit<PGliteOptions, "startParams" | "extensions" | "fs">;
+  /** Postgres settings added to PGlite's start parameters, e.g. { shared_buffers: "32MB" }. */
+  settings?: Record<string, string>;
+}
+
 /**
  * Starts the thread and opens PGlite at `dataDir` in it. PGlite runs only there, so its WASM
  * execution and file-system calls no longer block the event loop. The thread keeps the process
  * alive only while a call is in flight, like an in-thread PGlite. Killing the process (even with
  * SIGKILL) leaves a data dir PGlite recovers at the next open.
  */
-export async function startPgliteThread(dataDir: string, options: PGliteOptions = {}): Promise<PgliteThread> {
-  const worker = new Worker(ENTRY, { workerData: { dataDir, options }, execArgv: threadExecArgv(process.execArgv) });
+export async function startPgliteThread(dataDir: string, opts: PgliteThreadOptions = {}): Promise<PgliteThread> {
+  const workerData = { dataDir, options: opts.options ?? {}, settings: opts.settings ?? {} };
+  const worker = new Worker(ENTRY, { workerData, execArgv: threadExecArgv(process.execArgv) });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let failure: Error | undefined;
   const exited = new Promise<void>((r) => worker.once("exit", () => r()));

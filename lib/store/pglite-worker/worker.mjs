@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-const { dataDir, options } = workerData;
+const { dataDir, options, settings } = workerData;
 /** Open transactions by the id the main thread chose: raw SQL ones and Prisma's. */
 const rawTxs = new Map(); // id -> Promise<{ tx, finish, done }>
 const prismaTxs = new Map();
@@ -13,7 +13,9 @@ const prismaTxs = new Map();
 let db;
 let adapter;
 try {
-  db = await PGlite.create(dataDir, options);
+  // Postgres settings (-c name=value) go after PGlite's own start parameters, which they would otherwise replace.
+  const startParams = [...PGlite.defaultStartParams, ...Object.entries(settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+  db = await PGlite.create(dataDir, { ...options, startParams });
   adapter = await new PrismaPGlite(db).connect();
   parentPort.postMessage({ ready: true });
 } catch (err) {

@@ -5,7 +5,7 @@
  * N bindings are created by 8 concurrent clients while the controller runs; the clock stops
  * when every binding carries Scheduled=True (bindings/s from the first write to the last), and
  * every binding is read back from the store and checked. CPU per binding is the process total
- * (controller, API server, store threads). Run alone: `npx tsx bench/scheduler-controller.ts [--quick] [--workers N]`.
+ * (controller, API server, store threads) over the same first-to-last-write window. Run alone: `npx tsx bench/scheduler-controller.ts [--quick] [--workers N]`.
  */
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -90,8 +90,20 @@ function untilScheduled(informer: Informer<ResourceBinding>, total: number): Pro
 export interface WriteCounter {
   patches: number;
   reconciles: number;
-  firstWriteAt?: number;
+  /** Clock and CPU when the controller's first write started. */
+  firstWrite?: Mark;
   lastWriteAt?: number;
+}
+
+/** A point in the run: wall clock, process CPU and main-thread CPU seconds. */
+interface Mark {
+  at: number;
+  cpu: NodeJS.CpuUsage;
+  main?: number;
+}
+
+function mark(): Mark {
+  return { at: performance.now(), cpu: process.cpuUsage(), main: mainThreadCpuSeconds() };
 }
 
 function countingClient(client: ObjectClient, counter: WriteCounter): ObjectClient {
@@ -101,7 +113,7 @@ function countingClient(client: ObjectClient, counter: WriteCounter): ObjectClie
       if (prop !== "patch" && prop !== "update" && prop !== "updateStatus") return typeof v === "function" ? v.bind(target) : v;
       return async (...args: unknown[]) => {
         counter.patches++;
-        counter.firstWriteAt ??= performance.now();
+        counter.firstWrite ??= mark();
         const out = await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         counter.lastWriteAt = performance.now();
         return out;
@@ -167,19 +179,22 @@ function mainThreadCpuSeconds(): number | undefined {
   }
 }
 
-/** Measures one phase: `run` resolves once every binding is scheduled; `firstWriteAt` tells when its writes began. */
-async function phase(total: number, counter: WriteCounter, firstWriteAt: () => number | undefined, run: () => Promise<void>): Promise<PhaseFigures> {
-  const cpu0 = process.cpuUsage();
-  const main0 = mainThreadCpuSeconds();
+/**
+ * Measures one phase: `run` resolves once every binding is scheduled; `start` is the phase's
+ * first write. Time and CPU both run from it to the end (a controller's start-up list is not
+ * scheduling work), the time to the last write.
+ */
+async function phase(total: number, counter: WriteCounter, start: () => Mark | undefined, run: () => Promise<void>): Promise<PhaseFigures> {
   await run();
-  const cpu = process.cpuUsage(cpu0);
-  const main1 = mainThreadCpuSeconds();
-  const seconds = (counter.lastWriteAt! - firstWriteAt()!) / 1000;
+  const end = mark();
+  const from = start()!;
+  const cpu = process.cpuUsage(from.cpu);
+  const seconds = (counter.lastWriteAt! - from.at) / 1000;
   const perBinding = (ms: number) => Math.round((ms / total) * 100) / 100;
   return {
     perSecond: Math.round(total / seconds),
     cpuMsPerBinding: perBinding((cpu.user + cpu.system) / 1000),
-    mainCpuMsPerBinding: main0 === undefined || main1 === undefined ? undefined : perBinding((main1 - main0) * 1000),
+    mainCpuMsPerBinding: from.main === undefined || end.main === undefined ? undefined : perBinding((end.main - from.main) * 1000),
   };
 }
 
@@ -198,14 +213,14 @@ export async function measure(storage: Storage, total: number, opts: { workers?:
   const ac = new AbortController();
   const counter: WriteCounter = { patches: 0, reconciles: 0 };
   let run: Awaited<ReturnType<typeof startController>> | undefined;
-  const controller = await phase(total, counter, () => counter.firstWriteAt, async () => {
+  const controller = await phase(total, counter, () => counter.firstWrite, async () => {
     run = await startController(client, ac, counter, opts.workers);
     await untilScheduled(run.informer, total);
   });
-  let createsFrom = 0;
+  let createsFrom: Mark | undefined;
   const withCreates = await phase(total, counter, () => createsFrom, async () => {
     const second = untilScheduled(run!.informer, 2 * total);
-    createsFrom = performance.now();
+    createsFrom = mark();
     await createBindings(client, total, total);
     await second;
   });

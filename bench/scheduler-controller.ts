@@ -5,7 +5,8 @@
  * N bindings are created by 8 concurrent clients while the controller runs; the clock stops
  * when every binding carries Scheduled=True (bindings/s from the first write to the last), and
  * every binding is read back from the store and checked. CPU per binding is the process total
- * (controller, API server, store threads) over the same first-to-last-write window. Run alone: `npx tsx bench/scheduler-controller.ts [--quick] [--workers N]`.
+ * (controller, API server, store threads) over the same first-to-last-write window. Run alone: `npx tsx bench/scheduler-controller.ts [--quick] [--workers N] [--events]`
+ * (--events: the control plane's real Event recorder instead of a no-op one).
  */
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -19,7 +20,7 @@ import { Controller } from "../lib/controllers/runtime/controller";
 import { SharedInformerFactory } from "../lib/controllers/runtime/shared-informers";
 import { realClock } from "../lib/controllers/runtime/clock";
 import { noopLogger } from "../lib/controllers/runtime/log";
-import { noopEventRecorder } from "../lib/controllers/runtime/events";
+import { ClientEventRecorder, noopEventRecorder, type EventRecorder } from "../lib/controllers/runtime/events";
 import { schedulerController } from "../lib/controllers/scheduler";
 import type { ObjectClient } from "../lib/kube/client";
 import type { Cluster, ResourceBinding } from "../lib/kube/karmada";
@@ -123,9 +124,9 @@ function countingClient(client: ObjectClient, counter: WriteCounter): ObjectClie
 }
 
 /** Runs the scheduler controller over one shared informer factory (the bench watches the same cache). */
-async function startController(client: ObjectClient, ac: AbortController, counter: WriteCounter, workers?: number) {
+async function startController(client: ObjectClient, ac: AbortController, counter: WriteCounter, workers: number | undefined, events: EventRecorder) {
   const informers = new SharedInformerFactory({ client });
-  const base = schedulerController({ workers })({ client: countingClient(client, counter), informers, events: noopEventRecorder, log: noopLogger, clock: realClock });
+  const base = schedulerController({ workers })({ client: countingClient(client, counter), informers, events, log: noopLogger, clock: realClock });
   const def = { ...base, reconcile: (...a: Parameters<typeof base.reconcile>) => (counter.reconciles++, base.reconcile(...a)) };
   const controller = new Controller(def, { informers });
   const started = controller.start(ac.signal);
@@ -204,7 +205,7 @@ async function phase(total: number, counter: WriteCounter, start: () => Mark | u
  * creates" = N more bindings created by 8 clients while the controller runs (first create to
  * the controller's last write). Every binding is then read back from the store and checked.
  */
-export async function measure(storage: Storage, total: number, opts: { workers?: number } = {}): Promise<{ controller: PhaseFigures; withCreates: PhaseFigures; writesPerBinding: number; reconcilesPerBinding: number }> {
+export async function measure(storage: Storage, total: number, opts: { workers?: number; events?: boolean } = {}): Promise<{ controller: PhaseFigures; withCreates: PhaseFigures; writesPerBinding: number; reconcilesPerBinding: number }> {
   const api = createApiServer({ storage, registry: new ResourceRegistry(controlPlaneDescriptors()) });
   await api.start();
   const client = api.client;
@@ -212,10 +213,14 @@ export async function measure(storage: Storage, total: number, opts: { workers?:
   await createBindings(client, 0, total);
   const ac = new AbortController();
   const counter: WriteCounter = { patches: 0, reconciles: 0 };
+  // The control plane records two Events per scheduled binding; off by default (they are the recorder's writes, not the scheduler's).
+  const recorder = opts.events ? new ClientEventRecorder({ client, component: "scheduler" }) : undefined;
+  const events: EventRecorder = recorder ?? noopEventRecorder;
   let run: Awaited<ReturnType<typeof startController>> | undefined;
   const controller = await phase(total, counter, () => counter.firstWrite, async () => {
-    run = await startController(client, ac, counter, opts.workers);
+    run = await startController(client, ac, counter, opts.workers, events);
     await untilScheduled(run.informer, total);
+    await recorder?.flush();
   });
   let createsFrom: Mark | undefined;
   const withCreates = await phase(total, counter, () => createsFrom, async () => {
@@ -223,6 +228,7 @@ export async function measure(storage: Storage, total: number, opts: { workers?:
     createsFrom = mark();
     await createBindings(client, total, total);
     await second;
+    await recorder?.flush();
   });
   ac.abort();
   await run!.stop();
@@ -252,7 +258,7 @@ export interface SchedulerControllerBench {
   "reconciles/binding": number;
 }
 
-export async function runSchedulerControllerBench(opts: { quick?: boolean; workers?: number } = {}): Promise<SchedulerControllerBench> {
+export async function runSchedulerControllerBench(opts: { quick?: boolean; workers?: number; events?: boolean } = {}): Promise<SchedulerControllerBench> {
   const total = opts.quick ? 1000 : 5000;
   const memory = await measure(new MemoryStorage(), total, opts);
   const dir = await mkdtemp(path.join(os.tmpdir(), "flotilla-bench-sched-"));
@@ -288,7 +294,7 @@ function workersArg(): number | undefined {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  runSchedulerControllerBench({ quick: process.argv.includes("--quick"), workers: workersArg() }).then(
+  runSchedulerControllerBench({ quick: process.argv.includes("--quick"), workers: workersArg(), events: process.argv.includes("--events") }).then(
     (r) => {
       console.log(JSON.stringify(r, null, 2));
       process.exit(0);

@@ -94,7 +94,9 @@ export class GroupCommitQueue {
       if (f.object) upserts.push({ ...ident, ...objectColumns(f.object), object: f.object });
       else deletes.push(ident);
     }
-    const events = plan.events.map((e) => ({ rv: Number(e.resourceVersion), group: e.key.group, resource: e.key.resource, namespace: e.namespace, name: e.name, type: e.type, object: e.object }));
+    // An event whose object is also its row's new state is sent once: the SQL takes it from the upsert.
+    const stored = new Set(upserts.map((u) => u.object));
+    const events = plan.events.map((e) => ({ rv: Number(e.resourceVersion), group: e.key.group, resource: e.key.resource, namespace: e.namespace, name: e.name, type: e.type, object: stored.has(e.object) ? null : e.object }));
     const notify = this.opts.notifyChannel ? `, pg_notify($5, $4::bigint::text)` : "";
     const params: unknown[] = [JSON.stringify(upserts), JSON.stringify(deletes), JSON.stringify(events), plan.lastRv];
     if (this.opts.notifyChannel) params.push(this.opts.notifyChannel);
@@ -151,8 +153,10 @@ WITH up AS (
   RETURNING 1
 ), ev AS (
   INSERT INTO object_events (rv, "group", resource, namespace, name, type, object)
-  SELECT rv, "group", resource, namespace, name, type, object
+  SELECT e.rv, e."group", e.resource, e.namespace, e.name, e.type, coalesce(e.object, u.object)
   FROM jsonb_to_recordset($3::jsonb) AS e(rv bigint, "group" text, resource text, namespace text, name text, type text, object jsonb)
+  LEFT JOIN jsonb_to_recordset($1::jsonb) AS u("group" text, resource text, namespace text, name text, object jsonb)
+    ON e.object IS NULL AND u."group" = e."group" AND u.resource = e.resource AND u.namespace = e.namespace AND u.name = e.name
   RETURNING 1
 )
 UPDATE store_counter SET rv = $4::bigint WHERE id = 1`;

@@ -76,19 +76,8 @@ async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
       thread = await startPgliteThread(dir, PGLITE_THREAD_OPTIONS);
       factory = remotePrismaFactory(thread);
     }
-    const prisma = new PrismaClient({ adapter: factory });
-    return {
-      prisma,
-      kind: "pglite",
-      sql: remoteSqlClient(thread),
-      // One process owns a PGlite: in-process wake-ups are enough.
-      listen: async () => async () => {},
-      appliedMigrations,
-      async close() {
-        await prisma.$disconnect();
-        await thread.close();
-      },
-    };
+    const owned = thread;
+    return embeddedDatabase(new PrismaClient({ adapter: factory }), remoteSqlClient(owned), appliedMigrations, () => owned.close());
   } catch (err) {
     await thread.close();
     throw err;
@@ -100,17 +89,23 @@ async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
  * instance instead of paying initdb each time). close() closes the PGlite.
  */
 export function pgliteDatabase(db: PGlite, appliedMigrations: string[] = []): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return embeddedDatabase(new PrismaClient({ adapter: new PrismaPGlite(db) }), pgliteSqlClient(db), appliedMigrations, async () => {
+    if (!db.closed) await db.close();
+  });
+}
+
+/** The embedded store's Database, whichever thread its PGlite runs on. */
+function embeddedDatabase(prisma: PrismaClient, sql: SqlClient, appliedMigrations: string[], closeStore: () => Promise<void>): Database {
   return {
     prisma,
     kind: "pglite",
-    sql: pgliteSqlClient(db),
+    sql,
     // One process owns a PGlite: in-process wake-ups are enough.
     listen: async () => async () => {},
     appliedMigrations,
     async close() {
       await prisma.$disconnect();
-      if (!db.closed) await db.close();
+      await closeStore();
     },
   };
 }

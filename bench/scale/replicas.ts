@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Agent, request } from "undici";
 import { createTestDatabase } from "../../lib/store/test-databases";
 import { startSandboxHost } from "../../lib/sandbox/host/sandbox-host";
@@ -14,6 +13,7 @@ import { registerHosted, trackClusters } from "./members";
 import { pool, waitUntil } from "./stats";
 import { trackWorks } from "./work-tracker";
 import { BINDINGS, benchDeployment, benchPolicy, DEPLOYMENTS, duplicatedTo, POLICIES, WORKS } from "./workloads";
+import { runAsScript } from "./run-as-script";
 
 export interface HandoverOptions {
   /** A Postgres server URL; the run creates and drops its own database there. */
@@ -150,17 +150,8 @@ export async function runHandover(o: HandoverOptions): Promise<HandoverFigures> 
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+runAsScript(import.meta.url, async ({ progress }) => {
   const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("set DATABASE_URL or TEST_DATABASE_URL to a Postgres server");
-  runHandover({ serverUrl, deployments: Number(process.env.N ?? 300), progress: (m) => process.stderr.write(m + "\n") }).then(
-    (r) => {
-      console.log(JSON.stringify(r, null, 2));
-      process.exit(0);
-    },
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+  return runHandover({ serverUrl, deployments: Number(process.env.N ?? 300), progress });
+});

@@ -5,6 +5,7 @@ import { bindingName, currentClaim, fnv32a, safeEncodeString } from "../../polic
 import { defineController, type ControllerDefinition } from "../runtime/controller";
 import type { ControllerDeps } from "../runtime/manager";
 import type { Result } from "../runtime/result";
+import { specOrMetaChanged } from "../runtime/watches";
 import { BINDING_API_VERSION, bindingId } from "../binding/binding-meta";
 import { deepEqual } from "../../apiserver/object-utils";
 
@@ -12,9 +13,23 @@ export const DEPENDENCIES_CONTROLLER = "dependencies-distributor";
 export const REASON_DEPENDENCY_SYNC_SUCCEED = "SyncScheduleResultToDependenciesSucceed";
 export const REASON_DEPENDENCY_SYNC_FAILED = "SyncScheduleResultToDependenciesFailed";
 
+const DEPENDED_BY_PREFIX = "resourcebinding.karmada.io/depended-by-";
+
 /** `resourcebinding.karmada.io/depended-by-<hash of namespace/name>` (GenerateBindingReferenceKey). */
 export function dependedByLabel(namespace: string, name: string): string {
-  return `resourcebinding.karmada.io/depended-by-${safeEncodeString(String(fnv32a(`${namespace}/${name}`)))}`;
+  return `${DEPENDED_BY_PREFIX}${safeEncodeString(String(fnv32a(`${namespace}/${name}`)))}`;
+}
+
+/** Index of the ResourceBinding cache: `<namespace>/<depended-by label key>` → attached bindings carrying it. */
+export const ATTACHED_BY_LABEL_INDEX = "flotilla.depended-by";
+
+/** The index values of one binding: one per depended-by label it carries (most carry none). */
+export function attachedByLabelValues(b: KubeObject): string[] {
+  const labels = b.metadata.labels;
+  if (!labels) return [];
+  let out: string[] | undefined;
+  for (const k in labels) if (k.startsWith(DEPENDED_BY_PREFIX)) (out ??= []).push(`${b.metadata.namespace ?? ""}/${k}`);
+  return out ?? [];
 }
 
 /**
@@ -31,12 +46,17 @@ export function dependenciesController(): (deps: ControllerDeps) => ControllerDe
     return defineController({
       name: DEPENDENCIES_CONTROLLER,
       workers: 2,
-      watches: [{ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding" }],
+      // Status-only writes (the scheduler's, binding-status') change nothing this controller reads.
+      watches: [{ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding", predicate: specOrMetaChanged }],
       async reconcile(req): Promise<Result | void> {
         const ns = req.namespace ?? "";
         const label = dependedByLabel(ns, req.name);
-        const b = bindings().get(req.namespace, req.name);
-        const attachedNow = bindings().list(ns).filter((x) => x.metadata.labels?.[label] !== undefined);
+        const inf = bindings();
+        const b = inf.get(req.namespace, req.name);
+        // Through an index: filtering the namespace's every binding per reconcile was O(bindings²)
+        // (5 of the 52 CPU s of a 3,000-binding catch-up).
+        inf.addIndexer(ATTACHED_BY_LABEL_INDEX, attachedByLabelValues);
+        const attachedNow = inf.byIndex(ATTACHED_BY_LABEL_INDEX, `${ns}/${label}`);
         const wanted = new Set<string>();
         if (b && !b.metadata.deletionTimestamp && b.spec.propagateDeps) {
           const r = b.spec.resource;

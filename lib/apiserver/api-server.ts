@@ -2,8 +2,9 @@ import type { ObjectClient } from "../kube/client";
 import type { ResourceRegistry } from "../kube/resources/registry";
 import { ApiError } from "../kube/errors";
 import { ObjectApi } from "./object-api";
-import { DEFAULT_VERSION, type ApiServerOptions, type VersionInfo } from "./options";
-import { createHttpHandler } from "./http/handler";
+import { DEFAULT_VERSION, type ApiServerOptions, type UserInfo, type VersionInfo } from "./options";
+import { createApiHandler } from "./http/handler";
+import { toWebResponse, type ApiRequest, type ApiResponse } from "./http/api-message";
 import { createInProcessClient } from "./in-process-client";
 import { NamespaceLifecycle } from "./namespace-lifecycle";
 import { GarbageCollector } from "./garbage-collector";
@@ -15,6 +16,8 @@ import { patchModuleEngine } from "./patch-engine";
 export interface ApiServer {
   /** Web-standard handler for the HTTPS listener, the Next.js `/k8s` route and sandboxes. */
   handle(req: Request): Promise<Response>;
+  /** The same on ApiRequest/ApiResponse: node:http listeners serve through it without web streams (http/node-listener.ts). */
+  serve(req: ApiRequest): Promise<ApiResponse>;
   /** In-process ObjectClient with the very same semantics as HTTP requests. */
   client: ObjectClient;
   registry: ResourceRegistry;
@@ -48,10 +51,13 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     { name: "garbage-collector", resync: () => gc.resync(), onEvent: (e) => gc.onEvent(e) },
   ]);
   const ready = bootstrapOnce(api, opts.bootstrapNamespaces ?? ["default", "kube-system"]);
-  const handle = createHttpHandler({ api, registry, version, authenticate: opts.authenticate, authorize: opts.authorize, now: clock, pathPrefix: opts.pathPrefix, ready });
+  // Authenticators read headers only, which every ApiRequest has like a web Request.
+  const authenticate = opts.authenticate as ((req: ApiRequest) => Promise<UserInfo | null>) | undefined;
+  const serve = createApiHandler({ api, registry, version, authenticate, authorize: opts.authorize, now: clock, pathPrefix: opts.pathPrefix, ready });
   const client = createInProcessClient(api, { ready });
   return {
-    handle,
+    handle: async (req) => toWebResponse(await serve(req)),
+    serve,
     client,
     registry,
     api,

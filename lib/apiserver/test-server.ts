@@ -10,7 +10,7 @@ import type { ResourceDescriptor } from "../kube/resource-descriptor";
 import { createApiServer, type ApiServer } from "./api-server";
 import { createEphemeralTls } from "./tls";
 import { buildKubeconfig } from "../kube/kubeconfig";
-import { nodeHandler } from "../server/node-http";
+import { nodeApiListener } from "./http/node-listener";
 
 /**
  * An HTTPS API server over MemoryStorage plus a kubeconfig and a kubectl runner, for the
@@ -38,7 +38,7 @@ export async function startTestCluster(descriptors: ResourceDescriptor[]): Promi
   });
   await api.start();
   let url = "";
-  const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => nodeHandler((r) => api.handle(r), url)(req, res));
+  const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => nodeApiListener(api.serve, url)(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const kubeconfig = buildKubeconfig({ name: "test", server: url, caData: tls.caCert, token: TEST_TOKEN });

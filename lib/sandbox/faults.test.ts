@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../kube/errors";
+import type { ApiResponse } from "../apiserver/http/api-message";
 import { compactFaults, parseFaults, withFaults } from "./faults";
 import type { SandboxFaults } from "./types";
 
-const ok = async () => new Response("ok", { status: 200 });
+const ok = async (): Promise<ApiResponse> => ({ status: 200, headers: {}, body: "ok" });
+const json = (r: ApiResponse) => JSON.parse(r.body as string);
 
 describe("parseFaults", () => {
   it("accepts the documented shape and drops no-op values", () => {
@@ -54,13 +56,13 @@ describe("withFaults", () => {
     const h = withFaults(ok, () => f, { random: () => rolls.shift()! });
     const first = await h(req());
     expect(first.status).toBe(503);
-    expect(await first.json()).toMatchObject({ kind: "Status", reason: "ServiceUnavailable", code: 503 });
+    expect(json(first)).toMatchObject({ kind: "Status", reason: "ServiceUnavailable", code: 503 });
     expect((await h(req())).status).toBe(200);
   });
 
   it("answers 500 InternalError when asked", async () => {
     const h = withFaults(ok, () => ({ failing: { fraction: 1, statusCode: 500 } }));
-    expect(await (await h(req())).json()).toMatchObject({ reason: "InternalError", code: 500 });
+    expect(json(await h(req()))).toMatchObject({ reason: "InternalError", code: 500 });
   });
 
   it("delays slow requests", async () => {

@@ -2,9 +2,10 @@ import { causes, errors } from "../kube/errors";
 import type { StatusCause } from "../kube/types";
 import { parseQuantityExact } from "../kube/quantity";
 import { SANDBOX_KIND } from "./spec";
+import type { ApiRequest, ApiResponse } from "../apiserver/http/api-message";
 import type { CapacityFault, SandboxFaults } from "./types";
 
-type WebHandler = (req: Request) => Promise<Response>;
+type Handler = (req: ApiRequest) => Promise<ApiResponse>;
 type Input = Record<string, unknown>;
 
 const FAULT_FIELDS = new Set(["down", "slowMs", "failing", "partitioned", "nodeFailure", "capacity"]);
@@ -104,14 +105,14 @@ export interface FaultDeps {
  * slow ones wait `slowMs` first; failing ones answer a 500/503 Status for a share of requests.
  * `down` is not handled here: the listener itself is closed.
  */
-export function withFaults(handler: WebHandler, faults: () => SandboxFaults, deps: FaultDeps = {}): WebHandler {
+export function withFaults(handler: Handler, faults: () => SandboxFaults, deps: FaultDeps = {}): Handler {
   const random = deps.random ?? Math.random;
   const sleep = deps.sleep ?? abortableSleep;
   return async (req) => {
     const f = faults();
     if (f.partitioned) {
       await untilAborted(req.signal);
-      return new Response(null, { status: 504 });
+      return { status: 504, headers: {}, body: null };
     }
     if (f.slowMs) await sleep(f.slowMs, req.signal);
     if (f.failing && random() < f.failing.fraction) return failure(f.failing.statusCode);
@@ -119,14 +120,14 @@ export function withFaults(handler: WebHandler, faults: () => SandboxFaults, dep
   };
 }
 
-function failure(code: 500 | 503): Response {
+function failure(code: 500 | 503): ApiResponse {
   const status =
     code === 500
       ? errors.internal("an error on the server (\"injected fault: failing\") has prevented the request from succeeding").status
       : errors.serviceUnavailable("the server is currently unable to handle the request (injected fault: failing)").status;
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (code === 503) headers["Retry-After"] = "1";
-  return new Response(JSON.stringify(status), { status: code, headers });
+  return { status: code, headers, body: JSON.stringify(status) };
 }
 
 function untilAborted(signal: AbortSignal): Promise<void> {

@@ -4,13 +4,14 @@ import { writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { createApiServer, type ApiServer } from "../apiserver";
 import { loadOrCreateTls, type TlsMaterial } from "../apiserver/tls";
+import type { ApiRequest } from "../apiserver/http/api-message";
+import { nodeApiListener } from "../apiserver/http/node-listener";
 import type { Clock } from "../controllers/runtime/clock";
 import { noopLogger, type Logger } from "../controllers/runtime/log";
 import { buildKubeconfig } from "../kube/kubeconfig";
 import type { ResourceDescriptor } from "../kube/resource-descriptor";
 import { ResourceRegistry } from "../kube/resources/registry";
 import { MemoryStorage } from "../store/memory-storage";
-import { nodeHandler } from "../server/node-http";
 import { compactFaults, withFaults } from "./faults";
 import { loadOrCreateState, removeSandboxFiles, sandboxPaths, writeJson, type SandboxPaths, type SandboxState } from "./sandbox-files";
 import { ServiceIpAllocator } from "./service-ips";
@@ -113,7 +114,7 @@ export class SandboxCluster {
     await api.start();
     const { items } = await api.client.list("v1", "Service");
     for (const s of items) ips.observe(s);
-    this.server = https.createServer({ key: this.tls.key, cert: this.tls.cert }, nodeHandler(withFaults((req) => api.handle(req), () => this.faultSet), "https://127.0.0.1"));
+    this.server = https.createServer({ key: this.tls.key, cert: this.tls.cert }, nodeApiListener(withFaults(api.serve, () => this.faultSet), "https://127.0.0.1"));
     this.server.keepAliveTimeout = 65_000;
     if (!this.faultSet.down) await this.listen();
     else if (!state.port) await this.listen().then(() => this.closeListener());
@@ -162,7 +163,7 @@ export class SandboxCluster {
     };
   }
 
-  private authorized(req: Request): boolean {
+  private authorized(req: ApiRequest): boolean {
     const header = req.headers.get("authorization") ?? "";
     const m = /^Bearer\s+(.+)$/i.exec(header);
     if (!m || !this.state) return false;

@@ -8,6 +8,7 @@ import { OPENAPI_V2_JSON, OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_CONTENT_TYPE,
 import { parseMediaTypes, wantsAggregatedDiscovery } from "./negotiation";
 import { parseQuery } from "./query";
 import { handleResource } from "./resource-handler";
+import { toWebResponse, type ApiRequest, type ApiResponse } from "./api-message";
 import { errorResponse, jsonResponse } from "./responses";
 import { parseRoute, type Route } from "./router";
 
@@ -20,7 +21,8 @@ export interface HttpHandlerOptions {
   api: ObjectApi;
   registry: ResourceRegistry;
   version: VersionInfo;
-  authenticate?: (req: Request) => Promise<UserInfo | null>;
+  /** Reads headers only: node:http requests reach it as an ApiRequest, not a web Request. */
+  authenticate?: (req: ApiRequest) => Promise<UserInfo | null>;
   /** Resource requests of authenticated users pass through it (403 when it refuses). */
   authorize?: Authorizer;
   now: () => Date;
@@ -32,7 +34,14 @@ export interface HttpHandlerOptions {
 /** Paths anyone may read, as kube's default RBAC allows for system:unauthenticated. */
 const PUBLIC = new Set<Route["type"]>(["version", "health"]);
 
+/** The web-standard handler: createApiHandler with web Response answers. */
 export function createHttpHandler(opts: HttpHandlerOptions): (req: Request) => Promise<Response> {
+  const serve = createApiHandler(opts);
+  return async (req) => toWebResponse(await serve(req));
+}
+
+/** The handler on ApiRequest/ApiResponse, for transports that bridge node:http directly. */
+export function createApiHandler(opts: HttpHandlerOptions): (req: ApiRequest) => Promise<ApiResponse> {
   return async (req) => {
     try {
       const url = new URL(req.url);
@@ -56,7 +65,7 @@ function stripPrefix(path: string, prefix?: string): string {
   return path === p ? "/" : path.startsWith(p + "/") ? path.slice(p.length) : path;
 }
 
-async function dispatch(opts: HttpHandlerOptions, req: Request, url: URL, route: Route): Promise<Response> {
+async function dispatch(opts: HttpHandlerOptions, req: ApiRequest, url: URL, route: Route): Promise<ApiResponse> {
   const { registry } = opts;
   if (route.type !== "resource" && req.method !== "GET" && req.method !== "HEAD")
     throw errors.methodNotAllowed("the server does not allow this method on the requested resource");
@@ -65,7 +74,7 @@ async function dispatch(opts: HttpHandlerOptions, req: Request, url: URL, route:
     case "version":
       return jsonResponse(opts.version);
     case "health":
-      return new Response("ok", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+      return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: "ok" };
     case "coreVersions":
     case "groupList": {
       const core = route.type === "coreVersions";
@@ -81,7 +90,7 @@ async function dispatch(opts: HttpHandlerOptions, req: Request, url: URL, route:
       const wantsJson = parseMediaTypes(accept).some((m) => m.type === "application/json");
       const wantsProto = parseMediaTypes(accept).some((m) => m.type.includes("protobuf"));
       if (wantsJson && !wantsProto) return jsonResponse(OPENAPI_V2_JSON);
-      return new Response(new Uint8Array(OPENAPI_V2_PROTOBUF), { status: 200, headers: { "content-type": OPENAPI_V2_PROTOBUF_CONTENT_TYPE } });
+      return { status: 200, headers: { "content-type": OPENAPI_V2_PROTOBUF_CONTENT_TYPE }, body: new Uint8Array(OPENAPI_V2_PROTOBUF) };
     }
     case "openapiV3Index":
       return jsonResponse(openAPIV3Index(registry, opts.version.gitVersion));

@@ -2,6 +2,7 @@ import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { errors } from "../../kube/errors";
 import type { KubeObject } from "../../kube/types";
 import { decodeProtobufObject } from "../protobuf/index";
+import type { ApiRequest } from "./api-message";
 import { duplicateJsonKeys } from "./duplicate-keys";
 
 /** kube-apiserver's request body limit (3 MiB); larger bodies get 413. */
@@ -10,9 +11,14 @@ export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 export const PROTOBUF = "application/vnd.kubernetes.protobuf";
 
 /** Reads the whole body, refusing more than `limit` bytes without buffering them all. */
-export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
+export async function readBody(req: ApiRequest, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
+  if (req.readBytes) {
+    const bytes = await req.readBytes(limit);
+    if (!bytes) throw tooLarge(limit);
+    return bytes;
+  }
   if (!req.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;

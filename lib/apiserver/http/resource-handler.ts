@@ -10,6 +10,7 @@ import { toTable, type IncludeObject, type TableVersion } from "../table";
 import { contentTypeOf, includeObjectPolicy, wantsTable } from "./negotiation";
 import { defaultFieldManager, type RequestQuery } from "./query";
 import { bodyDuplicates, decodeObject, decodeText, readBody } from "./request-body";
+import type { ApiRequest, ApiResponse } from "./api-message";
 import { jsonResponse } from "./responses";
 import type { ResourceRoute } from "./router";
 import { watchResponse } from "./watch-stream";
@@ -20,7 +21,7 @@ import { finalizeNamespace } from "../namespace-finalize";
  * (Tables when asked, Warning headers, 201 on create). Routing and auth happen before this.
  */
 export interface ResourceRequest {
-  req: Request;
+  req: ApiRequest;
   route: ResourceRoute;
   d: ResourceDescriptor;
   query: RequestQuery;
@@ -28,7 +29,7 @@ export interface ResourceRequest {
   now: () => Date;
 }
 
-export async function handleResource(r: ResourceRequest): Promise<Response> {
+export async function handleResource(r: ResourceRequest): Promise<ApiResponse> {
   const { route, d } = r;
   if (route.namespace !== undefined && !d.namespaced) throw errors.notFoundMessage("the server could not find the requested resource");
   const sub = route.subresource;
@@ -54,13 +55,13 @@ function writeQuery(r: ResourceRequest, warnings: string[], body?: { type: strin
   };
 }
 
-function withWarnings(body: unknown, status: number, warnings: string[]): Response {
+function withWarnings(body: unknown, status: number, warnings: string[]): ApiResponse {
   const res = jsonResponse(body, status);
-  for (const w of warnings) res.headers.append("warning", `299 - ${JSON.stringify(w)}`);
+  if (warnings.length) res.headers.warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
   return res;
 }
 
-async function collection(r: ResourceRequest): Promise<Response> {
+async function collection(r: ResourceRequest): Promise<ApiResponse> {
   const { req, d, query, api, route } = r;
   const namespace = route.namespace;
   const list = { namespace, labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit, continue: query.continue };
@@ -101,7 +102,7 @@ async function collection(r: ResourceRequest): Promise<Response> {
   }
 }
 
-async function item(r: ResourceRequest): Promise<Response> {
+async function item(r: ResourceRequest): Promise<ApiResponse> {
   const { req, d, query, api, route } = r;
   const name = route.name!;
   const namespace = route.namespace;
@@ -142,7 +143,7 @@ async function item(r: ResourceRequest): Promise<Response> {
   }
 }
 
-async function scale(r: ResourceRequest): Promise<Response> {
+async function scale(r: ResourceRequest): Promise<ApiResponse> {
   const { req, d, api, route } = r;
   const name = route.name!;
   const q = writeQuery(r, []);

@@ -4,6 +4,7 @@ import { ApiError, errors } from "../../kube/errors";
 import type { ObjectApi } from "../object-api";
 import { bookmark, watchObjects, type WatchProgress, type WatchQuery } from "../object-watch";
 import { toTable, type IncludeObject, type TableVersion } from "../table";
+import type { ApiResponse } from "./api-message";
 import { JSON_CONTENT_TYPE } from "./responses";
 
 /**
@@ -20,7 +21,7 @@ export interface WatchStreamOptions {
   now: () => Date;
 }
 
-export function watchResponse(api: ObjectApi, d: ResourceDescriptor, q: WatchQuery, opts: WatchStreamOptions): Response {
+export function watchResponse(api: ObjectApi, d: ResourceDescriptor, q: WatchQuery, opts: WatchStreamOptions): ApiResponse {
   const ac = new AbortController();
   const onAbort = () => ac.abort();
   opts.signal.addEventListener("abort", onAbort, { once: true });
@@ -68,8 +69,5 @@ export function watchResponse(api: ObjectApi, d: ResourceDescriptor, q: WatchQue
       ac.abort();
     },
   });
-  return new Response(stream, {
-    status: 200,
-    headers: { "content-type": JSON_CONTENT_TYPE, "cache-control": "no-cache, private" },
-  });
+  return { status: 200, headers: { "content-type": JSON_CONTENT_TYPE, "cache-control": "no-cache, private" }, body: stream };
 }

@@ -21,6 +21,21 @@ function owning(s: PrismaStorage, release: () => Promise<void>): Storage {
   });
 }
 
+/** Large objects are written out of line without pglz (migration 20261126023000): compressing each version cost more CPU than the rest of the write. */
+async function expectUncompressed(s: Storage, sql: Database["sql"]) {
+  const key = { group: "", resource: "configmaps" };
+  await s.create(key, { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "d", name: "big" }, data: { v: "x".repeat(8000) } });
+  const rows = await sql.query<{ c: unknown; n: unknown }>(
+    `SELECT pg_column_compression(object) AS c, pg_column_size(object) AS n FROM objects WHERE name = 'big'
+     UNION ALL SELECT pg_column_compression(object), pg_column_size(object) FROM object_events WHERE name = 'big'`,
+  );
+  expect(rows).toHaveLength(2);
+  for (const r of rows) {
+    expect(r.c).toBeNull();
+    expect(Number(r.n)).toBeGreaterThan(8000);
+  }
+}
+
 describe("PrismaStorage on PGlite", () => {
   let base: PGlite;
   beforeAll(async () => {
@@ -90,6 +105,16 @@ describe("PrismaStorage on PGlite", () => {
     }
   });
 
+  it("stores large objects uncompressed", async () => {
+    const { s, db } = await make();
+    try {
+      await expectUncompressed(s, db.sql);
+    } finally {
+      await s.close();
+      await db.close();
+    }
+  });
+
   describeStorageContract(
     "PrismaStorage/PGlite",
     async () => {
@@ -123,6 +148,15 @@ describe.skipIf(!serverUrl)("PrismaStorage on PostgreSQL", () => {
     await db.sql.query(RESET_OBJECT_STORE_SQL);
     return PrismaStorage.open(db, { compactIntervalMs: 0, ...opts });
   }
+  it("stores large objects uncompressed", async () => {
+    const s = await make();
+    try {
+      await expectUncompressed(s, db.sql);
+    } finally {
+      await s.close();
+    }
+  });
+
   describeStorageContract("PrismaStorage/PostgreSQL", () => make(), {
     withSmallEventLog: async (events) => {
       const s = await make({ retention: { minEvents: events, minAgeMs: 0 }, cacheSize: 1000 });

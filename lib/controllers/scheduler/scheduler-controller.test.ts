@@ -58,6 +58,38 @@ describe("scheduler controller reconcile", () => {
     expect(env.client.writes).toEqual([]);
   });
 
+  it("a Duplicated binding re-evaluated to the same result writes nothing and records no Event", async () => {
+    await setup([cluster("member1"), cluster("member2"), binding("web", { clusterAffinity: { clusterNames: ["member1"] } })]);
+    await run();
+    const first = await stored();
+    env.client.resetWrites();
+    env.events.events.length = 0;
+    await env.clock.advance(60_000);
+    await run();
+    expect(env.client.writes).toEqual([]);
+    expect(env.events.events).toEqual([]);
+    expect((await stored()).status!.lastScheduledTime).toBe(first.status!.lastScheduledTime);
+    expect(store.get("ResourceBinding", "default", "web")).toMatchObject({ trigger: "Duplicated is always re-evaluated" });
+  });
+
+  it("a triggered reschedule with the same result still stamps lastScheduledTime (else it stays triggered)", async () => {
+    await setup([cluster("member1"), cluster("member2"), binding("web", { clusterAffinity: { clusterNames: ["member1"] } })]);
+    await run();
+    await env.clock.advance(60_000);
+    const b = await stored();
+    b.spec.rescheduleTriggeredAt = new Date(env.clock.now() - 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    await env.client.update(b);
+    // Generation already observed: only the trigger asks for the stamp.
+    const bumped = await stored();
+    bumped.status!.schedulerObservedGeneration = bumped.metadata.generation;
+    await env.client.updateStatus(bumped);
+    await env.settle();
+    env.client.resetWrites();
+    await run();
+    expect(env.client.writes.map((w) => w.verb)).toEqual(["patch"]);
+    expect((await stored()).status!.lastScheduledTime).toBe("2025-01-01T00:01:00Z");
+  });
+
   it("puts the fit summary in the condition when clusters were excluded", async () => {
     const placement = { clusterAffinity: { clusterNames: ["member1"] } };
     await setup([cluster("member1"), cluster("member2"), binding("web", placement)]);

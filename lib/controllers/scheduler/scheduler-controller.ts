@@ -15,7 +15,7 @@ import type { WatchEventInfo } from "../runtime/watches";
 import { CLUSTER_RESOURCE_BINDINGS, DEFAULT_SCHEDULER_NAME, RESOURCE_BINDINGS, bindingSpecOf, isForScheduler, isSchedulerManaged } from "./bindings";
 import { affectedBindings, clusterEventMatters } from "./cluster-events";
 import { ExplanationStore } from "./explanation-store";
-import { decide, statusPatchFor, targetsToString, type SchedulePlan } from "./plan";
+import { decide, statusPatchFor, targetsToString, unchangedOutcome, type SchedulePlan } from "./plan";
 
 /** Karmada's scheduler Event reasons. */
 export const EVENT_SCHEDULE_SUCCEED = "ScheduleBindingSucceed";
@@ -158,9 +158,10 @@ export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: 
     }
     const now = new Date(deps.clock.now());
     const status = statusPatchFor(binding, decision, generation, now);
-    if (status) await deps.client.patch(ref, MERGE, status, { subresource: "status" });
+    const unchanged = unchangedOutcome(binding, decision, status);
+    if (status && !unchanged) await deps.client.patch(ref, MERGE, status, { subresource: "status" });
     remember(opts.explanations, binding, decision, now);
-    recordEvents(deps.events, binding, decision);
+    if (!unchanged) recordEvents(deps.events, binding, decision);
   } catch (err) {
     // The binding went away meanwhile: nothing left to schedule.
     if (ApiError.is(err, "NotFound")) return;

@@ -57,7 +57,28 @@ export function profileArgs(tag: string): string[] {
   const dir = process.env.FLOTILLA_BENCH_PROFILE;
   // One directory per run: Node names each thread's profile itself (the tsx loader thread has one
   // too, and a fixed --cpu-prof-name made it overwrite the main thread's).
-  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, `${tag}-${Date.now()}`)}`] : [];
+  const cpu = dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, `${tag}-${Date.now()}`)}`] : [];
+  // FLOTILLA_BENCH_HEAPSNAP=<dir>: SIGUSR2 makes the plane write a heap snapshot there (see heapSnapshot).
+  const heap = process.env.FLOTILLA_BENCH_HEAPSNAP;
+  return heap ? [...cpu, "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heap}`] : cpu;
+}
+
+/** When FLOTILLA_BENCH_HEAPSNAP is set: a heap snapshot of the plane, resolved once its file stops growing. */
+export async function heapSnapshot(pid: number): Promise<string | undefined> {
+  const dir = process.env.FLOTILLA_BENCH_HEAPSNAP;
+  if (!dir) return undefined;
+  const { readdir, stat } = await import("node:fs/promises");
+  const known = new Set(await readdir(dir).catch(() => []));
+  process.kill(pid, "SIGUSR2");
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const file = (await readdir(dir)).find((f) => f.endsWith(".heapsnapshot") && !known.has(f) && f.includes(`.${pid}.`));
+    if (!file) continue;
+    const size = (await stat(path.join(dir, file))).size;
+    if (size > 0 && size === last) return path.join(dir, file);
+    last = size;
+  }
 }
 
 export async function startScaleEnv(opts: ScaleEnvOptions): Promise<ScaleEnv> {

@@ -1,10 +1,11 @@
 import { probeApiLatency } from "./api-probe";
 import { runAsScript } from "./run-as-script";
 import type { ControllerFigures, PlaneProcess } from "./child-plane";
-import { addMembers, backendLabel, backends, memberSpecs, profileArgs, startScaleEnv, type Backend } from "./env";
+import { addMembers, backendLabel, backends, heapSnapshot, memberSpecs, profileArgs, startScaleEnv, type Backend } from "./env";
 import type { ScaleBenchOptions } from "./registration";
 import { pool, waitUntil } from "./stats";
 import { trackWorks } from "./work-tracker";
+import { censusDiff, takeCensus } from "./write-census";
 import { benchDeployment, DEPLOYMENTS, POLICIES, shardPolicy, WORKS } from "./workloads";
 
 export interface LFigures {
@@ -39,6 +40,8 @@ export interface LFigures {
   heapUsedAfterCatchUpMB: number;
   /** RSS outside the JS heap once converged (wasm store memory, buffers, code). */
   outsideHeapMB: number;
+  /** Objects the catch-up created or rewrote, per collection (an in-place catch-up writes none). */
+  catchUpWrites: Record<string, { created: number; rewritten: number }>;
 }
 
 /** Controllers whose queues must have seen every object again for the catch-up to count. */
@@ -93,6 +96,11 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     works.close();
     const peak = (await env.plane.memory()).peak;
     const convergedHeap = env.plane.heap();
+    const snap = await heapSnapshot(env.plane.pid);
+    if (snap) progress(`heap snapshot ${snap}`);
+    // Settled state (status writes trail the Applied condition by a few seconds).
+    await new Promise((r) => setTimeout(r, 5000));
+    const before = await takeCensus(env.kube);
     progress("SIGKILL of the control plane");
     await env.plane.kill("SIGKILL");
     const r0 = performance.now();
@@ -111,6 +119,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     const restartToLeadingSeconds = ((await leading) - r0) / 1000;
     const catchUpApi = await catchUpProbe.stop();
     const caughtUpHeap = plane.heap();
+    const catchUpWrites = censusDiff(before, await takeCensus(env.kube));
     const all = await env.kube.listAll<{ status?: { conditions?: { type: string; status: string }[] } }>(WORKS);
     const applied = all.filter((w) => w.status?.conditions?.some((c) => c.type === "Applied" && c.status === "True")).length;
     const r = (n: number) => Math.round(n * 10) / 10;
@@ -135,6 +144,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       heapUsedMB: mb(convergedHeap?.heapUsed),
       heapUsedAfterCatchUpMB: mb(caughtUpHeap?.heapUsed),
       outsideHeapMB: mb(convergedHeap ? convergedHeap.rss - convergedHeap.heapUsed : undefined),
+      catchUpWrites,
     };
   } finally {
     await env.stop();

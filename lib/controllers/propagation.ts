@@ -60,7 +60,11 @@ export function setupPropagationControllers(manager: ManagerLike, deps: Propagat
     // Status-only member changes (a rollout progressing) are work-status business alone, and
     // the echo of our own apply (not a resync) is no drift.
     const echo = !info?.deleted && info?.old !== obj && versions.isOwnWrite(cluster, obj);
-    if (memberObjectDrifted(obj, info) && !echo) enqueue(EXECUTION_CONTROLLER)(work);
+    if (memberObjectDrifted(obj, info) && !echo) {
+      // An event racing our own write is judged once the write answered.
+      const run = () => enqueue(EXECUTION_CONTROLLER)(work);
+      if (!versions.deferIfWriting(cluster, obj, run)) run();
+    }
     const status = manager.controller(WORK_STATUS_CONTROLLER);
     if (status?.enqueueAfter) status.enqueueAfter(work, STATUS_COALESCE_MS);
     else status?.enqueue(work);

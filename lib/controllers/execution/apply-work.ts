@@ -89,10 +89,12 @@ export async function applyManifest(member: ObjectClient, desired: KubeObject, c
   const body = live ? retainMemberFields(desired, live) : structuredClone(desired);
   if (live && isSubset(body, live) && sameMap(body.metadata.labels, live.metadata.labels) && sameMap(body.metadata.annotations, live.metadata.annotations)) return false;
   delete body.metadata.resourceVersion;
+  const end = opts.writing?.(desired);
   try {
     const written = await member.patch({ apiVersion, kind, namespace, name }, "application/apply-patch+yaml", body, { fieldManager: MEMBER_FIELD_MANAGER, force: true });
-    opts.written?.(written);
+    end?.(written);
   } catch (err) {
+    end?.(undefined);
     // The namespace may have been deleted in the member since we saw it: check it again next time.
     if (namespace && ApiError.is(err, "NotFound")) namespaces.delete(namespace);
     throw err;
@@ -108,8 +110,11 @@ export interface ApplyOptions {
    * by a real read so conflictResolution Abort can refuse it.
    */
   cached?: (manifest: KubeObject) => KubeObject | undefined;
-  /** Told the member object each write returned (to recognise its watch echo). */
-  written?: (live: KubeObject) => void;
+  /**
+   * Told when a write to a manifest's object starts; the returned function is told what the
+   * write returned (undefined when it failed), to recognise its watch echo.
+   */
+  writing?: (manifest: KubeObject) => (written: KubeObject | undefined) => void;
 }
 
 /** Namespaces known to exist per member client: one GET per namespace, not one per apply. */

@@ -92,7 +92,7 @@ async function syncWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work
   const member = await opts.members.get(clusterName);
   if (!member) throw new Error(`no client for cluster ${clusterName} yet`);
   for (const m of work.spec.workload?.manifests ?? []) await opts.watcher.ensure(clusterName, m.apiVersion, m.kind);
-  const res = await applyWork(member, work, clusterName, { cached: (m) => opts.watcher.cachedManaged(clusterName, m), written: (o) => opts.versions?.record(clusterName, o) });
+  const res = await applyWork(member, work, clusterName, { cached: (m) => opts.watcher.cachedManaged(clusterName, m), writing: opts.versions && ((m) => opts.versions!.begin(clusterName, m)) });
   const total = work.spec.workload?.manifests?.length ?? 0;
   // Dispatching and Applied go out in one status write: two writes per Work doubled the
   // status traffic (and the watch events every status consumer reacts to) for nothing.

@@ -5,6 +5,13 @@ import { memberObjectDrifted } from "./member-watcher";
 const dep = (meta: Record<string, unknown> = {}, spec: Record<string, unknown> = { replicas: 1 }, status?: Record<string, unknown>): KubeObject =>
   ({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d", namespace: "ns", resourceVersion: "1", labels: { a: "1" }, ...meta }, spec, ...(status ? { status } : {}) }) as KubeObject;
 
+/** A Deployment carrying Karmada's bookkeeping of the labels and annotations it manages. */
+function managedDep(ann: Record<string, string | undefined> = {}, labels: Record<string, string | undefined> = {}): KubeObject {
+  const annotations = { note: "n", "resourcetemplate.karmada.io/managed-annotations": "note,resourcetemplate.karmada.io/managed-annotations,resourcetemplate.karmada.io/managed-labels", "resourcetemplate.karmada.io/managed-labels": "a", ...ann };
+  const clean = (m: Record<string, string | undefined>) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return dep({ resourceVersion: "2", annotations: clean(annotations), labels: clean({ a: "1", ...labels }) });
+}
+
 describe("memberObjectDrifted", () => {
   const base = dep();
   it.each([
@@ -15,6 +22,12 @@ describe("memberObjectDrifted", () => {
     ["first sight (add)", base, {}, true],
     ["deleted", base, { deleted: true }, true],
     ["resync", base, { old: base }, true],
+    ["member controller adds an annotation Karmada does not manage", dep({ resourceVersion: "2", annotations: { "deployment.kubernetes.io/revision": "1" } }), { old: base }, true],
+    ["foreign annotation added, managed list present", managedDep({ "deployment.kubernetes.io/revision": "1" }), { old: managedDep() }, false],
+    ["foreign label changed, managed list present", managedDep({}, { "pod-template-hash": "x" }), { old: managedDep() }, false],
+    ["managed annotation changed", managedDep({ note: "changed" }), { old: managedDep() }, true],
+    ["managed label removed", managedDep({}, { a: undefined }), { old: managedDep() }, true],
+    ["managed list itself changed", managedDep({ "resourcetemplate.karmada.io/managed-annotations": "note" }), { old: managedDep() }, true],
   ])("%s → %s", (_n, obj, info, want) => {
     expect(memberObjectDrifted(obj as KubeObject, info as { old?: KubeObject; deleted?: boolean })).toBe(want);
   });

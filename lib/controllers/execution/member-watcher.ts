@@ -1,5 +1,5 @@
 import type { KubeObject } from "../../kube/types";
-import { ANNOTATION_WORK_NAME, ANNOTATION_WORK_NAMESPACE, LABEL_MANAGED } from "../../kube/karmada";
+import { ANNOTATION_MANAGED_ANNOTATIONS, ANNOTATION_MANAGED_LABELS, ANNOTATION_WORK_NAME, ANNOTATION_WORK_NAMESPACE, LABEL_MANAGED } from "../../kube/karmada";
 import { Informer } from "../runtime/informer";
 import type { Clock } from "../runtime/clock";
 import type { Logger } from "../runtime/log";
@@ -17,18 +17,41 @@ export type MemberWorkListener = (work: Request, obj: KubeObject, info?: MemberE
 
 /**
  * True when a member event may mean drift: the object appeared or was deleted, or something
- * other than status / resourceVersion / managedFields changed. A member's own status updates
- * (rollout progress) must not make the execution controller re-apply.
+ * other than status / resourceVersion / managedFields / member-owned labels and annotations
+ * changed. A member's own status updates (rollout progress) and its controllers' annotations
+ * (a Deployment's revision) must not make the execution controller re-apply; labels and
+ * annotations Karmada manages (listed in the object's managed-labels / managed-annotations
+ * bookkeeping, all of them when it has none) still count.
  */
 export function memberObjectDrifted(obj: KubeObject, info: MemberEventInfo = {}): boolean {
   if (info.deleted || !info.old) return true;
   if (info.old === obj) return true; // resync: heal whatever may have been missed
   const strip = (o: KubeObject) => {
     const { status: _s, metadata, ...rest } = o as KubeObject & { status?: unknown };
-    const { resourceVersion: _rv, managedFields: _mf, ...meta } = metadata as Record<string, unknown>;
+    const { resourceVersion: _rv, managedFields: _mf, labels: _l, annotations: _a, ...meta } = metadata as Record<string, unknown>;
     return [rest, meta];
   };
-  return !deepEqual(strip(info.old), strip(obj));
+  const o = info.old.metadata;
+  const n = obj.metadata;
+  const listed = (m: KubeObject["metadata"], key: string) => m.annotations?.[key];
+  return (
+    managedKeysDiffer(o.annotations, n.annotations, listed(o, ANNOTATION_MANAGED_ANNOTATIONS), listed(n, ANNOTATION_MANAGED_ANNOTATIONS)) ||
+    managedKeysDiffer(o.labels, n.labels, listed(o, ANNOTATION_MANAGED_LABELS), listed(n, ANNOTATION_MANAGED_LABELS)) ||
+    !deepEqual(strip(info.old), strip(obj))
+  );
+}
+
+/** Whether a key either version's bookkeeping lists (every key when a list is missing) differs. */
+function managedKeysDiffer(a: Record<string, string> | undefined, b: Record<string, string> | undefined, listA: string | undefined, listB: string | undefined): boolean {
+  if (listA === undefined || listB === undefined) return !sameMap(a, b);
+  if (a === b) return false;
+  for (const list of listA === listB ? [listA] : [listA, listB]) for (const k of list.split(",")) if (k && a?.[k] !== b?.[k]) return true;
+  return false;
+}
+
+function sameMap(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => a![k] === b?.[k]);
 }
 
 /**

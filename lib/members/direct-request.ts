@@ -23,13 +23,7 @@ interface AuthContext {
 export function directRequester(kc: KubeConfig, server: string): Requester {
   const base = server.replace(/\/+$/, "");
   return async (req) => {
-    const headers: Record<string, string> = { accept: req.accept ?? "application/json, */*;q=0.8" };
-    let dispatcher: Dispatcher | undefined;
-    const auth: AuthContext = {
-      setHeaderParam: (k, v) => (headers[k.toLowerCase()] = v),
-      setDispatcher: (d) => (dispatcher = d as Dispatcher),
-    };
-    await kc.applySecurityAuthentication(auth as Parameters<KubeConfig["applySecurityAuthentication"]>[0]);
+    const { headers, dispatcher } = await authenticate(kc, req.accept ?? "application/json, */*;q=0.8");
     let body: string | undefined;
     if (req.body !== undefined) {
       headers["content-type"] = req.contentType ?? "application/json";
@@ -40,6 +34,21 @@ export function directRequester(kc: KubeConfig, server: string): Requester {
     const text = await res.body.text();
     return { code: res.statusCode, text, headers: flatHeaders(res.headers) };
   };
+}
+
+/**
+ * Headers and dispatcher of one request, from client-node's kubeconfig authentication (run per
+ * request so rotating credentials refresh as upstream does).
+ */
+export async function authenticate(kc: KubeConfig, accept: string): Promise<{ headers: Record<string, string>; dispatcher: Dispatcher | undefined }> {
+  const headers: Record<string, string> = { accept };
+  let dispatcher: Dispatcher | undefined;
+  const auth: AuthContext = {
+    setHeaderParam: (k, v) => (headers[k.toLowerCase()] = v),
+    setDispatcher: (d) => (dispatcher = d as Dispatcher),
+  };
+  await kc.applySecurityAuthentication(auth as Parameters<KubeConfig["applySecurityAuthentication"]>[0]);
+  return { headers, dispatcher };
 }
 
 /** "?a=1&b=x" from the defined parameters, "" when there are none. */

@@ -1,10 +1,11 @@
-import { KubeConfig, Watch } from "@kubernetes/client-node";
+import { KubeConfig } from "@kubernetes/client-node";
 import type { DeleteOptions, ListOptions, ObjectClient, ObjectRef, PatchOptions, PatchType, WatchOptions, WriteOptions } from "../kube/client";
 import { ApiError, errors } from "../kube/errors";
 import type { KubeList, KubeObject, WatchEvent, WatchEventType } from "../kube/types";
 import { directRequester, type Requester } from "./direct-request";
+import { directWatcher, type Watcher } from "./direct-watch";
 import { AGGREGATED_DISCOVERY_ACCEPT, discoverAPIEnablements, fromAggregatedDiscovery, isAggregatedDiscovery, type DiscoveryResult } from "./discovery";
-import { apiErrorFromFailure, apiErrorFromResponse, isTimeout } from "./failures";
+import { apiErrorFromFailure, apiErrorFromResponse } from "./failures";
 import { probeHealth, type HealthProbe } from "./health";
 import { RawObjectApi, type RawRequest, type RawResponse } from "./raw-object-api";
 import { shareDispatcher } from "./shared-dispatcher";
@@ -47,8 +48,8 @@ export interface MemberClient extends ObjectClient {
 
 /**
  * Builds a member client from a kubeconfig, over @kubernetes/client-node: its authentication
- * (bearer token, client certificates, the cluster's CA), its legacy-discovery resolution of
- * kinds to paths, and its Watch. One keep-alive connection pool per member serves every call
+ * (bearer token, client certificates, the cluster's CA) and its legacy-discovery resolution of
+ * kinds to paths. Watches are read directly (see directWatcher). One keep-alive connection pool per member serves every call
  * (client-node would otherwise build a dispatcher per request); requests skip client-node's
  * fetch pipeline (see directRequester). Every failure is an ApiError:
  * member Status bodies are kept; network failures are 503, timeouts 504.
@@ -62,14 +63,14 @@ export function createMemberClient(opts: MemberClientOptions): MemberClient {
   const pool = shareDispatcher(kc);
   const api = kc.makeApiClient(RawObjectApi);
   const requester = directRequester(kc, server);
-  return new KubeconfigMemberClient(api, requester, new Watch(kc), pool.close, server, opts.timeoutMs ?? 10_000, opts.fieldManager ?? "flotilla");
+  return new KubeconfigMemberClient(api, requester, directWatcher(kc, server), pool.close, server, opts.timeoutMs ?? 10_000, opts.fieldManager ?? "flotilla");
 }
 
 class KubeconfigMemberClient implements MemberClient {
   constructor(
     private readonly api: RawObjectApi,
     private readonly requester: Requester,
-    private readonly watcher: Watch,
+    private readonly watcher: Watcher,
     private readonly closePool: () => Promise<void>,
     private readonly server: string,
     private readonly timeoutMs: number,
@@ -136,25 +137,7 @@ class KubeconfigMemberClient implements MemberClient {
       allowWatchBookmarks: opts.allowWatchBookmarks,
       timeoutSeconds: opts.timeoutSeconds,
     };
-    return new Promise<void>((resolve, reject) => {
-      let stream: AbortController | undefined;
-      const onAbort = () => stream?.abort();
-      opts.signal.addEventListener("abort", onAbort, { once: true });
-      const done = (err: unknown) => {
-        opts.signal.removeEventListener("abort", onAbort);
-        // client-node ends idle streams after 30 s with a TimeoutError: a clean end to resume from.
-        if (!err || opts.signal.aborted || isTimeout(err) || (err as { name?: string }).name === "AbortError") return resolve();
-        const code = (err as { statusCode?: number }).statusCode;
-        reject(code ? apiErrorFromResponse(code, "") : apiErrorFromFailure(err, `watch ${path}`));
-      };
-      this.watcher
-        .watch(path, query, (type: string, object: KubeObject) => onEvent({ type: type as WatchEventType, object }), done)
-        .then((c) => {
-          stream = c;
-          if (opts.signal.aborted) c.abort();
-        })
-        .catch(done);
-    });
+    return this.watcher(path, query, opts.signal, (l) => onEvent({ type: l.type as WatchEventType, object: l.object as KubeObject }));
   }
 
   probeHealth(): Promise<HealthProbe> {

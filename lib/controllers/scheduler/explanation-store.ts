@@ -1,5 +1,5 @@
 import type { TargetCluster } from "../../kube/karmada";
-import type { Explanation } from "../../scheduler/explanation";
+import type { ClusterExplanation, Explanation } from "../../scheduler/explanation";
 
 /** The last scheduling of one binding, as the explanation endpoint serves it. */
 export interface SchedulingRecord {
@@ -28,6 +28,7 @@ export interface SchedulingRecord {
  */
 export class ExplanationStore {
   private readonly records = new Map<string, SchedulingRecord>();
+  private readonly shared = new SharedClusterEntries();
 
   constructor(private readonly capacity = 10_000) {}
 
@@ -35,7 +36,9 @@ export class ExplanationStore {
     return kind === "ResourceBinding" ? `rb/${namespace ?? ""}/${name}` : `crb/${name}`;
   }
 
+  /** Keeps `record` (its explanation's excluded-cluster entries are swapped for shared copies). */
   put(record: SchedulingRecord): void {
+    this.shared.compact(record.explanation.clusters);
     const key = ExplanationStore.key(record.kind, record.namespace, record.name);
     this.records.delete(key);
     this.records.set(key, record);
@@ -53,4 +56,48 @@ export class ExplanationStore {
   get size(): number {
     return this.records.size;
   }
+}
+
+/**
+ * Frozen copies of excluded-cluster entries, shared between records. A binding scheduled over
+ * 100 clusters kept 100 entries of its own ({name, filters, feasible} plus a filter list), most
+ * saying the same "member-7 excluded by affinity" as every other binding's: 10,000 records held
+ * ~2 million small objects (~140 MB). Only entries with nothing binding-specific (no score, no
+ * replicas) are shared; the table is cleared when full, which only loses sharing.
+ */
+export class SharedClusterEntries {
+  private readonly entries = new Map<string, ClusterExplanation>();
+
+  constructor(private readonly capacity = 50_000) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Replaces shareable entries of `clusters` in place with their shared copies. */
+  compact(clusters: ClusterExplanation[]): void {
+    for (let i = 0; i < clusters.length; i++) {
+      const key = shareKey(clusters[i]);
+      if (key === undefined) continue;
+      const got = this.entries.get(key);
+      if (got) {
+        clusters[i] = got;
+        continue;
+      }
+      if (this.entries.size >= this.capacity) this.entries.clear();
+      const c = clusters[i];
+      const copy = Object.freeze({ ...c, filters: Object.freeze(c.filters.map((f) => Object.freeze({ ...f }))) as ClusterExplanation["filters"] });
+      this.entries.set(key, copy);
+      clusters[i] = copy;
+    }
+  }
+}
+
+/** The content key of an infeasible entry with only name, filters, feasible (and deleting); undefined otherwise. */
+function shareKey(c: ClusterExplanation): string | undefined {
+  if (c.feasible) return undefined;
+  let key = c.deleting ? `${c.name}\u0000d` : `${c.name}\u0000`;
+  for (const k in c) if (k !== "name" && k !== "filters" && k !== "feasible" && k !== "deleting") return undefined;
+  for (const f of c.filters) key += `\u0000${f.plugin}${f.passed ? "+" : "-"}${f.reason ?? ""}`;
+  return key;
 }

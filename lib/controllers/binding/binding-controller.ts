@@ -47,9 +47,10 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
       async reconcile(req): Promise<Result | void> {
         const cached = bindings().get(req.namespace, req.name);
         if (!cached) return;
-        const binding = structuredClone(cached);
+        // Read-only from here on; only the deletion path edits (a copy). No clone per reconcile.
+        const binding = cached;
         const mine = worksOfBinding(works(), binding);
-        if (binding.metadata.deletionTimestamp) return removeWorks(deps, binding, mine);
+        if (binding.metadata.deletionTimestamp) return removeWorks(deps, structuredClone(cached), mine);
         const targets = targetClusters(binding);
         const names = new Set(targets.map((t) => t.name));
         const orphans = mine.filter((w) => {

@@ -103,20 +103,31 @@ export function conflictResolution(template: KubeObject, binding: ResourceBindin
 
 /** Whether an existing Work differs from the rendered one in anything the binding controller owns. */
 export function workChanged(existing: Work, desired: Work): boolean {
-  const own = (w: Work) => [w.metadata.labels ?? {}, w.metadata.annotations ?? {}, w.spec];
-  const merged = mergeWork(existing, desired);
-  return !deepEqual(own(existing), own(merged)) || !(existing.metadata.finalizers ?? []).includes(FINALIZER_EXECUTION);
+  // Compared without building the merged Work: a catch-up runs this for every Work, and cloning
+  // each one (manifest and status included) only to compare was most of a no-op reconcile.
+  if (!(existing.metadata.finalizers ?? []).includes(FINALIZER_EXECUTION)) return true;
+  const labels = existing.metadata.labels ?? {};
+  return !deepEqual(labels, mergedLabels(existing, desired)) || !deepEqual(existing.metadata.annotations ?? {}, mergedAnnotations(existing, desired)) || !deepEqual(existing.spec, desired.spec);
 }
 
 /** The existing Work with the rendered labels, annotations, finalizer and spec laid over it. */
 export function mergeWork(existing: Work, desired: Work): Work {
-  const out = structuredClone(existing);
-  out.metadata.labels = { ...(existing.metadata.labels ?? {}), ...desired.metadata.labels };
-  const ann = { ...(existing.metadata.annotations ?? {}) };
-  // Applied-override annotations are recomputed every time: a removed policy must disappear.
-  for (const k of Object.keys(ann)) if (k.startsWith("policy.karmada.io/applied-")) delete ann[k];
-  out.metadata.annotations = { ...ann, ...desired.metadata.annotations };
+  // The spec is replaced, so it is not cloned with the rest.
+  const out = structuredClone({ ...existing, spec: undefined }) as unknown as Work;
+  out.metadata.labels = mergedLabels(existing, desired);
+  out.metadata.annotations = mergedAnnotations(existing, desired);
   out.metadata.finalizers = [...new Set([...(existing.metadata.finalizers ?? []), FINALIZER_EXECUTION])];
   out.spec = desired.spec;
   return out;
+}
+
+function mergedLabels(existing: Work, desired: Work): Record<string, string> {
+  return { ...(existing.metadata.labels ?? {}), ...desired.metadata.labels };
+}
+
+function mergedAnnotations(existing: Work, desired: Work): Record<string, string> {
+  const ann = { ...(existing.metadata.annotations ?? {}) };
+  // Applied-override annotations are recomputed every time: a removed policy must disappear.
+  for (const k of Object.keys(ann)) if (k.startsWith("policy.karmada.io/applied-")) delete ann[k];
+  return { ...ann, ...desired.metadata.annotations };
 }

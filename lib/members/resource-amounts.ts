@@ -1,4 +1,24 @@
-import { formatQuantity, parseQuantityExact, quantityMilliValue, quantityValue, type ParsedQuantity } from "../kube/quantity";
+import { formatQuantity, parseQuantityExact, quantityMilliValue as exactMilli, quantityValue as exactValue, type ParsedQuantity } from "../kube/quantity";
+
+/**
+ * Memoised quantity parsing: a cluster status pass adds up every pod's requests (thousands of
+ * pods, a handful of distinct strings such as "100m" or "128Mi"), and exact BigInt parsing of
+ * each was the largest cost of a status collection. Bounded: cleared when it grows past 4096.
+ */
+function memo(fn: (q: string | number) => number): (q: string | number) => number {
+  const cache = new Map<string | number, number>();
+  return (q) => {
+    let v = cache.get(q);
+    if (v === undefined) {
+      v = fn(q);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(q, v);
+    }
+    return v;
+  };
+}
+const quantityMilliValue = memo(exactMilli);
+const quantityValue = memo(exactValue);
 import type { ResourceList } from "../kube/karmada";
 
 /**

@@ -4,6 +4,8 @@ import type { PropagationPolicy } from "../../kube/karmada";
 import { buildBinding, bindingChanged } from "./build-binding";
 import { parseDetectorKey, policyRequest, templateRequest } from "./template-keys";
 import { templateChanged } from "./template-watcher";
+import { hasClaim } from "./template-reconcile";
+import { withClaim } from "../../policies";
 
 const deploy: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "nginx", namespace: "default", uid: "u1", resourceVersion: "4" }, spec: { replicas: 3, template: { spec: { containers: [{ name: "c" }] } } } };
 const pp: PropagationPolicy = {
@@ -47,5 +49,18 @@ describe("templateChanged", () => {
   it("ignores status, resourceVersion and managedFields", () => {
     expect(templateChanged(deploy, { ...deploy, status: { x: 1 }, metadata: { ...deploy.metadata, resourceVersion: "9", managedFields: [] } })).toBe(false);
     expect(templateChanged(deploy, { ...deploy, spec: { replicas: 4 } })).toBe(true);
+  });
+});
+
+describe("hasClaim", () => {
+  it("is true exactly when withClaim would change nothing", () => {
+    const claimed = withClaim(deploy, pp);
+    expect(hasClaim(claimed, pp)).toBe(true);
+    expect(hasClaim(deploy, pp)).toBe(false);
+    const otherPolicy = { ...pp, metadata: { ...pp.metadata, name: "q" } } as PropagationPolicy;
+    expect(hasClaim(claimed, otherPolicy)).toBe(false);
+    const alsoCpp = structuredClone(claimed);
+    alsoCpp.metadata.labels!["clusterpropagationpolicy.karmada.io/permanent-id"] = "x";
+    expect(hasClaim(alsoCpp, pp)).toBe(false);
   });
 });

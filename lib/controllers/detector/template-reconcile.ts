@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../kube/types";
 import type { OverridePolicy, PropagationPolicy, ResourceBinding } from "../../kube/karmada";
-import { canPreempt, currentClaim, isPropagatable, matchesAnyResourceSelector, selectBestPolicy, implicitPriority, withClaim, withoutClaim, bindingName, type Claim } from "../../policies";
+import { canPreempt, claimMetadata, currentClaim, isPropagatable, matchesAnyResourceSelector, selectBestPolicy, implicitPriority, withClaim, withoutClaim, bindingName, type Claim } from "../../policies";
 import type { Result } from "../runtime/result";
 import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingKindFor } from "../binding/binding-meta";
@@ -50,8 +50,8 @@ async function applyPolicy(ctx: DetectorContext, template: KubeObject, policy: P
   }
   try {
     let claimed = template;
-    const next = withClaim(template, policy);
-    if (!deepEqual(next.metadata, template.metadata)) claimed = await ctx.client.update(next);
+    // Checked before copying: a claimed template (every one after a restart) needs no copy.
+    if (!hasClaim(template, policy)) claimed = await ctx.client.update(withClaim(template, policy));
     const created = await ensureBinding(ctx, claimed, policy);
     if (created || claimed !== template) ctx.events.event(template, "Normal", REASON_APPLY_POLICY_SUCCEED, `Apply policy(${policyRefString(policy)}) succeed`);
   } catch (err) {
@@ -97,11 +97,22 @@ async function missingDependentOverrides(ctx: DetectorContext, policy: Propagati
   return out;
 }
 
+/** Whether the template already carries exactly `policy`'s claim (what withClaim would write). */
+export function hasClaim(template: KubeObject, policy: PropagationPolicy): boolean {
+  const m = claimMetadata(policy);
+  const labels = template.metadata.labels ?? {};
+  const annotations = template.metadata.annotations ?? {};
+  for (const k in m.labels) if (labels[k] !== m.labels[k]) return false;
+  for (const k in m.annotations) if (annotations[k] !== m.annotations[k]) return false;
+  return !m.removeLabels.some((k) => k in labels) && !m.removeAnnotations.some((k) => k in annotations);
+}
+
 /** The best `preemption: Always` policy that names this template and may take it from its holder. */
 function findPreemptor(ctx: DetectorContext, template: KubeObject, holder: PropagationPolicy, claim: Claim): PropagationPolicy | undefined {
   const current = { kind: claim.kind, namespace: claim.kind === "PropagationPolicy" ? claim.namespace : undefined, name: claim.name, priority: holder.spec?.priority ?? 0 };
   const pool = [...propagationPolicies(ctx, template.metadata.namespace ?? ""), ...clusterPropagationPolicies(ctx)];
-  const able = pool.filter((p) => !p.metadata.deletionTimestamp && implicitPriority(p, template) === 3 && canPreempt(p, current));
+  // canPreempt first: it reads one field, implicitPriority evaluates selectors (most policies never preempt).
+  const able = pool.filter((p) => !p.metadata.deletionTimestamp && canPreempt(p, current) && implicitPriority(p, template) === 3);
   if (!able.length) return undefined;
   const pps = able.filter((p) => p.kind === "PropagationPolicy");
   return selectBestPolicy(template, pps, pps.length ? [] : able).winner ?? undefined;

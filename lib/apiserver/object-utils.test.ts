@@ -23,5 +23,10 @@ describe("object utils", () => {
 
   it("formatTime drops milliseconds", () => {
     expect(formatTime(new Date("2024-01-02T03:04:05.678Z"))).toBe("2024-01-02T03:04:05Z");
+    // Same second (remembered), then the next and an earlier one.
+    expect(formatTime(new Date("2024-01-02T03:04:05.001Z"))).toBe("2024-01-02T03:04:05Z");
+    expect(formatTime(new Date("2024-01-02T03:04:06.000Z"))).toBe("2024-01-02T03:04:06Z");
+    expect(formatTime(new Date("1999-12-31T23:59:59.999Z"))).toBe("1999-12-31T23:59:59Z");
+    expect(() => formatTime(new Date(NaN))).toThrow(RangeError);
   });
 });

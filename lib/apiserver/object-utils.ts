@@ -55,7 +55,16 @@ export function generateName(prefix: string): string {
   return (prefix.length > max ? prefix.slice(0, max) : prefix) + suffix;
 }
 
+let lastSecond = NaN;
+let lastText = "";
+
 /** RFC 3339 without fractional seconds, as metav1.Time serialises. */
 export function formatTime(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+  // Every write formats "now" up to three times: within one second the text is the same.
+  const second = Math.floor(d.getTime() / 1000);
+  if (second === lastSecond) return lastText;
+  const text = d.toISOString().replace(/\.\d{3}Z$/, "Z");
+  lastSecond = second;
+  lastText = text;
+  return text;
 }

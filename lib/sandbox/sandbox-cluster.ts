@@ -6,6 +6,7 @@ import { createApiServer, type ApiServer } from "../apiserver";
 import { loadOrCreateTls, type TlsMaterial } from "../apiserver/tls";
 import type { ApiRequest } from "../apiserver/http/api-message";
 import { nodeApiListener } from "../apiserver/http/node-listener";
+import { IdleConnections } from "../apiserver/http/idle-connections";
 import type { Clock } from "../controllers/runtime/clock";
 import { noopLogger, type Logger } from "../controllers/runtime/log";
 import { buildKubeconfig } from "../kube/kubeconfig";
@@ -52,6 +53,7 @@ export class SandboxCluster {
   private state: SandboxState | undefined;
   private storage: MemoryStorage | undefined;
   private server: https.Server | undefined;
+  private idle: IdleConnections | undefined;
   private listening = false;
   private api: ApiServer | undefined;
   private simulator: Simulator | undefined;
@@ -114,8 +116,10 @@ export class SandboxCluster {
     await api.start();
     const { items } = await api.client.list("v1", "Service");
     for (const s of items) ips.observe(s);
-    this.server = https.createServer({ key: this.tls.key, cert: this.tls.cert }, nodeApiListener(withFaults(api.serve, () => this.faultSet), "https://127.0.0.1"));
-    this.server.keepAliveTimeout = 65_000;
+    // Idle keep-alive connections close after 65 s (longer than clients' own idle timeouts), by sweep.
+    this.idle = new IdleConnections(65_000);
+    this.server = https.createServer({ key: this.tls.key, cert: this.tls.cert }, nodeApiListener(withFaults(api.serve, () => this.faultSet), "https://127.0.0.1", { idle: this.idle }));
+    this.server.keepAliveTimeout = 0;
     if (!this.faultSet.down) await this.listen();
     else if (!state.port) await this.listen().then(() => this.closeListener());
     await writeFile(this.paths.kubeconfig, buildKubeconfig({ name: this.name, server: this.serverUrl, caData: this.tls.caCert, token: state.token }), { mode: 0o600 });
@@ -129,6 +133,8 @@ export class SandboxCluster {
     this.simulator = undefined;
     await this.closeListener();
     this.server = undefined;
+    this.idle?.stop();
+    this.idle = undefined;
     await this.api?.stop();
     this.api = undefined;
     await this.storage?.close();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { ApiRequest, ApiResponse } from "./api-message";
+import type { IdleConnections } from "./idle-connections";
 
 /**
  * Serves an ApiRequest handler on node:http(s) without web Request/Response objects: headers
@@ -20,7 +21,7 @@ export class NodeApiRequest implements ApiRequest {
   private closed = false;
   private consumed = false;
 
-  constructor(private readonly req: IncomingMessage, res: ServerResponse, origin: string) {
+  constructor(private readonly req: IncomingMessage, res: ServerResponse, origin: string, idle?: IdleConnections) {
     const raw = req.url ?? "/";
     // A path (what clients send) needs no parse here: the handler parses the URL once anyway.
     this.url = raw.startsWith("/") && !raw.startsWith("//") ? origin + raw : new URL(raw, origin).href;
@@ -32,8 +33,10 @@ export class NodeApiRequest implements ApiRequest {
         return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
       },
     };
+    idle?.begin(req.socket);
     res.once("close", () => {
       this.closed = true;
+      idle?.end(req.socket);
       this.controller?.abort();
     });
   }
@@ -93,12 +96,16 @@ export class NodeApiRequest implements ApiRequest {
   }
 }
 
-/** A node:http(s) request listener serving `handler`. */
-export function nodeApiListener(handler: ApiHandler, origin: string): (req: IncomingMessage, res: ServerResponse) => void {
+/**
+ * A node:http(s) request listener serving `handler`. With `idle`, the listener reports requests
+ * to it, for servers that close idle keep-alive connections by sweep (keepAliveTimeout = 0).
+ */
+export function nodeApiListener(handler: ApiHandler, origin: string, opts: { idle?: IdleConnections } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const { idle } = opts;
   return (req, res) => {
     let request: NodeApiRequest;
     try {
-      request = new NodeApiRequest(req, res, origin);
+      request = new NodeApiRequest(req, res, origin, idle);
     } catch {
       writeWhole(res, { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", reason: "BadRequest", message: "malformed request", code: 400 }) });
       return;

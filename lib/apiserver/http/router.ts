@@ -78,6 +78,8 @@ function resourceRoute(group: string, version: string, tail: string[]): Route {
 }
 
 function safeDecode(s: string): string {
+  // Most segments have nothing escaped: skip the decoder (and its try) for them.
+  if (!s.includes("%")) return s;
   try {
     return decodeURIComponent(s);
   } catch {

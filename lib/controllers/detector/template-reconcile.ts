@@ -73,9 +73,23 @@ async function ensureBinding(ctx: DetectorContext, template: KubeObject, policy:
   // A binding still owned by a deleted incarnation of the template waits for garbage collection.
   if (owner && owner.uid !== template.metadata.uid) throw new Error(`${kind} ${name} is still owned by a previous object (uid ${owner.uid}); waiting for garbage collection`);
   const desired = buildBinding(template, policy, existing);
-  if (!bindingChanged(existing, desired)) return false;
+  const changed = ctx.templates.hasChanged(template);
+  if (!bindingChanged(existing, desired)) {
+    ctx.templates.handled(template);
+    return false;
+  }
+  // Only the recorded resourceVersion is behind (status writes to the template moved it) and the
+  // template did not change since start: the binding controller renders from the current
+  // template anyway. Rewriting it re-ran the scheduler's status write and Events for every
+  // binding of a restart (3,000 binding writes + 6,000 Events at 3,000 Deployments).
+  if (!changed && !bindingChanged(existing, withResourceVersion(desired, existing.spec.resource.resourceVersion))) return false;
   await ctx.client.update(desired);
+  ctx.templates.handled(template);
   return true;
+}
+
+function withResourceVersion(b: ResourceBinding, resourceVersion: string | undefined): ResourceBinding {
+  return { ...b, spec: { ...b.spec, resource: { ...b.spec.resource, resourceVersion } } };
 }
 
 /** Removes the claim from the binding first, then from the template (Karmada's cleanup order). */

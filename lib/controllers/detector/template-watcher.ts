@@ -19,6 +19,8 @@ import { deepEqual } from "../../apiserver/object-utils";
 export class TemplateWatcher {
   private readonly watched = new Map<string, { informer: Informer; off: () => void }>();
   private unsubscribe: (() => void) | undefined;
+  /** Templates whose spec or metadata changed since this watcher started → resourceVersion of that change. */
+  private readonly changed = new Map<string, string | undefined>();
 
   constructor(
     private readonly registry: ResourceRegistry,
@@ -45,6 +47,22 @@ export class TemplateWatcher {
     for (const w of this.watched.values()) yield* w.informer.list();
   }
 
+  /**
+   * Whether the template changed (an update that is not status-only) since this watcher
+   * started and the change was not yet handled (see handled). A template first seen in the
+   * start-up list is not "changed": its binding may still record an older resourceVersion
+   * (status writes move it), which alone is no reason to rewrite the binding.
+   */
+  hasChanged(obj: KubeObject): boolean {
+    return this.changed.has(changeKey(obj));
+  }
+
+  /** The binding reflects `obj`: drops its mark unless a newer change came in meanwhile. */
+  handled(obj: KubeObject): void {
+    const key = changeKey(obj);
+    if (this.changed.get(key) === obj.metadata.resourceVersion) this.changed.delete(key);
+  }
+
   informerFor(apiVersion: string, kind: string): Informer | undefined {
     return this.watched.get(`${apiVersion}/${kind}`)?.informer;
   }
@@ -68,13 +86,22 @@ export class TemplateWatcher {
         onAdd: push,
         onUpdate: (old, obj) => {
           if (old === obj || !templateChanged(old, obj)) return;
+          if (isPropagatable(obj, this.skippedNamespaces)) this.changed.set(changeKey(obj), obj.metadata.resourceVersion);
           push(obj);
         },
-        onDelete: push,
+        onDelete: (obj) => {
+          this.changed.delete(changeKey(obj));
+          push(obj);
+        },
       });
       this.watched.set(key, { informer, off });
     }
   }
+}
+
+function changeKey(o: KubeObject): string {
+  const r = templateRequest(o);
+  return `${r.namespace}|${r.name}`;
 }
 
 /** Template kinds to watch: listable, watchable, deletable, not skipped; one version per group/kind. */

@@ -17,6 +17,12 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Postgres: NOTIFY this channel with the new counter inside the transaction (other replicas wake up). */
   notifyChannel?: string;
+  /**
+   * The database runs one transaction at a time (PGlite): the counter lock and the read of the
+   * current rows can share a statement. Postgres needs them apart: in READ COMMITTED a statement
+   * that waited for the lock still reads with the snapshot it took before waiting.
+   */
+  exclusive?: boolean;
   /** Called synchronously right after a commit with the batch's events (rv base+1 … in order). */
   onCommitted: (baseRv: number, events: StorageEvent[]) => void;
 }
@@ -82,9 +88,7 @@ export class GroupCommitQueue {
   }
 
   private async writeBatch(tx: SqlQueryable, ops: WriteOp[]) {
-    const [{ rv }] = await tx.query<{ rv: unknown }>(`SELECT rv FROM store_counter WHERE id = 1 FOR UPDATE`);
-    const baseRv = Number(rv);
-    const current = await readCurrent(tx, ops);
+    const { baseRv, current } = await lockAndRead(tx, ops, this.opts.exclusive === true);
     const plan = planWrites(ops, current, baseRv);
     if (plan.events.length === 0) return { outcomes: plan.outcomes, baseRv, events: [] };
     const upserts = [];
@@ -97,44 +101,62 @@ export class GroupCommitQueue {
     // An event whose object is also its row's new state is sent once: the SQL takes it from the upsert.
     const stored = new Set(upserts.map((u) => u.object));
     const events = plan.events.map((e) => ({ rv: Number(e.resourceVersion), group: e.key.group, resource: e.key.resource, namespace: e.namespace, name: e.name, type: e.type, object: stored.has(e.object) ? null : e.object }));
-    const notify = this.opts.notifyChannel ? `, pg_notify($5, $4::bigint::text)` : "";
     const params: unknown[] = [JSON.stringify(upserts), JSON.stringify(deletes), JSON.stringify(events), plan.lastRv];
-    if (this.opts.notifyChannel) params.push(this.opts.notifyChannel);
-    await tx.query(WRITE_SQL + ` RETURNING rv${notify}`, params);
+    const { notifyChannel } = this.opts;
+    if (notifyChannel) params.push(notifyChannel);
+    const sql = notifyChannel ? WRITE_SQL + ` RETURNING rv, pg_notify($5, $4::bigint::text)` : WRITE_SQL + ` RETURNING rv`;
+    await tx.query(sql, params, { name: notifyChannel ? "flotilla_gc_write_notify" : "flotilla_gc_write", last: true });
     return { outcomes: plan.outcomes, baseRv, events: plan.events };
   }
 }
 
 /**
- * The rows the batch touches, as planWrites needs them: existence and resourceVersion for every
- * key, and the full object only for keys a delete touches (its DELETED event carries the last
- * state). Reading every object's jsonb back just to compare versions cost more than the write.
+ * Locks the counter (FOR UPDATE) and reads the rows the batch touches, as planWrites needs them:
+ * existence and resourceVersion for every key, and the full object only for keys a delete
+ * touches (its DELETED event carries the last state). Reading every object's jsonb back just to
+ * compare versions cost more than the write. Rows come back by the key's index, not its names.
  */
-async function readCurrent(tx: SqlQueryable, ops: WriteOp[]): Promise<Map<string, KubeObject>> {
-  const seen = new Map<string, { group: string; resource: string; namespace: string; name: string; whole: boolean }>();
+async function lockAndRead(tx: SqlQueryable, ops: WriteOp[], exclusive: boolean): Promise<{ baseRv: number; current: Map<string, KubeObject> }> {
+  const seen = new Map<string, { group: string; resource: string; namespace: string; name: string; whole: boolean; i: number }>();
   for (const op of ops) {
     const id = rowId(op.key, op.namespace, op.name);
-    const whole = op.kind === "delete" || seen.get(id)?.whole === true;
-    seen.set(id, { group: op.key.group, resource: op.key.resource, namespace: op.namespace, name: op.name, whole });
+    const prev = seen.get(id);
+    const whole = op.kind === "delete" || prev?.whole === true;
+    seen.set(id, { group: op.key.group, resource: op.key.resource, namespace: op.namespace, name: op.name, whole, i: prev?.i ?? seen.size });
   }
-  const rows = await tx.query(
-    `SELECT o."group", o.resource, o.namespace, o.name, o.resource_version AS rv, CASE WHEN k.whole THEN o.object END AS object FROM objects o
-       JOIN jsonb_to_recordset($1::jsonb) AS k("group" text, resource text, namespace text, name text, whole boolean)
-         ON o."group" = k."group" AND o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name`,
-    [JSON.stringify([...seen.values()])],
-  );
+  const keys = [...seen.values()];
+  const ids = [...seen.keys()];
+  let baseRv: number;
+  let rows: { base?: unknown; i: unknown; rv: unknown; object: unknown }[];
+  if (exclusive) {
+    rows = await tx.query(LOCK_READ_SQL, [JSON.stringify(keys)], { name: "flotilla_gc_lock_read" });
+    baseRv = Number(rows[0].base);
+  } else {
+    const [{ rv }] = await tx.query<{ rv: unknown }>(LOCK_SQL, [], { name: "flotilla_gc_lock" });
+    baseRv = Number(rv);
+    rows = await tx.query(READ_SQL, [JSON.stringify(keys)], { name: "flotilla_gc_read" });
+  }
   const current = new Map<string, KubeObject>();
   for (const r of rows) {
-    const id = rowId({ group: r.group as string, resource: r.resource as string }, r.namespace as string, r.name as string);
-    current.set(id, r.object == null ? versionOnly(String(r.rv)) : asObject(r.object));
+    if (r.i == null) continue;
+    current.set(ids[Number(r.i)], r.object == null ? versionOnly(String(r.rv)) : asObject(r.object));
   }
-  return current;
+  return { baseRv, current };
 }
 
 /** A stand-in for a stored object that planWrites only checks (exists, resourceVersion) and never stores or emits. */
 function versionOnly(resourceVersion: string): KubeObject {
   return { apiVersion: "", kind: "", metadata: { resourceVersion } };
 }
+
+const LOCK_SQL = `SELECT rv FROM store_counter WHERE id = 1 FOR UPDATE`;
+
+const READ_SQL = `SELECT k.i, o.resource_version AS rv, CASE WHEN k.whole THEN o.object END AS object FROM objects o
+  JOIN jsonb_to_recordset($1::jsonb) AS k("group" text, resource text, namespace text, name text, whole boolean, i int)
+    ON o."group" = k."group" AND o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name`;
+
+/** Both in one statement (exclusive databases only): one row at least, the counter's, with i null when no key exists. */
+const LOCK_READ_SQL = `SELECT c.rv AS base, r.i, r.rv, r.object FROM (${LOCK_SQL}) c LEFT JOIN (${READ_SQL}) r ON true`;
 
 /** Upserts, deletes, event inserts and the counter bump of one batch, in one statement. */
 const WRITE_SQL = `

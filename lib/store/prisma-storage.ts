@@ -93,6 +93,8 @@ export class PrismaStorage implements Storage {
       sql: db.sql,
       maxBatch: opts.maxBatch,
       notifyChannel: channel,
+      // PGlite runs one transaction at a time: lock and read share a statement.
+      exclusive: db.kind === "pglite",
       onCommitted: (base, events) => {
         // Before the writers' promises resolve: a read after a write sees it.
         // Every storage on the database feeds its cache, including one opened with the cache off.

@@ -53,6 +53,39 @@ describe("PGlite in its thread", () => {
     expect(await db.sql.query(`SELECT k FROM t ORDER BY k`)).toEqual([{ k: "a" }]);
   });
 
+  it("named statements run prepared, with their arguments inline, in and out of transactions", async () => {
+    const sql = `SELECT $1::jsonb -> 'a' AS a, $2::bigint + 1 AS n, $3::text AS s`;
+    const args = [JSON.stringify({ a: "it's \\ ok" }), 41, null];
+    const [once] = await db.sql.query(sql, args, { name: "t_named" });
+    const [again] = await db.sql.transaction((tx) => tx.query(sql, args, { name: "t_named" }));
+    for (const row of [once, again]) {
+      expect(row.a).toBe("it's \\ ok");
+      expect(Number(row.n)).toBe(42);
+      expect(row.s).toBeNull();
+    }
+    const [p] = await db.sql.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = 't_named'`);
+    expect(p.n).toBe(1);
+  });
+
+  it("a transaction's `last` query commits with it; when it fails, the transaction rolls back", async () => {
+    await db.sql.query(`CREATE TABLE l (k text PRIMARY KEY)`);
+    await db.sql.transaction(async (tx) => {
+      await tx.query(`INSERT INTO l VALUES ('a')`);
+      await tx.query(`INSERT INTO l VALUES ($1)`, ["b"], { name: "t_last", last: true });
+      await expect(tx.query(`SELECT 1`)).rejects.toThrow(/last/);
+    });
+    await expect(
+      db.sql.transaction(async (tx) => {
+        await tx.query(`INSERT INTO l VALUES ('c')`);
+        await tx.query(`INSERT INTO l VALUES ($1)`, ["a"], { name: "t_last", last: true });
+      }),
+    ).rejects.toMatchObject({ code: "23505" });
+    expect(await db.sql.query(`SELECT k FROM l ORDER BY k`)).toEqual([{ k: "a" }, { k: "b" }]);
+    // The thread is still usable: no transaction was left open.
+    await db.sql.transaction((tx) => tx.query(`INSERT INTO l VALUES ('d')`, [], { last: true }));
+    expect((await db.sql.query(`SELECT k FROM l ORDER BY k`)).map((r) => r.k)).toEqual(["a", "b", "d"]);
+  });
+
   it("Prisma queries, maps constraint errors and runs interactive transactions", async () => {
     await db.prisma.user.create({ data: { username: "alice", passwordHash: "x" } });
     await expect(db.prisma.user.create({ data: { username: "alice", passwordHash: "y" } })).rejects.toMatchObject({ code: "P2002" });

@@ -3,7 +3,8 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 /**
  * Requests to the PGlite thread (./worker.mjs), each `{ id, op, ...args }`, answered by one
  * WorkerReply with the same id. Transactions are named by ids the main thread picks:
- * - query {sql, params, tx?, begin?} → rows (`begin`: BEGIN first, as transaction `tx`);
+ * - query {sql, params, tx?, begin?, simple?, commit?} → rows (`begin`: BEGIN first, as transaction
+ *   `tx`; `simple`: no params, simple protocol, the last statement's rows; `commit`: COMMIT after);
  *   commit / rollback {tx}: the raw SQL client
  * - prisma.query / prisma.execute {query, tx?}, prisma.script {script},
  *   prisma.begin {tx, isolationLevel} → TransactionOptions, prisma.commit / prisma.rollback {tx}:

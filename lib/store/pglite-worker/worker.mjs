@@ -43,13 +43,22 @@ async function endRaw(id, rollback) {
   await t.done;
 }
 
+/** `simple`: no parameters, run through the simple protocol (one message instead of six; EXECUTE of a prepared statement). */
+async function run(q, sql, params, simple) {
+  if (simple) return (await q.exec(sql)).at(-1)?.rows ?? [];
+  return (await q.query(sql, params)).rows;
+}
+
 const ops = {
-  query: async ({ sql, params, tx, begin }) => {
-    if (!tx) return (await db.query(sql, params)).rows;
+  query: async ({ sql, params, tx, begin, simple, commit }) => {
+    if (!tx) return run(db, sql, params, simple);
     // The first query of a transaction opens it; later ones wait for that.
     if (begin) rawTxs.set(tx, beginRaw());
     const t = await rawTxs.get(tx);
-    return (await t.tx.query(sql, params)).rows;
+    const rows = await run(t.tx, sql, params, simple);
+    // `commit`: the transaction's last statement; on failure it stays open for the caller's rollback.
+    if (commit) await endRaw(tx, false);
+    return rows;
   },
   commit: ({ tx }) => endRaw(tx, false),
   rollback: ({ tx }) => endRaw(tx, true),

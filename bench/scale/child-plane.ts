@@ -20,6 +20,8 @@ export interface PlaneProcess {
   cpuSeconds(): Promise<number>;
   /** process.memoryUsage() from its last MEMORY line (undefined before the first). */
   heap(): PlaneMemory | undefined;
+  /** process.memoryUsage() right after a full GC (SIGWINCH; the plane must run with --expose-gc). */
+  liveHeap(timeoutMs?: number): Promise<PlaneMemory | undefined>;
   /** The controllers' figures from its last METRICS line (empty while it does not lead). */
   controllers(): ControllerFigures[];
   /** Its stderr (the JSON log), last 200 kB. */
@@ -78,6 +80,7 @@ export function startPlaneProcess(env: Record<string, string>, opts: { timeoutMs
   let figures: ControllerFigures[] = [];
   let memory: PlaneMemory | undefined;
   const leaderWaiters: (() => void)[] = [];
+  const liveWaiters: ((m: PlaneMemory) => void)[] = [];
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   return new Promise<PlaneProcess>((resolve, reject) => {
     let out = "";
@@ -98,6 +101,10 @@ export function startPlaneProcess(env: Record<string, string>, opts: { timeoutMs
         out = out.slice(nl + 1);
         if (line.startsWith("METRICS ")) figures = JSON.parse(line.slice(8)) as ControllerFigures[];
         if (line.startsWith("MEMORY ")) memory = JSON.parse(line.slice(7)) as PlaneMemory;
+        if (line.startsWith("LIVE_MEMORY ")) {
+          const live = JSON.parse(line.slice(12)) as PlaneMemory;
+          liveWaiters.splice(0).forEach((w) => w(live));
+        }
         if (line.startsWith("LEADER ")) {
           leader = line === "LEADER true";
           if (leader) leaderWaiters.splice(0).forEach((w) => w());
@@ -125,6 +132,15 @@ export function startPlaneProcess(env: Record<string, string>, opts: { timeoutMs
             clearTimeout(t);
             resolve(performance.now());
           });
+        }),
+      liveHeap: (timeoutMs = 60_000) =>
+        new Promise<PlaneMemory | undefined>((resolve) => {
+          const t = setTimeout(() => resolve(undefined), timeoutMs);
+          liveWaiters.push((m) => {
+            clearTimeout(t);
+            resolve(m);
+          });
+          child.kill("SIGWINCH");
         }),
       controllers: () => figures,
       heap: () => memory,

@@ -57,7 +57,8 @@ export function profileArgs(tag: string): string[] {
   const dir = process.env.FLOTILLA_BENCH_PROFILE;
   // One directory per run: Node names each thread's profile itself (the tsx loader thread has one
   // too, and a fixed --cpu-prof-name made it overwrite the main thread's).
-  const cpu = dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, `${tag}-${Date.now()}`)}`] : [];
+  // --expose-gc: the scenario asks for the live heap after a full GC (PlaneProcess.liveHeap).
+  const cpu = ["--expose-gc", ...(dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, `${tag}-${Date.now()}`)}`] : [])];
   // FLOTILLA_BENCH_HEAPSNAP=<dir>: SIGUSR2 makes the plane write a heap snapshot there (see heapSnapshot).
   const heap = process.env.FLOTILLA_BENCH_HEAPSNAP;
   return heap ? [...cpu, "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heap}`] : cpu;

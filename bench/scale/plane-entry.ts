@@ -35,6 +35,15 @@ async function main(): Promise<void> {
     process.stdout.write(`MEMORY ${JSON.stringify({ rss, heapUsed, external, arrayBuffers })}\n`);
   };
   setInterval(metrics, Number(process.env.FLOTILLA_BENCH_METRICS_MS || 500)).unref();
+  // SIGWINCH (harmless, unused here): a full GC, then `LIVE_MEMORY <json>`: the heap that is
+  // really held, not heapUsed with whatever garbage the last GC left (needs --expose-gc).
+  process.on("SIGWINCH", () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc) return;
+    gc();
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    process.stdout.write(`LIVE_MEMORY ${JSON.stringify({ rss, heapUsed, external, arrayBuffers })}\n`);
+  });
   process.on("SIGTERM", () => {
     void cp.stop().finally(() => process.exit(0));
   });

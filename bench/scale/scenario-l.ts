@@ -38,6 +38,9 @@ export interface LFigures {
   /** JS heap in use (process.memoryUsage().heapUsed, not after a GC) once converged and once caught up. */
   heapUsedMB: number;
   heapUsedAfterCatchUpMB: number;
+  /** JS heap still held after a full GC, once converged and once caught up (what objects really cost). */
+  liveHeapMB: number;
+  liveHeapAfterCatchUpMB: number;
   /** RSS outside the JS heap once converged (wasm store memory, buffers, code). */
   outsideHeapMB: number;
   /** Objects the catch-up created or rewrote, per collection (an in-place catch-up writes none). */
@@ -96,6 +99,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     works.close();
     const peak = (await env.plane.memory()).peak;
     const convergedHeap = env.plane.heap();
+    const live = await env.plane.liveHeap();
     const snap = await heapSnapshot(env.plane.pid);
     if (snap) progress(`heap snapshot ${snap}`);
     // Settled state (status writes trail the Applied condition by a few seconds).
@@ -119,6 +123,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     const restartToLeadingSeconds = ((await leading) - r0) / 1000;
     const catchUpApi = await catchUpProbe.stop();
     const caughtUpHeap = plane.heap();
+    const liveAfter = await plane.liveHeap();
     const catchUpWrites = censusDiff(before, await takeCensus(env.kube));
     const all = await env.kube.listAll<{ status?: { conditions?: { type: string; status: string }[] } }>(WORKS);
     const applied = all.filter((w) => w.status?.conditions?.some((c) => c.type === "Applied" && c.status === "True")).length;
@@ -143,6 +148,8 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       peakRssAfterRestartMB: Math.round((await plane.memory()).peak / 2 ** 20),
       heapUsedMB: mb(convergedHeap?.heapUsed),
       heapUsedAfterCatchUpMB: mb(caughtUpHeap?.heapUsed),
+      liveHeapMB: mb(live?.heapUsed),
+      liveHeapAfterCatchUpMB: mb(liveAfter?.heapUsed),
       outsideHeapMB: mb(convergedHeap ? convergedHeap.rss - convergedHeap.heapUsed : undefined),
       catchUpWrites,
     };

@@ -87,14 +87,15 @@ export async function startPgliteThread(dataDir: string, opts: PgliteThreadOptio
 
 /**
  * The process's node flags minus module loaders: the thread is plain JavaScript and need not pay
- * for tsx, but keeps the rest (--cpu-prof for profiles, memory limits...).
+ * for tsx, but keeps the rest (--cpu-prof for profiles, memory limits...). V8 flags a Worker
+ * refuses (ERR_WORKER_INVALID_EXEC_ARGV) are dropped too: they apply process-wide anyway.
  */
 export function threadExecArgv(execArgv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const flag = execArgv[i];
     if (/^--(import|require|loader|experimental-loader)$/.test(flag) || flag === "-r") i++;
-    else if (!/^--(import|require|loader|experimental-loader)=/.test(flag)) out.push(flag);
+    else if (!/^--(import|require|loader|experimental-loader)=/.test(flag) && !/^--expose[-_]gc$/.test(flag)) out.push(flag);
   }
   return out;
 }

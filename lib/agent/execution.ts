@@ -3,6 +3,7 @@ import { ApiError } from "../kube/errors";
 import { WORK_V1ALPHA1, executionNamespace, type Work } from "../kube/karmada";
 import { applyWork, deleteWorkManifests } from "../controllers/execution/apply-work";
 import {
+  SYNC_WAIT_MS,
   CONDITION_APPLIED,
   CONDITION_DISPATCHING,
   EVENT_CLEANUP_SUCCEED,
@@ -92,10 +93,12 @@ async function reconcileWork(deps: ControllerDeps, opts: AgentExecutionOptions, 
 }
 
 async function sync(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<Result> {
-  for (const m of work.spec.workload?.manifests ?? []) await opts.watcher.ensure(opts.clusterName, m.apiVersion, m.kind);
-  // The member watch cache spares a GET per apply once the object exists (the re-apply its own
-  // ADDED event triggers, drift, resyncs); new objects are still read first.
-  const res = await applyWork(opts.member, work, opts.clusterName, { cached: (m) => opts.watcher.cachedManaged(opts.clusterName, m) });
+  for (const m of work.spec.workload?.manifests ?? []) {
+    await opts.watcher.ensure(opts.clusterName, m.apiVersion, m.kind);
+    await opts.watcher.synced(opts.clusterName, m, SYNC_WAIT_MS);
+  }
+  // The member watch cache spares a GET per apply (it knows absent and unmanaged objects too).
+  const res = await applyWork(opts.member, work, opts.clusterName, { cached: (m) => opts.watcher.cachedLive(opts.clusterName, m) });
   const total = work.spec.workload?.manifests?.length ?? 0;
   if (res.errors.length) {
     const msg = `Failed to apply all manifests (${total - res.errors.length}/${total}): ${res.errors.join(", ")}`;

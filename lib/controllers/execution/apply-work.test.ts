@@ -78,14 +78,54 @@ describe("deleteWorkManifests", () => {
       gets++;
       return get(...args);
     }) as typeof member.get;
-    const r = await applyWork(member, work(manifest()), "m1", { cached: () => live });
+    const r = await applyWork(member, work(manifest()), "m1", { cached: () => ({ obj: live }) });
     expect(r).toEqual({ written: 0, errors: [] });
     expect(gets).toBe(0);
   });
 
-  it("still reads the member on a cache miss, so an unmanaged object is refused", async () => {
+  it("still reads the member when the cache cannot tell, so an unmanaged object is refused", async () => {
     const member = new FakeObjectClient({ objects: [unmanaged] });
     const r = await applyWork(member, work(manifest()), "m1", { cached: () => undefined });
     expect(r.errors[0]).toMatch(/will not manage this resource/);
+  });
+
+  it("trusts a synced cache: an absent object is created without a read, a cached unmanaged one refused", async () => {
+    const member = new FakeObjectClient();
+    let gets = 0;
+    const get = member.get.bind(member);
+    member.get = ((...args: Parameters<typeof member.get>) => {
+      if (args[1] !== "Namespace") gets++;
+      return get(...args);
+    }) as typeof member.get;
+    expect(await applyWork(member, work(manifest()), "m1", { cached: () => ({}) })).toEqual({ written: 1, errors: [] });
+    expect(gets).toBe(0);
+    const r = await applyWork(member, work(manifest()), "m1", { cached: () => ({ obj: unmanaged }) });
+    expect(r.errors[0]).toMatch(/will not manage this resource/);
+    expect(gets).toBe(0);
+  });
+});
+
+describe("namespace check", () => {
+  it("is shared by concurrent applies into one namespace, and retried after a failure", async () => {
+    const member = new FakeObjectClient();
+    let nsGets = 0;
+    let fail = true;
+    const get = member.get.bind(member);
+    member.get = (async (...args: Parameters<typeof member.get>) => {
+      if (args[1] === "Namespace") {
+        nsGets++;
+        await new Promise((r) => setTimeout(r, 5));
+        if (fail) throw new Error("member down");
+      }
+      return get(...args);
+    }) as typeof member.get;
+    const m = (name: string) => ({ ...manifest(), metadata: { ...manifest().metadata, name } });
+    const first = await Promise.all(["a", "b", "c"].map((n) => applyWork(member, work(m(n)), "m1")));
+    expect(first.every((r) => r.errors[0] === "member down")).toBe(true);
+    expect(nsGets).toBe(1);
+    fail = false;
+    const second = await Promise.all(["a", "b", "c"].map((n) => applyWork(member, work(m(n)), "m1")));
+    expect(second.map((r) => r.written)).toEqual([1, 1, 1]);
+    expect(nsGets).toBe(2);
   });
 });

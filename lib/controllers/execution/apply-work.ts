@@ -71,11 +71,17 @@ export async function applyManifest(member: ObjectClient, desired: KubeObject, c
   const namespace = desired.metadata.namespace;
   const name = desired.metadata.name ?? "";
   const namespaces = knownNamespaces(member);
-  if (namespace && !namespaces.has(namespace)) {
-    await ensureNamespace(member, namespace);
-    namespaces.add(namespace);
+  if (namespace) {
+    // Concurrent applies into one namespace share one check (after a restart, all of them at once).
+    let ready = namespaces.get(namespace);
+    if (!ready) {
+      namespaces.set(namespace, (ready = ensureNamespace(member, namespace)));
+      ready.catch(() => namespaces.get(namespace) === ready && namespaces.delete(namespace));
+    }
+    await ready;
   }
-  const live = opts.cached?.(desired) ?? (await member.get(apiVersion, kind, namespace, name));
+  const known = opts.cached?.(desired);
+  const live = known ? known.obj : await member.get(apiVersion, kind, namespace, name);
   if (live) {
     const managed = live.metadata.labels?.[LABEL_MANAGED] === "true";
     const overwrite = desired.metadata.annotations?.[ANNOTATION_CONFLICT_RESOLUTION] === "overwrite";
@@ -105,11 +111,10 @@ export async function applyManifest(member: ObjectClient, desired: KubeObject, c
 /** Per-call options of applyWork / applyManifest. */
 export interface ApplyOptions {
   /**
-   * The live managed object from a member watch cache, or undefined when not cached (then the
-   * member is read). Only managed objects may come from a cache: an unmanaged one must be seen
-   * by a real read so conflictResolution Abort can refuse it.
+   * The member object from a synced watch cache of its kind, managed or not (`obj` undefined:
+   * absent), or undefined when the cache cannot tell (then the member is read).
    */
-  cached?: (manifest: KubeObject) => KubeObject | undefined;
+  cached?: (manifest: KubeObject) => { obj?: KubeObject } | undefined;
   /**
    * Told when a write to a manifest's object starts; the returned function is told what the
    * write returned (undefined when it failed), to recognise its watch echo.
@@ -117,13 +122,13 @@ export interface ApplyOptions {
   writing?: (manifest: KubeObject) => (written: KubeObject | undefined) => void;
 }
 
-/** Namespaces known to exist per member client: one GET per namespace, not one per apply. */
-const namespaceCache = new WeakMap<ObjectClient, Set<string>>();
+/** Namespaces known to exist (or being checked) per member client: one GET per namespace, not one per apply. */
+const namespaceCache = new WeakMap<ObjectClient, Map<string, Promise<void>>>();
 
-function knownNamespaces(member: ObjectClient): Set<string> {
-  let set = namespaceCache.get(member);
-  if (!set) namespaceCache.set(member, (set = new Set()));
-  return set;
+function knownNamespaces(member: ObjectClient): Map<string, Promise<void>> {
+  let map = namespaceCache.get(member);
+  if (!map) namespaceCache.set(member, (map = new Map()));
+  return map;
 }
 
 async function ensureNamespace(member: ObjectClient, namespace: string): Promise<void> {

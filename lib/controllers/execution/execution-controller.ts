@@ -27,6 +27,9 @@ export const EVENT_WORK_DISPATCHING = "WorkDispatching";
 
 export const MESSAGE_APPLIED = "Manifest has been successfully applied";
 
+/** How long an apply waits for the member watch of its kind to sync before reading the member instead. */
+export const SYNC_WAIT_MS = 2000;
+
 const DISPATCHING: ConditionInput = { type: CONDITION_DISPATCHING, status: "True", reason: REASON_DISPATCHING, message: "Work is being dispatched to member clusters." };
 
 export interface ExecutionOptions {
@@ -91,8 +94,12 @@ export function executionController(opts: ExecutionOptions): (deps: ControllerDe
 async function syncWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work, clusterName: string): Promise<Result> {
   const member = await opts.members.get(clusterName);
   if (!member) throw new Error(`no client for cluster ${clusterName} yet`);
-  for (const m of work.spec.workload?.manifests ?? []) await opts.watcher.ensure(clusterName, m.apiVersion, m.kind);
-  const res = await applyWork(member, work, clusterName, { cached: (m) => opts.watcher.cachedManaged(clusterName, m), writing: opts.versions && ((m) => opts.versions!.begin(clusterName, m)) });
+  for (const m of work.spec.workload?.manifests ?? []) {
+    await opts.watcher.ensure(clusterName, m.apiVersion, m.kind);
+    // A moment's wait for a new watch beats a GET per manifest (after a restart, every Work).
+    await opts.watcher.synced(clusterName, m, SYNC_WAIT_MS);
+  }
+  const res = await applyWork(member, work, clusterName, { cached: (m) => opts.watcher.cachedLive(clusterName, m), writing: opts.versions && ((m) => opts.versions!.begin(clusterName, m)) });
   const total = work.spec.workload?.manifests?.length ?? 0;
   // Dispatching and Applied go out in one status write: two writes per Work doubled the
   // status traffic (and the watch events every status consumer reacts to) for nothing.

@@ -1,5 +1,5 @@
 import type { KubeObject } from "../../kube/types";
-import { ANNOTATION_MANAGED_ANNOTATIONS, ANNOTATION_MANAGED_LABELS, ANNOTATION_WORK_NAME, ANNOTATION_WORK_NAMESPACE, LABEL_MANAGED } from "../../kube/karmada";
+import { ANNOTATION_MANAGED_ANNOTATIONS, ANNOTATION_MANAGED_LABELS, ANNOTATION_WORK_NAME, ANNOTATION_WORK_NAMESPACE } from "../../kube/karmada";
 import { Informer } from "../runtime/informer";
 import type { Clock } from "../runtime/clock";
 import type { Logger } from "../runtime/log";
@@ -55,10 +55,12 @@ function sameMap(a: Record<string, string> | undefined, b: Record<string, string
 }
 
 /**
- * Watches the objects Flotilla manages in members (label karmada.io/managed=true), one
- * informer per (cluster, kind), started on first use. Every change or deletion is routed back
- * to the Work named in the object's work.karmada.io annotations and handed to the listeners
- * (execution, for drift correction; work status, for status). Informers relist on 410.
+ * Watches every object of the kinds Flotilla propagates in members (as Karmada's member
+ * informers do), one informer per (cluster, kind), started on first use. The cache knows what
+ * exists, managed or not, so an apply needs no GET: absent means create, an unmanaged object is
+ * refused or taken over by conflictResolution. Changes to objects carrying a Work's
+ * annotations are routed back to that Work and handed to the listeners (execution, for drift
+ * correction; work status, for status). Informers relist on 410.
  */
 export class MemberWatcher {
   private readonly informers = new Map<string, Informer>();
@@ -80,7 +82,7 @@ export class MemberWatcher {
     if (existing) return existing;
     const client = await this.opts.members.get(cluster);
     if (!client || this.informers.has(key)) return this.informers.get(key);
-    const inf = new Informer({ client, apiVersion, kind, labelSelector: `${LABEL_MANAGED}=true`, clock: this.opts.clock, log: this.opts.log, resyncMs: this.opts.resyncMs });
+    const inf = new Informer({ client, apiVersion, kind, clock: this.opts.clock, log: this.opts.log, resyncMs: this.opts.resyncMs });
     const route = (obj: KubeObject, old?: KubeObject, deleted = false) => {
       const a = obj.metadata.annotations ?? {};
       if (!a[ANNOTATION_WORK_NAME]) return;
@@ -93,13 +95,29 @@ export class MemberWatcher {
   }
 
   /**
-   * The cached managed member object of a manifest, or undefined when it is not cached (kind not
-   * watched or not synced yet, or the object is absent or unmanaged: the caller must then read
+   * What the member holds for a manifest, from the watch cache: `{ obj }` (obj undefined when
+   * absent) once its kind is watched and synced, undefined otherwise (the caller must then read
    * the member). Read-only.
    */
-  cachedManaged(cluster: string, m: KubeObject): KubeObject | undefined {
+  cachedLive(cluster: string, m: KubeObject): { obj?: KubeObject } | undefined {
     const c = this.cached(cluster, m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
-    return c.synced ? c.obj : undefined;
+    return c.synced ? c : undefined;
+  }
+
+  /** Waits until the informer of a manifest's kind synced, at most `ms`; false when it did not. */
+  async synced(cluster: string, m: KubeObject, ms: number): Promise<boolean> {
+    const inf = this.informers.get(`${cluster}|${m.apiVersion}|${m.kind}`);
+    if (!inf || inf.hasSynced()) return !!inf;
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), ms);
+    try {
+      await inf.waitForSync(ctl.signal);
+    } catch {
+      /* timed out or stopped */
+    } finally {
+      clearTimeout(timer);
+    }
+    return inf.hasSynced();
   }
 
   /** The cached member object, when its kind is watched and synced. */

@@ -1,7 +1,7 @@
 import type { KubeObject } from "../../kube/types";
 import { splitApiVersion } from "../../kube/types";
 import type { ManifestStatus, Work } from "../../kube/karmada";
-import { WORK_V1ALPHA1, clusterOfExecutionNamespace } from "../../kube/karmada";
+import { LABEL_MANAGED, WORK_V1ALPHA1, clusterOfExecutionNamespace } from "../../kube/karmada";
 import { interpretHealth, reflectStatus } from "../../interpreter";
 import { defineController, type ControllerDefinition } from "../runtime/controller";
 import type { ControllerDeps } from "../runtime/manager";
@@ -76,7 +76,8 @@ export function appliedOrSpecChanged(e: WatchEventInfo): boolean {
 async function observe(opts: WorkStatusOptions, cluster: string, m: KubeObject): Promise<KubeObject | undefined> {
   await opts.watcher.ensure(cluster, m.apiVersion, m.kind);
   const c = opts.watcher.cached(cluster, m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
-  if (c.synced) return c.obj;
+  // The watch also holds unmanaged objects: only Flotilla's own are this Work's status.
+  if (c.synced) return c.obj?.metadata.labels?.[LABEL_MANAGED] === "true" ? c.obj : undefined;
   const member = await opts.members.get(cluster);
   return member?.get(m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
 }

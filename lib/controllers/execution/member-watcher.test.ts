@@ -27,6 +27,9 @@ describe("memberObjectDrifted", () => {
     ["foreign label changed, managed list present", managedDep({}, { "pod-template-hash": "x" }), { old: managedDep() }, false],
     ["managed annotation changed", managedDep({ note: "changed" }), { old: managedDep() }, true],
     ["managed label removed", managedDep({}, { a: undefined }), { old: managedDep() }, true],
+    ["spec changed, generation bumped", dep({ resourceVersion: "2", generation: 2 }, { replicas: 5 }), { old: dep({ generation: 1 }) }, true],
+    ["status update, generation unchanged (spec taken as unchanged)", dep({ resourceVersion: "2", generation: 1 }, { replicas: 1 }, { readyReplicas: 1 }), { old: dep({ generation: 1 }) }, false],
+    ["finalizer added in the member", dep({ resourceVersion: "2", finalizers: ["x"] }), { old: base }, true],
     ["managed list itself changed", managedDep({ "resourcetemplate.karmada.io/managed-annotations": "note" }), { old: managedDep() }, true],
   ])("%s → %s", (_n, obj, info, want) => {
     expect(memberObjectDrifted(obj as KubeObject, info as { old?: KubeObject; deleted?: boolean })).toBe(want);

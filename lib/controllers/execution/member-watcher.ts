@@ -26,19 +26,26 @@ export type MemberWorkListener = (work: Request, obj: KubeObject, info?: MemberE
 export function memberObjectDrifted(obj: KubeObject, info: MemberEventInfo = {}): boolean {
   if (info.deleted || !info.old) return true;
   if (info.old === obj) return true; // resync: heal whatever may have been missed
-  const strip = (o: KubeObject) => {
-    const { status: _s, metadata, ...rest } = o as KubeObject & { status?: unknown };
-    const { resourceVersion: _rv, managedFields: _mf, labels: _l, annotations: _a, ...meta } = metadata as Record<string, unknown>;
-    return [rest, meta];
-  };
   const o = info.old.metadata;
   const n = obj.metadata;
   const listed = (m: KubeObject["metadata"], key: string) => m.annotations?.[key];
-  return (
-    managedKeysDiffer(o.annotations, n.annotations, listed(o, ANNOTATION_MANAGED_ANNOTATIONS), listed(n, ANNOTATION_MANAGED_ANNOTATIONS)) ||
-    managedKeysDiffer(o.labels, n.labels, listed(o, ANNOTATION_MANAGED_LABELS), listed(n, ANNOTATION_MANAGED_LABELS)) ||
-    !deepEqual(strip(info.old), strip(obj))
-  );
+  if (managedKeysDiffer(o.annotations, n.annotations, listed(o, ANNOTATION_MANAGED_ANNOTATIONS), listed(n, ANNOTATION_MANAGED_ANNOTATIONS))) return true;
+  if (managedKeysDiffer(o.labels, n.labels, listed(o, ANNOTATION_MANAGED_LABELS), listed(n, ANNOTATION_MANAGED_LABELS))) return true;
+  if (keysDiffer(o as Record<string, unknown>, n as Record<string, unknown>, META_IGNORED)) return true;
+  // Kubernetes bumps generation whenever anything outside metadata and status changes: an
+  // unchanged one spares comparing the spec (a rollout's status updates are most events).
+  if (o.generation && o.generation === n.generation) return false;
+  return keysDiffer(info.old as unknown as Record<string, unknown>, obj as unknown as Record<string, unknown>, BODY_IGNORED);
+}
+
+const META_IGNORED = new Set(["resourceVersion", "managedFields", "labels", "annotations"]);
+const BODY_IGNORED = new Set(["metadata", "status"]);
+
+/** Whether any top-level key outside `ignored` differs (deep), without copying either object. */
+function keysDiffer(a: Record<string, unknown>, b: Record<string, unknown>, ignored: Set<string>): boolean {
+  for (const k in a) if (!ignored.has(k) && !deepEqual(a[k], b[k])) return true;
+  for (const k in b) if (!ignored.has(k) && !(k in a) && b[k] !== undefined) return true;
+  return false;
 }
 
 /** Whether a key either version's bookkeeping lists (every key when a list is missing) differs. */

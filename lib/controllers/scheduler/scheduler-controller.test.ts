@@ -99,6 +99,16 @@ describe("scheduler controller reconcile", () => {
     expect((await stored()).spec.clusters).toEqual([{ name: "member1", replicas: 6 }]);
   });
 
+  it("the fit summary lists clusters by name, not by the cache's insertion order (stable across restarts)", async () => {
+    await setup([cluster("member1"), binding("web", { clusterAffinity: { clusterNames: ["member1"] } })]);
+    // Registered later, in this order: the cache holds member1, member3, member2.
+    await env.client.create(cluster("member3"));
+    await env.client.create(cluster("member2"));
+    await env.settle();
+    await run();
+    expect((await stored()).status!.conditions![0].message).toBe("Binding has been scheduled successfully. 1/3 clusters fit: member2 excluded by affinity, member3 excluded by affinity");
+  });
+
   it("NoClusterFit empties spec.clusters, sets the reason and does not retry", async () => {
     const b = binding("web", { clusterAffinity: { clusterNames: ["nowhere"] } });
     b.spec.clusters = [{ name: "member1", replicas: 6 }];

@@ -15,6 +15,7 @@ import type { WatchEventInfo } from "../runtime/watches";
 import { CLUSTER_RESOURCE_BINDINGS, DEFAULT_SCHEDULER_NAME, RESOURCE_BINDINGS, bindingSpecOf, isForScheduler, isSchedulerManaged } from "./bindings";
 import { affectedBindings, clusterEventMatters } from "./cluster-events";
 import { ExplanationStore } from "./explanation-store";
+import { SortedClusters } from "./sorted-clusters";
 import { decide, statusPatchFor, targetsToString, unchangedOutcome, type SchedulePlan } from "./plan";
 
 /** Karmada's scheduler Event reasons. */
@@ -124,6 +125,9 @@ interface ReconcileDeps {
   clock: Clock;
 }
 
+/** Shared by every reconcile: one sort per change of the cluster cache, not per binding. */
+const sortedClusters = new SortedClusters();
+
 /** One reconcile of one binding key; exported for tests. */
 export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: SchedulerControllerOptions & { explanations: ExplanationStore; ownWrites?: OwnWrites }): Promise<Result | void> {
   const spec = bindingSpecOf(req);
@@ -134,7 +138,7 @@ export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: 
     return;
   }
   if (!isForScheduler(binding, opts.schedulerName)) return;
-  const clusters = deps.informers.informerFor<Cluster>(CLUSTERS).list();
+  const clusters = sortedClusters.of(deps.informers.informerFor<Cluster>(CLUSTERS).list());
   const decision = decide(binding, clusters, opts);
   const ref = { apiVersion: binding.apiVersion, kind, namespace: req.namespace, name: req.name };
   try {

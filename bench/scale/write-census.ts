@@ -9,11 +9,16 @@ export const CENSUS_PATHS: Record<string, string> = { deployments: DEPLOYMENTS, 
 
 type Meta = { metadata: { namespace?: string; name?: string; resourceVersion?: string } };
 
-/** Lists every census collection (paged) and keeps each object's resourceVersion. */
+/**
+ * Lists every census collection (paged) and keeps each object's resourceVersion.
+ * FLOTILLA_BENCH_CENSUS_DUMP=<file> also appends each listing as a JSON line, to diff what a
+ * catch-up rewrote (one line per collection, before then after).
+ */
 export async function takeCensus(kube: KubeHttp): Promise<Census> {
   const out: Census = {};
   for (const [kind, path] of Object.entries(CENSUS_PATHS)) {
     const items = await kube.listAll<Meta>(path, 1000);
+    if (process.env.FLOTILLA_BENCH_CENSUS_DUMP) (await import("node:fs")).appendFileSync(process.env.FLOTILLA_BENCH_CENSUS_DUMP, JSON.stringify({ kind, items }) + "\n");
     out[kind] = new Map(items.map((o) => [`${o.metadata.namespace ?? ""}/${o.metadata.name ?? ""}`, o.metadata.resourceVersion ?? ""]));
   }
   return out;

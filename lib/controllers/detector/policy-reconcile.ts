@@ -42,9 +42,13 @@ function claimedBy(t: KubeObject, ref: { kind: string; namespace?: string; name:
 function concerns(ctx: DetectorContext, policy: PropagationPolicy, t: KubeObject): boolean {
   if (claimedBy(t, { kind: policy.kind, namespace: policy.metadata.namespace, name: policy.metadata.name ?? "" })) return true;
   if (policy.kind === "PropagationPolicy" && t.metadata.namespace !== policy.metadata.namespace) return false;
+  // Claimed by another policy and this one never preempts: no selector to evaluate (the common
+  // case when every policy is reconciled over every template after a restart).
+  const claimed = !!currentClaim(t);
+  const preempting = ctx.preemption && policy.spec?.preemption === "Always";
+  if (claimed && !preempting) return false;
   if (!matchesAnyResourceSelector(policy.spec?.resourceSelectors, t)) return false;
-  if (!currentClaim(t)) return true;
-  return ctx.preemption && policy.spec?.preemption === "Always" && implicitPriority(policy, t) === 3;
+  return !claimed || implicitPriority(policy, t) === 3;
 }
 
 async function releaseAll(ctx: DetectorContext, ref: { kind: string; namespace?: string; name: string }): Promise<KubeObject[]> {

@@ -37,18 +37,33 @@ export function directRequester(kc: KubeConfig, server: string): Requester {
 }
 
 /**
- * Headers and dispatcher of one request, from client-node's kubeconfig authentication (run per
- * request so rotating credentials refresh as upstream does).
+ * Headers and dispatcher of one request, from client-node's kubeconfig authentication. Run per
+ * request when credentials can rotate (exec plugins, auth providers, certificate or CA files),
+ * so they refresh as upstream does; a kubeconfig with inline data only is authenticated once.
  */
 export async function authenticate(kc: KubeConfig, accept: string): Promise<{ headers: Record<string, string>; dispatcher: Dispatcher | undefined }> {
-  const headers: Record<string, string> = { accept };
+  const fixed = staticAuth.get(kc);
+  if (fixed) return { headers: { ...fixed.headers, accept }, dispatcher: fixed.dispatcher };
+  const headers: Record<string, string> = {};
   let dispatcher: Dispatcher | undefined;
   const auth: AuthContext = {
     setHeaderParam: (k, v) => (headers[k.toLowerCase()] = v),
     setDispatcher: (d) => (dispatcher = d as Dispatcher),
   };
   await kc.applySecurityAuthentication(auth as Parameters<KubeConfig["applySecurityAuthentication"]>[0]);
-  return { headers, dispatcher };
+  if (isStatic(kc)) staticAuth.set(kc, { headers: { ...headers }, dispatcher });
+  return { headers: { ...headers, accept }, dispatcher };
+}
+
+const staticAuth = new WeakMap<KubeConfig, { headers: Record<string, string>; dispatcher: Dispatcher | undefined }>();
+
+/** Credentials that cannot change while the process runs: nothing read from files or plugins. */
+function isStatic(kc: KubeConfig): boolean {
+  const user = kc.getCurrentUser();
+  const cluster = kc.getCurrentCluster();
+  if (!user || !cluster) return false;
+  const u = user as { exec?: unknown; authProvider?: unknown; certFile?: string; keyFile?: string };
+  return !u.exec && !u.authProvider && !u.certFile && !u.keyFile && !cluster.caFile;
 }
 
 /** "?a=1&b=x" from the defined parameters, "" when there are none. */

@@ -54,6 +54,7 @@ export class SandboxCluster {
   private storage: MemoryStorage | undefined;
   private server: https.Server | undefined;
   private idle: IdleConnections | undefined;
+  private tokenBytes: { token: string; bytes: Buffer } | undefined;
   private listening = false;
   private api: ApiServer | undefined;
   private simulator: Simulator | undefined;
@@ -174,7 +175,9 @@ export class SandboxCluster {
     const m = /^Bearer\s+(.+)$/i.exec(header);
     if (!m || !this.state) return false;
     const given = Buffer.from(m[1].trim());
-    const want = Buffer.from(this.state.token);
+    // The token never changes once started: encode it once, not per request.
+    if (this.tokenBytes?.token !== this.state.token) this.tokenBytes = { token: this.state.token, bytes: Buffer.from(this.state.token) };
+    const want = this.tokenBytes.bytes;
     return given.length === want.length && timingSafeEqual(given, want);
   }
 

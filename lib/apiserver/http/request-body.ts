@@ -5,6 +5,9 @@ import { decodeProtobufObject } from "../protobuf/index";
 import type { ApiRequest } from "./api-message";
 import { duplicateJsonKeys } from "./duplicate-keys";
 
+/** One decoder for every body (decoding is stateless without `stream`). */
+const UTF8 = new TextDecoder();
+
 /** kube-apiserver's request body limit (3 MiB); larger bodies get 413. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -49,7 +52,7 @@ function tooLarge(limit: number) {
 
 /** Decodes a JSON or YAML document (one document only); 400 with the parser's message when malformed. */
 export function decodeText(bytes: Uint8Array, yaml: boolean): unknown {
-  const text = new TextDecoder().decode(bytes);
+  const text = UTF8.decode(bytes);
   if (!text.trim()) throw errors.badRequest("the request body is empty");
   if (!yaml) {
     try {
@@ -116,7 +119,7 @@ export function decodeObject(contentType: string, bytes: Uint8Array): KubeObject
  */
 export function bodyDuplicates(contentType: string, bytes: Uint8Array): string[] {
   if (contentType === PROTOBUF || contentType.includes("yaml")) return [];
-  const text = new TextDecoder().decode(bytes);
+  const text = UTF8.decode(bytes);
   try {
     JSON.parse(text);
   } catch {

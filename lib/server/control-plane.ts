@@ -21,6 +21,7 @@ import { Manager } from "../controllers/runtime/manager";
 import { controllerSetups } from "../controllers";
 import type { ControlPlaneContext } from "../controllers/context";
 import { LeaderLease } from "../store/leader-lease";
+import { freeEmbeddedLease } from "./embedded-lease";
 import { SandboxManager } from "../sandbox/sandbox-manager";
 import { agentAuthorizer } from "../agent/authorization";
 import { setupPullAgents } from "../agent/wiring";
@@ -156,18 +157,21 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
 }
 
 const STOP_STEP_TIMEOUT_MS = 10_000;
+const LEASE_NAME = "flotilla-controller-manager";
 
 /**
  * Joins the leader election for the controllers and resolves `firstTerm` once this replica's
  * controllers run (caches synced) or another replica is seen to lead.
  */
 async function startLeaderElection(db: Awaited<ReturnType<typeof openDatabase>>, manager: Manager, log: Logger) {
-  const identity = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const processPrefix = `${os.hostname()}-${process.pid}-`;
+  const identity = `${processPrefix}${randomUUID().slice(0, 8)}`;
   let settle!: () => void;
   const firstTerm = new Promise<void>((resolve) => (settle = resolve));
+  if (db.kind === "pglite") await freeEmbeddedLease(db.sql, LEASE_NAME, processPrefix);
   const lease = new LeaderLease({
     sql: db.sql,
-    name: "flotilla-controller-manager",
+    name: LEASE_NAME,
     identity,
     leaseDurationMs: Number(process.env.FLOTILLA_LEASE_DURATION_MS ?? 15_000),
     retryPeriodMs: Number(process.env.FLOTILLA_LEASE_RETRY_MS ?? 2_000),

@@ -115,12 +115,15 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Dat
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  // Write transactions (the group commit) pipeline their statements: see pgSqlClient.
+  const writers = new pg.Pool({ connectionString: url, max: 2, pipeline: true });
+  writers.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const listeners = new Set<pg.Client>();
   return {
     prisma,
     kind: "postgres",
-    sql: pgSqlClient(pool),
+    sql: pgSqlClient(pool, writers),
     appliedMigrations,
     async listen(channel, onNotify) {
       const client = new pg.Client({ connectionString: url });
@@ -141,6 +144,7 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Dat
       listeners.clear();
       await prisma.$disconnect();
       await pool.end();
+      await writers.end();
     },
   };
 }

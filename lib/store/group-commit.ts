@@ -132,9 +132,13 @@ async function lockAndRead(tx: SqlQueryable, ops: WriteOp[], exclusive: boolean)
     rows = await tx.query(LOCK_READ_SQL, [JSON.stringify(keys)], { name: "flotilla_gc_lock_read" });
     baseRv = Number(rows[0].base);
   } else {
-    const [{ rv }] = await tx.query<{ rv: unknown }>(LOCK_SQL, [], { name: "flotilla_gc_lock" });
+    // Issued together: a pipelining driver sends both (and BEGIN) in one round trip; they still run in order.
+    const [[{ rv }], read] = await Promise.all([
+      tx.query<{ rv: unknown }>(LOCK_SQL, [], { name: "flotilla_gc_lock" }),
+      tx.query<{ i: unknown; rv: unknown; object: unknown }>(READ_SQL, [JSON.stringify(keys)], { name: "flotilla_gc_read" }),
+    ]);
     baseRv = Number(rv);
-    rows = await tx.query(READ_SQL, [JSON.stringify(keys)], { name: "flotilla_gc_read" });
+    rows = read;
   }
   const current = new Map<string, KubeObject>();
   for (const r of rows) {

@@ -30,20 +30,24 @@ export interface SqlClient extends SqlQueryable {
 /** node-postgres prepares a named statement once per connection and then only binds it. */
 const pgQuery = (sql: string, params: unknown[] | undefined, opts: QueryOptions | undefined) => (opts?.name ? { name: opts.name, text: sql, values: params } : { text: sql, values: params });
 
-export function pgSqlClient(pool: pg.Pool): SqlClient {
+/**
+ * `writers`: a pool of clients in pipeline mode (node-postgres `pipeline: true`) for write
+ * transactions. There BEGIN, the callback's statements issued together and, after a `last`
+ * statement, COMMIT go out without waiting for each other's replies: the group commit then costs
+ * two round trips (BEGIN+lock+read, write+COMMIT) instead of five. Statements still run in order,
+ * and one failing aborts the transaction as before (a COMMIT after it only rolls back).
+ */
+export function pgSqlClient(pool: pg.Pool, writers?: pg.Pool): SqlClient {
   return {
     async query<T extends Row>(sql: string, params?: unknown[], opts?: QueryOptions) {
       return (await pool.query(pgQuery(sql, params, opts))).rows as T[];
     },
     async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>, opts?: { snapshot?: boolean }): Promise<T> {
-      const client = await pool.connect();
+      const pipelined = writers !== undefined && !opts?.snapshot;
+      const client = await (pipelined ? writers : pool).connect();
       let broken = false;
       try {
-        await client.query(opts?.snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
-        const tx: SqlQueryable = { query: async <R extends Row>(sql: string, params?: unknown[], o?: QueryOptions) => (await client.query(pgQuery(sql, params, o))).rows as R[] };
-        const result = await fn(tx);
-        await client.query("COMMIT");
-        return result;
+        return await (pipelined ? pipelinedTransaction(client, fn) : serialTransaction(client, fn, opts?.snapshot === true));
       } catch (err) {
         await client.query("ROLLBACK").catch(() => (broken = true));
         throw err;
@@ -53,6 +57,46 @@ export function pgSqlClient(pool: pg.Pool): SqlClient {
       }
     },
   };
+}
+
+/** One statement at a time (queries issued together are chained: node-postgres deprecates queueing). */
+async function serialTransaction<T>(client: pg.PoolClient, fn: (tx: SqlQueryable) => Promise<T>, snapshot: boolean): Promise<T> {
+  await client.query(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+  let chain: Promise<unknown> = Promise.resolve();
+  const tx: SqlQueryable = {
+    query<R extends Row>(sql: string, params?: unknown[], o?: QueryOptions) {
+      const reply = chain.then(() => client.query(pgQuery(sql, params, o)));
+      chain = reply.catch(() => {});
+      return reply.then((r) => r.rows as R[]);
+    },
+  };
+  const result = await fn(tx);
+  await chain;
+  await client.query("COMMIT");
+  return result;
+}
+
+async function pipelinedTransaction<T>(client: pg.PoolClient, fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+  const begin = client.query("BEGIN");
+  begin.catch(() => {}); // awaited with the first statement; only keeps a failure from being unhandled meanwhile
+  let commit: Promise<unknown> | undefined;
+  const tx: SqlQueryable = {
+    async query<R extends Row>(sql: string, params?: unknown[], o?: QueryOptions) {
+      if (commit) throw new Error("query after the transaction's last statement");
+      const reply = client.query(pgQuery(sql, params, o));
+      reply.catch(() => {}); // awaited below, after BEGIN's reply
+      if (o?.last) {
+        commit = client.query("COMMIT");
+        commit.catch(() => {});
+      }
+      await begin;
+      return (await reply).rows as R[];
+    },
+  };
+  const result = await fn(tx);
+  await begin;
+  await (commit ?? client.query("COMMIT"));
+  return result;
 }
 
 /** PGlite on this thread (tests). Named statements go through SQL PREPARE/EXECUTE, as on the PGlite thread. */

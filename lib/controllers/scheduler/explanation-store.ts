@@ -66,38 +66,56 @@ export class ExplanationStore {
  * replicas) are shared; the table is cleared when full, which only loses sharing.
  */
 export class SharedClusterEntries {
-  private readonly entries = new Map<string, ClusterExplanation>();
+  /** By cluster name, the few distinct entries seen for it (one per distinct set of reasons). */
+  private readonly byName = new Map<string, ClusterExplanation[]>();
+  private count = 0;
 
   constructor(private readonly capacity = 50_000) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
   /** Replaces shareable entries of `clusters` in place with their shared copies. */
   compact(clusters: ClusterExplanation[]): void {
+    // Compared field by field, not through a string key: building one per entry (100 per
+    // binding) cost more than the scheduling it explains.
     for (let i = 0; i < clusters.length; i++) {
-      const key = shareKey(clusters[i]);
-      if (key === undefined) continue;
-      const got = this.entries.get(key);
+      const c = clusters[i];
+      if (!shareable(c)) continue;
+      let bucket = this.byName.get(c.name);
+      const got = bucket?.find((s) => sameEntry(s, c));
       if (got) {
         clusters[i] = got;
         continue;
       }
-      if (this.entries.size >= this.capacity) this.entries.clear();
-      const c = clusters[i];
+      if (this.count >= this.capacity) {
+        this.byName.clear();
+        this.count = 0;
+        bucket = undefined;
+      }
       const copy = Object.freeze({ ...c, filters: Object.freeze(c.filters.map((f) => Object.freeze({ ...f }))) as ClusterExplanation["filters"] });
-      this.entries.set(key, copy);
+      if (bucket) bucket.push(copy);
+      else this.byName.set(c.name, [copy]);
+      this.count++;
       clusters[i] = copy;
     }
   }
 }
 
-/** The content key of an infeasible entry with only name, filters, feasible (and deleting); undefined otherwise. */
-function shareKey(c: ClusterExplanation): string | undefined {
-  if (c.feasible) return undefined;
-  let key = c.deleting ? `${c.name}\u0000d` : `${c.name}\u0000`;
-  for (const k in c) if (k !== "name" && k !== "filters" && k !== "feasible" && k !== "deleting") return undefined;
-  for (const f of c.filters) key += `\u0000${f.plugin}${f.passed ? "+" : "-"}${f.reason ?? ""}`;
-  return key;
+/** An infeasible entry with only name, filters, feasible (and deleting): nothing binding-specific. */
+function shareable(c: ClusterExplanation): boolean {
+  if (c.feasible) return false;
+  for (const k in c) if (k !== "name" && k !== "filters" && k !== "feasible" && k !== "deleting") return false;
+  return true;
+}
+
+function sameEntry(a: ClusterExplanation, b: ClusterExplanation): boolean {
+  if (a.deleting !== b.deleting || a.filters.length !== b.filters.length) return false;
+  for (let j = 0; j < a.filters.length; j++) {
+    const x = a.filters[j];
+    const y = b.filters[j];
+    if (x !== y && (x.plugin !== y.plugin || x.passed !== y.passed || x.reason !== y.reason)) return false;
+  }
+  return true;
 }

@@ -43,6 +43,8 @@ export interface LFigures {
   liveHeapAfterCatchUpMB: number;
   /** RSS outside the JS heap once converged (wasm store memory, buffers, code). */
   outsideHeapMB: number;
+  /** Of that, memory the main thread's JS objects hold outside its heap (Buffers, ArrayBuffers), after a full GC. */
+  externalMB: number;
   /** Objects the catch-up created or rewrote, per collection (an in-place catch-up writes none). */
   catchUpWrites: Record<string, { created: number; rewritten: number }>;
 }
@@ -150,6 +152,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       heapUsedAfterCatchUpMB: mb(caughtUpHeap?.heapUsed),
       liveHeapMB: mb(live?.heapUsed),
       liveHeapAfterCatchUpMB: mb(liveAfter?.heapUsed),
+      externalMB: mb(live?.external),
       outsideHeapMB: mb(convergedHeap ? convergedHeap.rss - convergedHeap.heapUsed : undefined),
       catchUpWrites,
     };

@@ -34,6 +34,26 @@ describe("nodeApiListener", () => {
     expect(seen).toEqual({ url: "https://127.0.0.1/api/v1/namespaces/default/configmaps?fieldManager=x", method: "POST", type: "application/json", missing: null, body: "{\"a\":1}" });
   });
 
+  it("reads bodies that arrive in several parts after the handler started", async () => {
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((r) => (started = r));
+    const base = await serve(async (req) => {
+      started();
+      return { status: 200, headers: {}, body: new TextDecoder().decode(await readBody(req)) };
+    });
+    const parts = new ReadableStream<Uint8Array>({
+      async start(c) {
+        c.enqueue(new TextEncoder().encode("first,"));
+        await handlerStarted;
+        await new Promise((r) => setTimeout(r, 20));
+        c.enqueue(new TextEncoder().encode("second"));
+        c.close();
+      },
+    });
+    const res = await fetch(base + "/x", { method: "PUT", body: parts, duplex: "half" } as RequestInit);
+    expect(await res.text()).toBe("first,second");
+  });
+
   it("refuses bodies over the limit with 413 and keeps serving the connection", async () => {
     const base = await serve(async (req) => {
       try {
@@ -49,6 +69,9 @@ describe("nodeApiListener", () => {
     expect(res.status).toBe(413);
     expect(await res.text()).toBe("too large");
     expect((await fetch(base + "/x", { method: "PUT", body: "small" })).status).toBe(200);
+    // Whole at once (Content-Length) and still too large.
+    expect((await fetch(base + "/x", { method: "PUT", body: "y".repeat(50) })).status).toBe(413);
+    expect((await fetch(base + "/x", { method: "PUT", body: "" })).status).toBe(200);
   });
 
   it("aborts the request's signal when the client goes away", async () => {

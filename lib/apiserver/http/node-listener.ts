@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { ApiRequest, ApiResponse } from "./api-message";
 import type { IdleConnections } from "./idle-connections";
@@ -11,6 +11,16 @@ import type { IdleConnections } from "./idle-connections";
  * apply's CPU. Streamed answers (watches) are still pumped chunk by chunk.
  */
 export type ApiHandler = (req: ApiRequest) => Promise<ApiResponse>;
+
+/** Header lookup as web Headers answers it, on node's lower-cased header object. */
+class NodeHeaders {
+  constructor(private readonly h: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const v = this.h[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+  }
+}
 
 /** An ApiRequest over an IncomingMessage; `res` closing aborts its signal. */
 export class NodeApiRequest implements ApiRequest {
@@ -26,13 +36,7 @@ export class NodeApiRequest implements ApiRequest {
     // A path (what clients send) needs no parse here: the handler parses the URL once anyway.
     this.url = raw.startsWith("/") && !raw.startsWith("//") ? origin + raw : new URL(raw, origin).href;
     this.method = req.method ?? "GET";
-    const h = req.headers;
-    this.headers = {
-      get(name: string): string | null {
-        const v = h[name.toLowerCase()];
-        return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
-      },
-    };
+    this.headers = new NodeHeaders(req.headers);
     idle?.begin(req.socket);
     res.once("close", () => {
       this.closed = true;
@@ -59,6 +63,12 @@ export class NodeApiRequest implements ApiRequest {
     if (this.consumed || this.method === "GET" || this.method === "HEAD") return Promise.resolve(new Uint8Array());
     this.consumed = true;
     const req = this.req;
+    // Usually the whole message has arrived by now (small bodies come with the headers): take
+    // it from the stream's buffer at once. read() without a size returns all of it.
+    if (req.complete) {
+      const bytes = (req.read() as Buffer | null) ?? new Uint8Array();
+      return Promise.resolve(bytes.byteLength > limit ? null : bytes);
+    }
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;

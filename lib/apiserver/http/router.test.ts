@@ -26,6 +26,11 @@ describe("parseRoute", () => {
     ],
     ["/apis/apps/v1/namespaces/d/deployments/web/scale/x", { type: "notFound" }],
     ["/nothing", { type: "notFound" }],
+    ["/api/v1/namespaces/d/configmaps/a%3Ab", { type: "resource", group: "", version: "v1", namespace: "d", plural: "configmaps", name: "a:b" }],
+    ["/api/v1/namespaces/d/configmaps/bad%zz", { type: "resource", group: "", version: "v1", namespace: "d", plural: "configmaps", name: "bad%zz" }],
+    ["//api//v1/configmaps/", { type: "resource", group: "", version: "v1", plural: "configmaps" }],
+    ["/api/v1/namespaces/d/pods/p/status/x", { type: "notFound" }],
+    ["/api/v1/nodes/n/status/x", { type: "notFound" }],
   ])("%s", (path, want) => {
     expect(parseRoute(path)).toEqual(want);
   });

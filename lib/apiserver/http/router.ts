@@ -31,26 +31,32 @@ export interface ResourceRoute {
 const HEALTH = new Set(["healthz", "livez", "readyz"]);
 
 export function parseRoute(pathname: string): Route {
-  const parts = pathname.split("/").filter((p) => p !== "").map(safeDecode);
+  const parts = segments(pathname);
   if (parts.length === 0) return { type: "notFound" };
-  const [head, ...rest] = parts;
-  if (head === "version" && rest.length === 0) return { type: "version" };
+  const head = parts[0];
+  const n = parts.length;
+  if (head === "version" && n === 1) return { type: "version" };
   if (HEALTH.has(head)) return { type: "health", name: head };
-  if (head === "openapi") return openapiRoute(rest);
+  if (head === "openapi") return openapiRoute(parts.slice(1));
   if (head === "api") {
-    if (rest.length === 0) return { type: "coreVersions" };
-    const [version, ...tail] = rest;
-    if (tail.length === 0) return { type: "resourceList", group: "", version };
-    return resourceRoute("", version, tail);
+    if (n === 1) return { type: "coreVersions" };
+    if (n === 2) return { type: "resourceList", group: "", version: parts[1] };
+    return resourceRoute("", parts[1], parts, 2);
   }
   if (head === "apis") {
-    if (rest.length === 0) return { type: "groupList" };
-    const [group, version, ...tail] = rest;
-    if (version === undefined) return { type: "group", group };
-    if (tail.length === 0) return { type: "resourceList", group, version };
-    return resourceRoute(group, version, tail);
+    if (n === 1) return { type: "groupList" };
+    if (n === 2) return { type: "group", group: parts[1] };
+    if (n === 3) return { type: "resourceList", group: parts[1], version: parts[2] };
+    return resourceRoute(parts[1], parts[2], parts, 3);
   }
   return { type: "notFound" };
+}
+
+/** The non-empty path segments, decoded. Index loops: every request is routed. */
+function segments(pathname: string): string[] {
+  const out: string[] = [];
+  for (const p of pathname.split("/")) if (p !== "") out.push(safeDecode(p));
+  return out;
 }
 
 function openapiRoute(rest: string[]): Route {
@@ -64,17 +70,16 @@ function openapiRoute(rest: string[]): Route {
 
 const NAMESPACE_SUBRESOURCES = new Set(["status", "finalize"]);
 
-function resourceRoute(group: string, version: string, tail: string[]): Route {
-  const base = { type: "resource" as const, group, version };
+/** `parts[from..]` after the group and version. */
+function resourceRoute(group: string, version: string, parts: string[], from: number): Route {
+  const n = parts.length - from;
   // namespaces/<ns>/<plural>[/<name>[/<sub>]] unless it is a namespace's own subresource.
-  if (tail[0] === "namespaces" && tail.length >= 3 && !(tail.length === 3 && NAMESPACE_SUBRESOURCES.has(tail[2]))) {
-    const [, namespace, plural, name, subresource, ...extra] = tail;
-    if (extra.length) return { type: "notFound" };
-    return { ...base, namespace, plural, name, subresource };
+  if (parts[from] === "namespaces" && n >= 3 && !(n === 3 && NAMESPACE_SUBRESOURCES.has(parts[from + 2]))) {
+    if (n > 5) return { type: "notFound" };
+    return { type: "resource", group, version, namespace: parts[from + 1], plural: parts[from + 2], name: parts[from + 3], subresource: parts[from + 4] };
   }
-  const [plural, name, subresource, ...extra] = tail;
-  if (extra.length) return { type: "notFound" };
-  return { ...base, plural, name, subresource };
+  if (n > 3) return { type: "notFound" };
+  return { type: "resource", group, version, plural: parts[from], name: parts[from + 1], subresource: parts[from + 2] };
 }
 
 function safeDecode(s: string): string {

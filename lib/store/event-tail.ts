@@ -60,6 +60,7 @@ export class EventTail {
             const rows = await this.opts.sql.query(
               `SELECT rv, "group", resource, namespace, name, type, object FROM object_events WHERE rv > $1 ORDER BY rv LIMIT ${PAGE}`,
               [this.last],
+              { name: "flotilla_tail" },
             );
             this.deliver(rows.map(eventFromRow), true);
             if (rows.length < PAGE) break;

@@ -58,9 +58,10 @@ export function setupPropagationControllers(manager: ManagerLike, deps: Propagat
     const cluster = clusterOfExecutionNamespace(work.namespace ?? "") ?? "";
     if (info?.deleted) versions.forget(cluster, obj);
     // Status-only member changes (a rollout progressing) are work-status business alone, and
-    // the echo of our own apply (not a resync) is no drift.
+    // the echo of our own apply (not a resync) is no drift. Neither is a watch's first list
+    // (after a restart, every object): each Work's own reconcile compares after it.
     const echo = !info?.deleted && info?.old !== obj && versions.isOwnWrite(cluster, obj);
-    if (memberObjectDrifted(obj, info) && !echo) {
+    if (!info?.initial && memberObjectDrifted(obj, info) && !echo) {
       // An event racing our own write is judged once the write answered.
       const run = () => enqueue(EXECUTION_CONTROLLER)(work);
       if (!versions.deferIfWriting(cluster, obj, run)) run();

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { FakeObjectClient } from "../runtime/fake-client";
+import { staticMemberClients } from "./member-clients";
 import type { KubeObject } from "../../kube/types";
-import { memberObjectDrifted } from "./member-watcher";
+import { MemberWatcher, memberObjectDrifted } from "./member-watcher";
 
 const dep = (meta: Record<string, unknown> = {}, spec: Record<string, unknown> = { replicas: 1 }, status?: Record<string, unknown>): KubeObject =>
   ({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d", namespace: "ns", resourceVersion: "1", labels: { a: "1" }, ...meta }, spec, ...(status ? { status } : {}) }) as KubeObject;
@@ -33,5 +35,32 @@ describe("memberObjectDrifted", () => {
     ["managed list itself changed", managedDep({ "resourcetemplate.karmada.io/managed-annotations": "note" }), { old: managedDep() }, true],
   ])("%s → %s", (_n, obj, info, want) => {
     expect(memberObjectDrifted(obj as KubeObject, info as { old?: KubeObject; deleted?: boolean })).toBe(want);
+  });
+});
+
+describe("MemberWatcher", () => {
+  const owned = (name: string, labels: Record<string, string> = { "karmada.io/managed": "true" }): KubeObject => ({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name, namespace: "app", labels, annotations: { "work.karmada.io/name": `w-${name}`, "work.karmada.io/namespace": "karmada-es-m1" } },
+  });
+
+  it("caches every object of the kind, flags the first list as initial and routes later changes to their Work", async () => {
+    const member = new FakeObjectClient({ objects: [owned("a"), { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "mine-not", namespace: "app" } }] });
+    const watcher = new MemberWatcher({ members: staticMemberClients({ m1: member }) });
+    const seen: string[] = [];
+    watcher.onWorkEvent((w, o, info) => seen.push(`${w.name}:${info?.initial ? "initial" : "live"}`));
+    try {
+      const probe = owned("a");
+      await watcher.ensure("m1", "v1", "ConfigMap");
+      expect(await watcher.synced("m1", probe, 2000)).toBe(true);
+      expect(seen).toEqual(["w-a:initial"]);
+      expect(watcher.cachedLive("m1", { ...probe, metadata: { name: "mine-not", namespace: "app" } })?.obj?.metadata.name).toBe("mine-not");
+      expect(watcher.cachedLive("m1", { ...probe, metadata: { name: "absent", namespace: "app" } })).toEqual({ synced: true, obj: undefined });
+      await member.create(owned("b"));
+      await vi.waitFor(() => expect(seen).toContain("w-b:live"));
+    } finally {
+      await watcher.stop();
+    }
   });
 });

@@ -11,6 +11,11 @@ import { deepEqual } from "../../apiserver/object-utils";
 export interface MemberEventInfo {
   old?: KubeObject;
   deleted?: boolean;
+  /**
+   * The object arrived with the watch's first list: not news to an apply, which waits for
+   * that list (or reads the member) before comparing.
+   */
+  initial?: boolean;
 }
 
 export type MemberWorkListener = (work: Request, obj: KubeObject, info?: MemberEventInfo) => void;
@@ -93,7 +98,8 @@ export class MemberWatcher {
     const route = (obj: KubeObject, old?: KubeObject, deleted = false) => {
       const a = obj.metadata.annotations ?? {};
       if (!a[ANNOTATION_WORK_NAME]) return;
-      for (const l of this.listeners) l({ namespace: a[ANNOTATION_WORK_NAMESPACE], name: a[ANNOTATION_WORK_NAME] }, obj, { old, deleted });
+      const initial = !inf.hasSynced();
+      for (const l of this.listeners) l({ namespace: a[ANNOTATION_WORK_NAMESPACE], name: a[ANNOTATION_WORK_NAME] }, obj, { old, deleted, initial });
     };
     inf.addHandlers({ onAdd: (o) => route(o), onUpdate: (o, n) => route(n, o), onDelete: (o) => route(o, undefined, true) });
     this.informers.set(key, inf);

@@ -10,6 +10,7 @@ import type { Result } from "../runtime/result";
 import type { WatchEventInfo } from "../runtime/watches";
 import type { MemberClients } from "../execution/member-clients";
 import type { MemberWatcher } from "../execution/member-watcher";
+import { SYNC_WAIT_MS } from "../execution/execution-controller";
 import { deepEqual } from "../../apiserver/object-utils";
 import { firstStatusWaitMs } from "./first-status";
 
@@ -75,6 +76,8 @@ export function appliedOrSpecChanged(e: WatchEventInfo): boolean {
 
 async function observe(opts: WorkStatusOptions, cluster: string, m: KubeObject): Promise<KubeObject | undefined> {
   await opts.watcher.ensure(cluster, m.apiVersion, m.kind);
+  // A moment's wait for a new watch beats a GET per Work (after a restart, every Work).
+  await opts.watcher.synced(cluster, m, SYNC_WAIT_MS);
   const c = opts.watcher.cached(cluster, m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
   // The watch also holds unmanaged objects: only Flotilla's own are this Work's status.
   if (c.synced) return c.obj?.metadata.labels?.[LABEL_MANAGED] === "true" ? c.obj : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caughtUp } from "./scenario-l";
+import { caughtUp, idle } from "./scenario-l";
 
 const f = (name: string, reconciles: number, depth = 0, processing = 0) => ({ name, reconciles, errors: 0, depth, processing, delayed: 0 });
 const counts = { deployments: 10, bindings: 10, works: 20 };
@@ -13,4 +13,13 @@ describe("caughtUp", () => {
     ["a key is being processed", [f("detector", 10), f("binding", 10, 0, 1), f("execution", 20)], false],
     ["a controller is missing", [f("detector", 10), f("execution", 20)], false],
   ])("%s", (_, figures, want) => expect(caughtUp(figures, counts)).toBe(want));
+});
+
+describe("idle", () => {
+  it("no figures yet is not idle; any queued or running key is not idle", () => {
+    expect(idle([])).toBe(false);
+    expect(idle([f("detector", 10), f("binding", 3)])).toBe(true);
+    expect(idle([f("detector", 10, 1)])).toBe(false);
+    expect(idle([f("detector", 10, 0, 1)])).toBe(false);
+  });
 });

@@ -62,6 +62,11 @@ export function caughtUp(figures: ControllerFigures[], counts: { deployments: nu
   return figures.every((f) => f.depth === 0 && f.processing === 0);
 }
 
+/** No controller holds or waits for a key (delayed retries aside). */
+export function idle(figures: ControllerFigures[]): boolean {
+  return figures.length > 0 && figures.every((f) => f.depth === 0 && f.processing === 0);
+}
+
 function sizes(quick: boolean | undefined): { clusters: number; deployments: number } {
   const clusters = Number(process.env.FLOTILLA_BENCH_L_CLUSTERS || (quick ? 10 : 100));
   const deployments = Number(process.env.FLOTILLA_BENCH_L_DEPLOYMENTS || (quick ? 300 : 30_000));
@@ -104,8 +109,13 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     const live = await env.plane.liveHeap();
     const snap = await heapSnapshot(env.plane.pid);
     if (snap) progress(`heap snapshot ${snap}`);
-    // Settled state (status writes trail the Applied condition by a few seconds).
-    await new Promise((r) => setTimeout(r, 5000));
+    // Settled state: Works Applied is not the end (status aggregation and, on a loaded machine,
+    // the detector still trail it); the census compares against what the plane left when idle.
+    let idlePolls = 0;
+    await waitUntil(() => {
+      idlePolls = idle(env.plane.controllers()) ? idlePolls + 1 : 0;
+      return idlePolls >= 5;
+    }, 600_000, "L settled", 1000);
     const before = await takeCensus(env.kube);
     progress("SIGKILL of the control plane");
     await env.plane.kill("SIGKILL");

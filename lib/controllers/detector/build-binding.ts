@@ -5,6 +5,7 @@ import { getReplicas } from "../../interpreter";
 import { bindingName, claimMetadata } from "../../policies";
 import { BINDING_API_VERSION, bindingFinalizer, bindingIdLabel, bindingKindFor } from "../binding/binding-meta";
 import { deepEqual } from "../../apiserver/object-utils";
+import { cloneJson } from "../../store/json-clone";
 
 /**
  * Karmada's BuildResourceBinding + create-or-update merge (karmada-api.md §7.2): the binding of
@@ -18,7 +19,7 @@ export function buildBinding(template: KubeObject, policy: PropagationPolicy, ex
   const kind = bindingKindFor(template);
   const claim = claimMetadata(policy);
   const base: ResourceBinding = existing
-    ? structuredClone(existing)
+    ? cloneJson(existing)
     : { apiVersion: BINDING_API_VERSION, kind, metadata: { name: bindingName(template.kind, template.metadata.name ?? ""), ...(template.metadata.namespace ? { namespace: template.metadata.namespace } : {}) }, spec: { resource: { apiVersion: "", kind: "", name: "" } } };
   const meta = base.metadata;
   const labels = { ...(meta.labels ?? {}), ...claim.labels };
@@ -49,7 +50,7 @@ function specFromPolicy(template: KubeObject, policy: PropagationPolicy, current
       resourceVersion: template.metadata.resourceVersion,
     },
     replicas,
-    placement: structuredClone(p.placement ?? {}),
+    placement: cloneJson(p.placement ?? {}),
     schedulerName: p.schedulerName ?? "default-scheduler",
     conflictResolution: p.conflictResolution ?? "Abort",
   };
@@ -65,7 +66,7 @@ function specFromPolicy(template: KubeObject, policy: PropagationPolicy, current
 
 function setOrDelete<K extends keyof ResourceBindingSpec>(spec: ResourceBindingSpec, key: K, value: ResourceBindingSpec[K] | undefined): void {
   if (value === undefined || value === null) delete spec[key];
-  else spec[key] = structuredClone(value);
+  else spec[key] = cloneJson(value);
 }
 
 /** Whether two versions of a binding differ in what the detector writes (metadata + spec). */

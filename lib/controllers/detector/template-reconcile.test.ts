@@ -75,4 +75,16 @@ describe("reconcileTemplate on a restarted detector", () => {
     await run(ctx);
     expect((await binding()).spec.resource.resourceVersion).toBe((await template()).metadata.resourceVersion);
   });
+
+  it("drops the change mark of a template no policy selects (marks must not pile up)", async () => {
+    const ctx = await setup([deploy]);
+    const t = await template();
+    (t.spec as { replicas: number }).replicas = 2;
+    await env.client.update(t);
+    await env.settle();
+    const now = await template();
+    expect(watcher.hasChanged(now)).toBe(true);
+    await run(ctx);
+    expect(watcher.hasChanged(now)).toBe(false);
+  });
 });

@@ -37,7 +37,11 @@ export async function reconcileTemplate(ctx: DetectorContext, ref: { apiVersion:
     }
   }
   policy ??= selectBestPolicy(template, propagationPolicies(ctx, template.metadata.namespace ?? ""), clusterPropagationPolicies(ctx)).winner ?? undefined;
-  if (!policy) return;
+  if (!policy) {
+    // No binding to refresh: drop the change mark, or marks of unpropagated templates pile up.
+    ctx.templates.handled(template);
+    return;
+  }
   return applyPolicy(ctx, template, policy);
 }
 

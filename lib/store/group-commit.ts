@@ -60,6 +60,10 @@ export class GroupCommitQueue {
     this.running = true;
     this.idle = new Promise((r) => (this.markIdle = r));
     try {
+      // An idle queue waits for the end of this event-loop turn before its first transaction, so
+      // writes submitted by the same burst of I/O callbacks share it instead of the first going
+      // alone (controllers' writes arrive a few per turn; each transaction has a fixed cost).
+      await new Promise<void>((r) => setImmediate(r));
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.opts.maxBatch ?? 500);
         await this.commitBatch(batch);

@@ -69,7 +69,8 @@ describe("scheduler controller reconcile", () => {
     expect(env.client.writes).toEqual([]);
     expect(env.events.events).toEqual([]);
     expect((await stored()).status!.lastScheduledTime).toBe(first.status!.lastScheduledTime);
-    expect(store.get("ResourceBinding", "default", "web")).toMatchObject({ trigger: "Duplicated is always re-evaluated" });
+    // The record of the scheduling that decided stays.
+    expect(store.get("ResourceBinding", "default", "web")).toMatchObject({ trigger: "placement changed", scheduledAt: first.status!.lastScheduledTime!.replace("Z", ".000Z") });
   });
 
   it("a triggered reschedule with the same result still stamps lastScheduledTime (else it stays triggered)", async () => {

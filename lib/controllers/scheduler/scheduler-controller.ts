@@ -164,8 +164,12 @@ export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: 
     const status = statusPatchFor(binding, decision, generation, now);
     const unchanged = unchangedOutcome(binding, decision, status);
     if (status && !unchanged) await deps.client.patch(ref, MERGE, status, { subresource: "status" });
-    remember(opts.explanations, binding, decision, now);
-    if (!unchanged) recordEvents(deps.events, binding, decision);
+    // An unchanged outcome keeps the record of the scheduling that decided (or none after a
+    // restart: the explanation endpoint recomputes it on request), and records no Events.
+    if (!unchanged) {
+      remember(opts.explanations, binding, decision, now);
+      recordEvents(deps.events, binding, decision);
+    }
   } catch (err) {
     // The binding went away meanwhile: nothing left to schedule.
     if (ApiError.is(err, "NotFound")) return;

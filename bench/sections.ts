@@ -84,6 +84,8 @@ export const SECTIONS: BenchSection[] = [
         { metric: "heap per 100 Deployments (with RS and Pods)", value: r["heap MB/100 deployments"], unit: "MB", better: "lower" },
         { metric: "sandbox apply p50, 8 clients", value: r["apply p50 ms"], unit: "ms", better: "lower" },
         { metric: "sandbox apply p99, 8 clients", value: r["apply p99 ms"], unit: "ms", target: "< 20", better: "lower" },
+        // Load-independent: what one apply costs the sandbox's host process (from /proc).
+        { metric: "sandbox host CPU per apply", value: r["apply host CPU ms/apply"], unit: "ms", better: "lower" },
       ];
     },
   },

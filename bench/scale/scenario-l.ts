@@ -112,10 +112,11 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     // Settled state: Works Applied is not the end (status aggregation and, on a loaded machine,
     // the detector still trail it); the census compares against what the plane left when idle.
     let idlePolls = 0;
+    // Bounded: a plane that never idles is measured anyway (its trailing writes then count).
     await waitUntil(() => {
       idlePolls = idle(env.plane.controllers()) ? idlePolls + 1 : 0;
       return idlePolls >= 5;
-    }, 600_000, "L settled", 1000);
+    }, 300_000, "L settled", 1000).catch(() => progress("not idle after 300 s; measuring anyway"));
     const before = await takeCensus(env.kube);
     progress("SIGKILL of the control plane");
     await env.plane.kill("SIGKILL");

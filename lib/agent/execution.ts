@@ -4,6 +4,8 @@ import { WORK_V1ALPHA1, executionNamespace, type Work } from "../kube/karmada";
 import { applyWork, deleteWorkManifests } from "../controllers/execution/apply-work";
 import {
   SYNC_WAIT_MS,
+  EXECUTION_RESYNC_MS,
+  jittered,
   CONDITION_APPLIED,
   CONDITION_DISPATCHING,
   EVENT_CLEANUP_SUCCEED,
@@ -109,7 +111,7 @@ async function sync(deps: ControllerDeps, opts: AgentExecutionOptions, work: Wor
   const changed = await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
   if (res.written || changed) deps.events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${describe(work)}) to cluster ${opts.clusterName}`);
   opts.onApplied?.(work);
-  return { requeueAfterMs: opts.resyncMs ?? 60_000 };
+  return { requeueAfterMs: jittered(opts.resyncMs ?? EXECUTION_RESYNC_MS) };
 }
 
 async function finalize(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<void> {

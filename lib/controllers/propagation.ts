@@ -29,7 +29,7 @@ export interface PropagationDeps {
   registry: ResourceRegistry;
   /** Member cluster clients (lib/clusters' registry). */
   members: MemberClients;
-  /** Periodic re-apply and status refresh of Works. Defaults: 60 s and 30 s. */
+  /** Periodic re-apply and status refresh of Works. Defaults: 5 min and 2 min. */
   executionResyncMs?: number;
   statusResyncMs?: number;
   /** Detector preemption (Karmada's alpha gate PropagationPolicyPreemption). Default true. */

@@ -27,6 +27,18 @@ export const EVENT_WORK_DISPATCHING = "WorkDispatching";
 
 export const MESSAGE_APPLIED = "Manifest has been successfully applied";
 
+/**
+ * Periodic re-apply of an applied Work. Member changes arrive through the member watch (which
+ * relists after a gap), so this is only a safety net; at 60 s a restarted plane still catching
+ * up on 3,000 Works re-applied all of them a second time.
+ */
+export const EXECUTION_RESYNC_MS = 5 * 60_000;
+
+/** `ms` give or take 10%, so periodic requeues of Works done together do not come back together. */
+export function jittered(ms: number): number {
+  return Math.round(ms * (0.9 + Math.random() * 0.2));
+}
+
 /** How long an apply waits for the member watch of its kind to sync before reading the member instead. */
 export const SYNC_WAIT_MS = 2000;
 
@@ -37,7 +49,7 @@ export interface ExecutionOptions {
   watcher: MemberWatcher;
   /** Records the versions our applies produced, so the member watch can drop their echo. */
   versions?: AppliedVersions;
-  /** Periodic re-apply (drift correction beyond the member watch). Default 60 s. */
+  /** Periodic re-apply (drift correction beyond the member watch). Default 5 min. */
   resyncMs?: number;
 }
 
@@ -111,7 +123,7 @@ async function syncWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work
   }
   const changed = await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
   if (res.written || changed) deps.events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${describe(work)}) to cluster ${clusterName}`);
-  return { requeueAfterMs: opts.resyncMs ?? 60_000 };
+  return { requeueAfterMs: jittered(opts.resyncMs ?? EXECUTION_RESYNC_MS) };
 }
 
 async function finalizeWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work, cluster: Cluster | undefined): Promise<void> {

@@ -10,18 +10,21 @@ import type { Result } from "../runtime/result";
 import type { WatchEventInfo } from "../runtime/watches";
 import type { MemberClients } from "../execution/member-clients";
 import type { MemberWatcher } from "../execution/member-watcher";
-import { SYNC_WAIT_MS } from "../execution/execution-controller";
+import { SYNC_WAIT_MS, jittered } from "../execution/execution-controller";
 import { deepEqual } from "../../apiserver/object-utils";
 import { firstStatusWaitMs } from "./first-status";
 
 export const WORK_STATUS_CONTROLLER = "work-status";
+
+/** Periodic status refresh: a safety net, member events drive the status (30 s re-read 3,000 Works 100 times a minute). */
+export const STATUS_RESYNC_MS = 2 * 60_000;
 
 export interface WorkStatusOptions {
   members: MemberClients;
   watcher: MemberWatcher;
   /** Plural of a kind (manifestStatuses[].identifier.resource); default: lower-case kind + "s". */
   resourceOf?: (apiVersion: string, kind: string) => string | undefined;
-  /** Periodic status refresh. Default 30 s. */
+  /** Periodic status refresh. Default 2 min. */
   resyncMs?: number;
 }
 
@@ -49,7 +52,7 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
           const live = await observe(opts, cluster, manifests[i]);
           if (live) statuses.push(manifestStatus(live, i, opts.resourceOf));
         }
-        if (deepEqual(statuses, work.status?.manifestStatuses ?? [])) return { requeueAfterMs: opts.resyncMs ?? 30_000 };
+        if (deepEqual(statuses, work.status?.manifestStatuses ?? [])) return { requeueAfterMs: jittered(opts.resyncMs ?? STATUS_RESYNC_MS) };
         // A fresh rollout is reported once it settled (member events re-run us meanwhile).
         const wait = firstStatusWaitMs(work, statuses, deps.clock.now());
         if (wait > 0) return { requeueAfterMs: wait };
@@ -57,7 +60,7 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
         next.status = { ...(next.status ?? {}), manifestStatuses: statuses };
         if (!statuses.length) delete next.status.manifestStatuses;
         await deps.client.updateStatus(next);
-        return { requeueAfterMs: opts.resyncMs ?? 30_000 };
+        return { requeueAfterMs: jittered(opts.resyncMs ?? STATUS_RESYNC_MS) };
       },
     });
   };

@@ -1,3 +1,4 @@
+import tls from "node:tls";
 import type { KubeConfig } from "@kubernetes/client-node";
 
 interface Closable {
@@ -14,8 +15,13 @@ interface Closable {
  * Returns `close` to release the pool.
  */
 export function shareDispatcher(kc: KubeConfig): { close: () => Promise<void> } {
-  const target = kc as unknown as { createDispatcher: (cluster: unknown, agentOptions: unknown) => Closable | undefined };
+  const target = kc as unknown as {
+    createDispatcher: (cluster: unknown, agentOptions: unknown) => Closable | undefined;
+    createDispatcherOptions: (cluster: unknown, agentOptions: unknown) => DispatcherOptions;
+  };
   const original = target.createDispatcher.bind(kc);
+  const originalOptions = target.createDispatcherOptions.bind(kc);
+  target.createDispatcherOptions = (cluster, agentOptions) => withSharedSecureContext(originalOptions(cluster, agentOptions));
   let shared: Closable | undefined;
   let built = false;
   let closed = false;
@@ -33,4 +39,21 @@ export function shareDispatcher(kc: KubeConfig): { close: () => Promise<void> } 
       await shared?.close?.().catch(() => shared?.destroy?.());
     },
   };
+}
+
+interface DispatcherOptions {
+  type: string;
+  connect?: tls.ConnectionOptions & Record<string, unknown>;
+}
+
+/**
+ * undici hands its connect options to tls.connect for every new connection, and tls.connect
+ * builds a SecureContext from them each time (parsing the CA and key again): ~1 ms of CPU per
+ * connection, and one live context per connection. One context per member serves them all.
+ */
+export function withSharedSecureContext(opts: DispatcherOptions): DispatcherOptions {
+  const c = opts.connect;
+  if (opts.type !== "agent" || !c || c.secureContext) return opts;
+  const secureContext = tls.createSecureContext({ ca: c.ca, cert: c.cert, key: c.key, pfx: c.pfx, passphrase: c.passphrase });
+  return { ...opts, connect: { ...c, secureContext } };
 }

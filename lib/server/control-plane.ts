@@ -6,7 +6,7 @@ import type { FlotillaConfig } from "./config";
 import type { Logger } from "./logger";
 import { setControlPlane, type ControlPlaneHandle } from "./handle";
 import { dataFiles, ensureDataDir, randomSecret, readOrCreateSecretFile } from "./data-dir";
-import { nodeHandler } from "./node-http";
+import { nodeApiListener } from "../apiserver/http/node-listener";
 import { SecretBox } from "./secret-box";
 import { openDatabase } from "../store/database";
 import { PrismaStorage } from "../store/prisma-storage";
@@ -74,7 +74,7 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
 
   const tls = await loadOrCreateTls({ dir: files.tlsDir, sans: config.tlsSans, certFile: config.tlsCertFile, keyFile: config.tlsKeyFile });
   const kubeUrl = `https://127.0.0.1:${config.kubePort}`;
-  const kubeServer = https.createServer({ key: tls.key, cert: tls.cert }, nodeHandler((req) => api.handle(req), kubeUrl));
+  const kubeServer = https.createServer({ key: tls.key, cert: tls.cert }, nodeApiListener(api.serve, kubeUrl));
   kubeServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     kubeServer.once("error", reject);

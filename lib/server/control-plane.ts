@@ -22,6 +22,7 @@ import { controllerSetups } from "../controllers";
 import type { ControlPlaneContext } from "../controllers/context";
 import { LeaderLease } from "../store/leader-lease";
 import { freeEmbeddedLease } from "./embedded-lease";
+import { lockDataDir } from "./data-dir-lock";
 import { SandboxManager } from "../sandbox/sandbox-manager";
 import { agentAuthorizer } from "../agent/authorization";
 import { setupPullAgents } from "../agent/wiring";
@@ -45,8 +46,15 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
   const secretKey = config.secretKey ?? (await readOrCreateSecretFile(files.secretKey, () => randomSecret(32))).value;
   const secretBox = new SecretBox(secretKey);
 
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  // The embedded store's directory is one process's (PGlite has no lock of its own).
+  const dirLock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch(async (err) => {
+    await dirLock?.release();
+    throw err;
+  });
   stops.push(() => db.close());
+  // Released last, once the store is closed.
+  if (dirLock) stops.push(() => dirLock.release());
   log.info("store ready", { store: db.kind });
   const storage = await PrismaStorage.open(db);
   stops.unshift(() => storage.close());

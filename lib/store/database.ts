@@ -52,10 +52,11 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 }
 
 /**
- * Postgres' default 128 MB of shared buffers is most of PGlite's resident memory; the store's
- * working set is far smaller and misses are served from the OS page cache.
+ * Postgres' default 128 MB of shared buffers is most of PGlite's resident memory; a small store's
+ * working set is far smaller and misses are served from the OS page cache. Large stores can
+ * raise it with FLOTILLA_PGLITE_SHARED_BUFFERS (each miss is a read through PGlite's file layer).
  */
-const PGLITE_THREAD_OPTIONS = { settings: { shared_buffers: "32MB" } };
+const PGLITE_THREAD_OPTIONS = { settings: { shared_buffers: process.env.FLOTILLA_PGLITE_SHARED_BUFFERS || "32MB" } };
 
 /**
  * PGlite on its own thread (see pglite-worker/): its WASM and file-system work would otherwise

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { pumpStream } from "../apiserver/http/node-listener";
 
 /**
  * Bridges Node's http(s) server to lib/apiserver's web-standard handler (Request in, Response out),
@@ -47,19 +48,7 @@ export async function sendWebResponse(res: ServerResponse, response: Response, o
     res.end();
     return;
   }
-  const reader = response.body.getReader();
-  res.on("close", () => void reader.cancel().catch(() => undefined));
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) await new Promise<void>((r) => res.once("drain", r));
-    }
-  } catch {
-    // the client went away mid-stream; nothing to report
-  } finally {
-    res.end();
-  }
+  await pumpStream(res, response.body);
 }
 
 export function nodeHandler(handler: WebHandler, origin: string) {

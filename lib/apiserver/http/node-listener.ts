@@ -137,6 +137,11 @@ export async function sendApiResponse(res: ServerResponse, r: ApiResponse): Prom
   res.writeHead(r.status, r.headers);
   // Streams are watches: clients block until they see the headers, and the first event may be minutes away.
   res.flushHeaders();
+  await pumpStream(res, body);
+}
+
+/** Copies a streamed body to Node's response with backpressure, then ends it; a client that leaves cancels the stream. */
+export async function pumpStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
   const reader = body.getReader();
   res.on("close", () => void reader.cancel().catch(() => undefined));
   try {

@@ -333,4 +333,23 @@ describe("probeHealth (Karmada's rules)", () => {
     // second socket while the first is being released, so allow two.
     expect(sockets.size).toBeLessThanOrEqual(2);
   });
+
+  it("keeps an idle connection across a status probe period (undici's own default drops it after 4 s)", async () => {
+    const c = client();
+    const sockets = new Set<unknown>();
+    const onConn = (s: unknown) => sockets.add(s);
+    const serverIdle = server.keepAliveTimeout;
+    // A real apiserver sends no Keep-Alive hint; node's server would announce 5 s and close.
+    server.keepAliveTimeout = 0;
+    server.on("secureConnection", onConn);
+    try {
+      await c.version();
+      await new Promise((r) => setTimeout(r, 5_500));
+      await c.version();
+    } finally {
+      server.off("secureConnection", onConn);
+      server.keepAliveTimeout = serverIdle;
+    }
+    expect(sockets.size).toBe(1);
+  }, 15_000);
 });

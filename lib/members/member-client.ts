@@ -200,10 +200,17 @@ class KubeconfigMemberClient implements MemberClient {
 
   /** One request under the client's deadline; network failures become ApiErrors. */
   private async send(req: RawRequest): Promise<RawResponse> {
+    // Not AbortSignal.timeout: its timer outlives the request and, when it fires, builds a
+    // DOMException with a stack for a signal nobody listens to any more (a few % of the plane's
+    // CPU at 100 members). This timer is cleared as soon as the answer is in.
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(new DOMException("the request timed out", "TimeoutError")), this.timeoutMs);
     try {
-      return await this.requester({ ...req, signal: AbortSignal.timeout(this.timeoutMs) });
+      return await this.requester({ ...req, signal: ctl.signal });
     } catch (err) {
       throw apiErrorFromFailure(err, `${req.method} ${this.server}${req.path}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -164,8 +164,13 @@ SECTIONS.push(
         const cpu = `control plane ${d.planeCpuSeconds} CPU s, sandboxes ${d.hostCpuSeconds} CPU s`;
         rows.push(
           { metric: `${r.backend}: Works applied/s (${d.clusters} clusters × ${d.deployments} duplicated)`, value: d.worksPerSec, unit: "/s", target: ">= 1500", better: "higher", note: `${d.applied} Works in ${d.seconds} s; ${cpu}` },
-          { metric: `${r.backend}: propagation p50 during M`, value: d.p50Ms, unit: "ms", better: "lower" },
-          { metric: `${r.backend}: propagation p99 during M`, value: d.p99Ms, unit: "ms", target: "< 1000", karmada: KARMADA.propagationP99PushMs, better: "lower" },
+          { metric: `${r.backend}: propagation p99, M burst (time to drain the backlog)`, value: d.p99Ms, unit: "ms", better: "lower", note: `${d.deployments} creates 16 at a time without pause; p50 ${d.p50Ms} ms` },
+        );
+        if (r.paced) {
+          const p = r.paced;
+          rows.push({ metric: `${r.backend}: propagation p99 during M (paced)`, value: p.p99Ms, unit: "ms", target: "< 1000", karmada: KARMADA.propagationP99PushMs, better: "lower", note: `${p.deployments} Deployments at ${p.ratePerSec}/s (${p.ratePerSec * p.worksPerDeployment} Works/s) on the system M's burst left; p50 ${p.p50Ms} ms, max ${p.maxMs} ms` });
+        }
+        rows.push(
           { metric: `${r.backend}: control plane peak RSS (M duplicated)`, value: d.peakRssMB, unit: "MB", better: "lower" },
         );
         if (r.divided) {

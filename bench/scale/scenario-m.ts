@@ -21,9 +21,20 @@ export interface LoadFigures {
   hostCpuSeconds: number;
 }
 
+/** Deployments created one by one at a steady rate on the M-sized system (Karmada's own latency runs pace creation: ClusterLoader2 at 0.1 and 1 QPS). */
+export interface PacedFigures {
+  ratePerSec: number;
+  deployments: number;
+  worksPerDeployment: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
 export interface MFigures {
   backend: string;
   duplicated: LoadFigures;
+  paced?: PacedFigures;
   divided?: LoadFigures;
   error?: string;
 }
@@ -73,8 +84,38 @@ async function load(env: ScaleEnv, tally: WorkTally, o: { phase: string; count: 
     hostCpuSeconds, clusters: o.clusters, deployments: o.count, works: applied, applied, seconds: Math.round(seconds * 10) / 10, worksPerSec: Math.round(applied / seconds), p50Ms: s.p50, p99Ms: s.p99, peakRssMB: Math.round((await env.plane.memory()).peak / 2 ** 20) };
 }
 
-/** M, first half: `clusters` members, every Deployment duplicated to all of them. */
-export async function runDuplicated(backend: Backend, opts: ScaleBenchOptions): Promise<LoadFigures> {
+/**
+ * Creates `count` Deployments one at a time, `ratePerSec` apart (not waiting for each other), and
+ * measures each one's create → every Work Applied. Run after the burst, on a system that holds
+ * M's Works and watches, this is the latency a user sees on a busy but not saturated plane; the
+ * burst's own latency is the time to drain a backlog and only falls as throughput rises.
+ */
+async function pacedLoad(env: ScaleEnv, tally: WorkTally, o: { phase: string; count: number; ratePerSec: number; worksPer: number; progress: (m: string) => void }): Promise<PacedFigures> {
+  const latencies: number[] = [];
+  const done: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < o.count; i++) {
+    const due = start + (i * 1000) / o.ratePerSec;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const name = `${o.phase}-${i}`;
+    const t0 = performance.now();
+    done.push(
+      env.kube.create(DEPLOYMENTS, benchDeployment(name, o.phase, 1)).then(() =>
+        tally.whenApplied(`${name}-deployment`, o.worksPer, () => performance.now()).then((t) => void latencies.push(t - t0)),
+      ),
+    );
+    if (i % 50 === 49) o.progress(`${o.phase}: created ${i + 1}/${o.count} at ${o.ratePerSec}/s`);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${o.phase}: not every Work Applied 60 s after the last create`)), 60_000)));
+  await Promise.race([Promise.all(done), late]).finally(() => clearTimeout(timer));
+  const s = summarize(latencies);
+  return { ratePerSec: o.ratePerSec, deployments: o.count, worksPerDeployment: o.worksPer, p50Ms: s.p50, p99Ms: s.p99, maxMs: s.max };
+}
+
+/** M, first half: `clusters` members, every Deployment duplicated to all of them; then a paced stream on that system. */
+export async function runDuplicated(backend: Backend, opts: ScaleBenchOptions): Promise<{ burst: LoadFigures; paced: PacedFigures }> {
   const clusters = 10;
   const count = opts.quick ? 100 : 1000;
   const progress = (m: string) => opts.progress?.(`${backendLabel(backend)}: ${m}`);
@@ -83,9 +124,15 @@ export async function runDuplicated(backend: Backend, opts: ScaleBenchOptions): 
     progress(`starting ${clusters} members`);
     const members = await addMembers(env, memberSpecs(clusters, 5));
     await env.kube.create(POLICIES, benchPolicy("dup", "dup", duplicatedTo(members.map((m) => m.name))));
+    await env.kube.create(POLICIES, benchPolicy("paced", "paced", duplicatedTo(members.map((m) => m.name))));
     const works = await trackWorks(env.kube);
     try {
-      return await load(env, works.tally, { phase: "dup", count, clusters, replicas: 1, worksPer: () => clusters, budgetMs: opts.quick ? 120_000 : 600_000, progress });
+      const burst = await load(env, works.tally, { phase: "dup", count, clusters, replicas: 1, worksPer: () => clusters, budgetMs: opts.quick ? 120_000 : 600_000, progress });
+      // Let the burst's trailing status writes settle, as a user's next create would find it.
+      await new Promise((r) => setTimeout(r, 3000));
+      const ratePerSec = Number(process.env.FLOTILLA_BENCH_M_PACED_RATE || 5);
+      const paced = await pacedLoad(env, works.tally, { phase: "paced", count: opts.quick ? 100 : 300, ratePerSec, worksPer: clusters, progress });
+      return { burst, paced };
     } finally {
       works.close();
     }
@@ -140,7 +187,8 @@ export async function runDivided(backend: Backend, opts: ScaleBenchOptions): Pro
 export async function runScenarioM(opts: ScaleBenchOptions = {}): Promise<MFigures[]> {
   const out: MFigures[] = [];
   for (const b of backends()) {
-    const fig: MFigures = { backend: backendLabel(b), duplicated: await runDuplicated(b, opts) };
+    const dup = await runDuplicated(b, opts);
+    const fig: MFigures = { backend: backendLabel(b), duplicated: dup.burst, paced: dup.paced };
     out.push(fig);
     if (process.env.FLOTILLA_BENCH_M_SKIP_DIVIDED) continue;
     try {

@@ -125,7 +125,7 @@ function run(opts: StartAgentOptions, log: Logger, member: MemberClient, cp: Mem
     (stopping ??= (async () => {
       heartbeat.stop();
       await manager.stop().catch(() => undefined);
-      await watcher.stop().catch(() => undefined);
+      await Promise.all([watcher.stop().catch(() => undefined), reporter.stop()]);
       await Promise.all([member.close(), cp.close()]);
       if (exit.reason === "refused") log.error(exit.message);
       else log.info("agent stopped");

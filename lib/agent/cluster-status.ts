@@ -2,6 +2,7 @@ import type { ObjectClient } from "../kube/client";
 import { CLUSTER_API_VERSION, type Cluster, type ClusterStatus } from "../kube/karmada";
 import type { MemberClient } from "../members/member-client";
 import { collectClusterStatus, readyConditionFor, type CollectedStatus, type ConditionTemplate } from "../controllers/cluster-status/collect-status";
+import { MemberStatusCaches } from "../controllers/cluster-status/member-status-caches";
 import { ReadyThreshold } from "../controllers/cluster-status/ready-threshold";
 import { getCondition, setCondition, toRfc3339 } from "../controllers/runtime/conditions";
 
@@ -21,12 +22,14 @@ export interface ClusterStatusReporterOptions {
  * The cluster status controller as karmada-agent runs it for its own cluster, one pass per
  * call: probe the local member (/readyz, /healthz), pass the flapping thresholds, collect
  * version, API enablements, node and resource summaries when ready (the clusters area's
- * collectClusterStatus, the same as Push), and write the Cluster's status only when it changed.
- * Returns the Ready status now published.
+ * collectClusterStatus, the same as Push, with node and pod summaries from watches of the
+ * member), and write the Cluster's status only when it changed. Returns the Ready status now
+ * published. stop() ends the watches (they also end once report() is no longer called).
  */
 export class ClusterStatusReporter {
   private readonly threshold: ReadyThreshold;
   private readonly now: () => number;
+  private readonly caches = new MemberStatusCaches();
 
   constructor(private readonly opts: ClusterStatusReporterOptions) {
     this.now = opts.now ?? Date.now;
@@ -42,10 +45,17 @@ export class ClusterStatusReporter {
     const probe = await withTimeout(member.probeHealth(), timeout, { online: false, healthy: false, message: "cluster is not reachable", detail: "probe timed out" });
     const ready = this.threshold.adjust(clusterName, getCondition(cluster.status?.conditions, "Ready"), readyConditionFor(probe));
     let collected: CollectedStatus | undefined;
-    if (probe.online && probe.healthy && ready.status === "True") collected = await withTimeout(collectClusterStatus(member, cluster), timeout * 2, undefined);
+    if (probe.online && probe.healthy && ready.status === "True") {
+      const from = { cache: this.caches.for(clusterName, member), syncWaitMs: timeout };
+      collected = await withTimeout(collectClusterStatus(member, cluster, undefined, from), timeout * 2, undefined);
+    }
     const next = mergeStatus(cluster.status ?? {}, collected, collected ? [collected.apiEnablementsCondition, ready] : [ready], toRfc3339(new Date(this.now())));
     if (stableJson(next) !== stableJson(cluster.status ?? {})) await controlPlane.updateStatus<Cluster>({ ...cluster, status: next });
     return ready.status;
+  }
+
+  stop(): Promise<void> {
+    return this.caches.stop();
   }
 }
 

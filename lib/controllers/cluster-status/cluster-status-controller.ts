@@ -11,6 +11,7 @@ import type { ControllerDeps, ControllerSetup } from "../runtime/manager";
 import type { ReconcileContext, Result } from "../runtime/result";
 import { specOrMetaChanged } from "../runtime/watches";
 import { collectClusterStatus, readyConditionFor, statusCollectionFailed, type CollectedStatus, type ConditionTemplate, type MemberIdentity } from "./collect-status";
+import { MemberStatusCaches } from "./member-status-caches";
 import type { MetricRecorder } from "./metric-recorder";
 import { ReadyThreshold } from "./ready-threshold";
 
@@ -43,6 +44,12 @@ export interface ClusterStatusControllerOptions {
   identityRefreshMs?: number;
   /** Health history (MetricSample); optional. */
   metrics?: MetricRecorder;
+  /**
+   * Per-member Node and Pod watch caches the summaries are computed from (Karmada's member
+   * informers). Default: the controller's own, stopped when their Cluster goes and when unread
+   * for 6 intervals (at least 2 min), which covers the controller stopping.
+   */
+  statusCaches?: MemberStatusCaches;
 }
 
 /**
@@ -50,7 +57,8 @@ export interface ClusterStatusControllerOptions {
  * probed (/readyz, /healthz on 404) under a timeout, with bounded concurrency so one slow
  * member never delays the others; the Ready condition passes the flapping thresholds; a ready
  * member also reports version, API enablements (+ CompleteAPIEnablements), node and resource
- * summaries. Status is written only when it changed; Ready transitions raise an Event.
+ * summaries (from per-member node and pod watches, LISTs while those are not fresh). Status
+ * is written only when it changed; Ready transitions raise an Event.
  * Pull clusters are left to their agent, clusters being deleted are no longer probed.
  */
 export function clusterStatusControllerSetup(opts: ClusterStatusControllerOptions): ControllerSetup {
@@ -63,6 +71,7 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
   const failureThresholdMs = opts.failureThresholdMs ?? 40_000;
   const identityRefreshMs = opts.identityRefreshMs ?? 3 * intervalMs;
   const identities = new Map<string, { at: number; identity: MemberIdentity }>();
+  const caches = opts.statusCaches ?? new MemberStatusCaches({ idleMs: Math.max(6 * intervalMs, 120_000), log: deps.log });
   const threshold = new ReadyThreshold({
     failureThresholdMs,
     successThresholdMs: opts.successThresholdMs ?? Math.min(30_000, failureThresholdMs),
@@ -75,6 +84,7 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
       threshold.forget(name);
       identities.delete(name);
       opts.metrics?.forget(name);
+      await caches.forget(name);
       return;
     }
     const cluster = structuredClone(cached);
@@ -94,7 +104,9 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
     if (probe.online && probe.healthy && ready.status === "True") {
       const known = readyOf(cluster)?.status === "True" ? identities.get(name) : undefined;
       const fresh = known && deps.clock.now() - known.at < identityRefreshMs ? known.identity : undefined;
-      collected = await withTimeout(deps.clock, collectClusterStatus(member, cluster, fresh), probeTimeoutMs, undefined);
+      // The first collection gives the watches half the deadline to list; a LIST takes the rest.
+      const from = { cache: caches.for(name, member), syncWaitMs: probeTimeoutMs / 2 };
+      collected = await withTimeout(deps.clock, collectClusterStatus(member, cluster, fresh, from), probeTimeoutMs, undefined);
       if (collected && !fresh) identities.set(name, { at: deps.clock.now(), identity: collected.identity });
     } else identities.delete(name);
     const conditions = collected ? [collected.apiEnablementsCondition, ready] : [ready];

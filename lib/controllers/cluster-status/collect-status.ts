@@ -1,9 +1,10 @@
-import type { ClusterStatus, Cluster } from "../../kube/karmada";
+import type { ClusterStatus, Cluster, ResourceModel } from "../../kube/karmada";
 import type { Condition } from "../../kube/types";
 import type { HealthProbe } from "../../members/health";
 import type { DiscoveryResult } from "../../members/discovery";
 import type { MemberClient, VersionInfo } from "../../members/member-client";
 import { nodeSummary, resourceSummary, type NodeLike, type PodLike } from "../../members/summaries";
+import type { MemberStatusCache, MemberSummaries } from "./member-status-cache";
 
 /** Karmada's Ready reasons (cluster status controller, cluster controller). */
 export const ReadyReason = {
@@ -41,19 +42,30 @@ export interface MemberIdentity {
   discovery?: DiscoveryResult;
 }
 
+/** Where a collection reads Nodes and Pods from. */
+export interface NodePodSource {
+  /** The member's watch cache; without one (or while it is not fresh) the member is LISTed. */
+  cache?: MemberStatusCache;
+  /** How long to wait for a cache's first lists before LISTing instead. Default 0. */
+  syncWaitMs?: number;
+}
+
 /**
  * Karmada's setCurrentClusterStatus for a ready member: version, API enablements with the
  * CompleteAPIEnablements condition (Complete / Partial / Empty), node and resource summaries
  * (with allocatable modelings from spec.resourceModels). A failing version or list leaves its
- * field empty rather than failing the whole collection, as Karmada does. `known` skips the
- * version and discovery calls (the caller refreshes them on its own, slower rhythm).
+ * field empty rather than failing the whole collection, as Karmada does (it also replaces
+ * apiEnablements with the empty result when discovery fails, so they are cleared here too).
+ * `known` skips the version and discovery calls (the caller refreshes them on its own, slower
+ * rhythm). Nodes and pods come from `from.cache` when it is fresh (Karmada's listers), else
+ * from a LIST of each.
  */
-export async function collectClusterStatus(member: MemberClient, cluster: Cluster, known?: MemberIdentity): Promise<CollectedStatus> {
-  const [version, discovery, nodes, pods] = await Promise.all([
+export async function collectClusterStatus(member: MemberClient, cluster: Cluster, known?: MemberIdentity, from: NodePodSource = {}): Promise<CollectedStatus> {
+  const models = cluster.spec?.resourceModels;
+  const [version, discovery, summaries] = await Promise.all([
     known ? known.version : member.version().catch(() => undefined),
     known ? known.discovery : member.discoveryDetailed().catch(() => undefined),
-    member.listNodes().catch(() => [] as NodeLike[]),
-    member.listPods().catch(() => [] as PodLike[]),
+    summariesOf(member, models, from),
   ]);
   const apiEnablements = discovery?.apiEnablements ?? [];
   let apiEnablementsCondition: ConditionTemplate;
@@ -64,11 +76,14 @@ export async function collectClusterStatus(member: MemberClient, cluster: Cluste
   } else {
     apiEnablementsCondition = { type: "CompleteAPIEnablements", status: "True", reason: "Complete", message: "collected complete APIEnablements from the cluster" };
   }
-  const fields: CollectedStatus["fields"] = {
-    nodeSummary: nodeSummary(nodes as NodeLike[]),
-    resourceSummary: resourceSummary(nodes as NodeLike[], pods as PodLike[], cluster.spec?.resourceModels),
-  };
+  const fields: CollectedStatus["fields"] = { ...summaries };
   if (version?.gitVersion) fields.kubernetesVersion = version.gitVersion;
   if (apiEnablements.length > 0) fields.apiEnablements = apiEnablements;
   return { fields, apiEnablementsCondition, identity: { version, discovery } };
+}
+
+async function summariesOf(member: MemberClient, models: readonly ResourceModel[] | undefined, from: NodePodSource): Promise<MemberSummaries> {
+  if (from.cache && (await from.cache.ready(from.syncWaitMs ?? 0))) return from.cache.summaries(models);
+  const [nodes, pods] = await Promise.all([member.listNodes().catch(() => [] as NodeLike[]), member.listPods().catch(() => [] as PodLike[])]);
+  return { nodeSummary: nodeSummary(nodes as NodeLike[]), resourceSummary: resourceSummary(nodes as NodeLike[], pods as PodLike[], models) };
 }

@@ -1,6 +1,7 @@
 import type { KubeObject } from "../kube/types";
 import type { Placement, TargetCluster } from "../kube/karmada";
 import { spreadReplicasByWeights } from "../scheduler/webster";
+import { cloneJson } from "../store/json-clone";
 
 /**
  * Whether the binding controller splits a Job's completions across clusters
@@ -28,7 +29,7 @@ export function divideJobCompletions(job: KubeObject, clusters: readonly TargetC
 
 /** Copy of the Job with spec.completions set for one cluster (from divideJobCompletions' result). */
 export function withJobCompletions<T extends KubeObject>(job: T, completions: number): T {
-  const out = structuredClone(job);
+  const out = cloneJson(job);
   (out as KubeObject).spec = { ...((out.spec as object) ?? {}), completions };
   return out;
 }

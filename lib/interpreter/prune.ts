@@ -1,5 +1,6 @@
 import type { KubeObject } from "../kube/types";
 import { asObj, gvk, str, type Obj } from "./object-access";
+import { cloneJson } from "../store/json-clone";
 
 const SERVER_OWNED_META = ["creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields", "resourceVersion", "selfLink", "uid", "ownerReferences", "finalizers"] as const;
 
@@ -14,7 +15,7 @@ const JOB_GENERATED_LABELS = ["controller-uid", "batch.kubernetes.io/controller-
  * service-account-token Secret data; a PVC's bound volumeName. The template is not mutated.
  */
 export function pruneForWork<T extends KubeObject>(template: T): T {
-  const out = structuredClone(template);
+  const out = cloneJson(template);
   const meta = out.metadata as Record<string, unknown>;
   for (const k of SERVER_OWNED_META) delete meta[k];
   delete (out as KubeObject).status;

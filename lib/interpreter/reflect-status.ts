@@ -1,6 +1,7 @@
 import type { KubeObject, JsonObject } from "../kube/types";
 import { ANNOTATION_TEMPLATE_GENERATION } from "../kube/karmada";
 import { asObj, at, gvk, num, type Obj } from "./object-access";
+import { cloneJson } from "../store/json-clone";
 
 /**
  * Karmada's default status reflection (native/reflectstatus.go): what the work-status controller
@@ -15,7 +16,7 @@ export function reflectStatus(obj: KubeObject): JsonObject | undefined {
   const fn = REFLECTORS[gvk(obj)];
   if (obj.kind === "Service" && obj.apiVersion === "v1") return reflectService(obj);
   if (status === undefined || status === null || typeof status !== "object") return undefined;
-  if (!fn) return structuredClone(status) as JsonObject;
+  if (!fn) return cloneJson(status) as JsonObject;
   return fn(asObj(status), obj);
 }
 
@@ -29,7 +30,7 @@ function pick(entries: [string, unknown, boolean][]): JsonObject {
     }
     if (omit && (v === 0 || v === "" || (Array.isArray(v) && v.length === 0) || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0)))
       continue;
-    out[k] = structuredClone(v) as JsonObject[string];
+    out[k] = cloneJson(v) as JsonObject[string];
   }
   return out;
 }
@@ -119,5 +120,5 @@ function reflectService(obj: KubeObject): JsonObject | undefined {
   if (at(obj, "spec", "type") !== "LoadBalancer") return undefined;
   if (!obj.status || typeof obj.status !== "object") return undefined;
   const ingress = at(obj, "status", "loadBalancer", "ingress");
-  return { loadBalancer: Array.isArray(ingress) && ingress.length ? { ingress: structuredClone(ingress) as JsonObject[] } : {} };
+  return { loadBalancer: Array.isArray(ingress) && ingress.length ? { ingress: cloneJson(ingress) as JsonObject[] } : {} };
 }

@@ -1,6 +1,7 @@
 import type { KubeObject } from "../kube/types";
 import { ANNOTATION_MANAGED_ANNOTATIONS, ANNOTATION_MANAGED_LABELS, LABEL_RETAIN_REPLICAS } from "../kube/karmada";
 import { asArray, asObj, gvk, str, type Obj } from "./object-access";
+import { cloneJson } from "../store/json-clone";
 
 /**
  * What Karmada keeps from the live member object when it updates it (objectwatcher's
@@ -16,11 +17,11 @@ import { asArray, asObj, gvk, str, type Obj } from "./object-access";
  * Returns a new object; neither input is mutated.
  */
 export function retainMemberFields<T extends KubeObject>(desired: T, live: KubeObject): T {
-  const out = structuredClone(desired);
+  const out = cloneJson(desired);
   const lm = live.metadata;
   if (lm.resourceVersion) out.metadata.resourceVersion = lm.resourceVersion;
   if (lm.finalizers?.length) out.metadata.finalizers = [...lm.finalizers];
-  if (lm.ownerReferences?.length) out.metadata.ownerReferences = structuredClone(lm.ownerReferences);
+  if (lm.ownerReferences?.length) out.metadata.ownerReferences = cloneJson(lm.ownerReferences);
   out.metadata.labels = mergeForeign(out.metadata.labels, lm.labels, lm.annotations?.[ANNOTATION_MANAGED_LABELS]);
   out.metadata.annotations = mergeForeign(out.metadata.annotations, lm.annotations, lm.annotations?.[ANNOTATION_MANAGED_ANNOTATIONS]);
   if (!Object.keys(out.metadata.labels ?? {}).length) delete out.metadata.labels;
@@ -50,12 +51,12 @@ const spec = (o: Obj): Obj => {
 function retainPod(d: Obj, l: Obj): void {
   const ds = spec(d);
   const ls = asObj(l.spec);
-  for (const k of ["nodeName", "serviceAccountName", "volumes"]) if (ls[k] !== undefined) ds[k] = structuredClone(ls[k]);
+  for (const k of ["nodeName", "serviceAccountName", "volumes"]) if (ls[k] !== undefined) ds[k] = cloneJson(ls[k]);
   for (const list of ["initContainers", "containers"]) {
     const liveByName = new Map(asArray(ls[list]).map((c) => [str(asObj(c).name), asObj(c)]));
     for (const c of asArray(ds[list]).map(asObj)) {
       const lc = liveByName.get(str(c.name));
-      if (lc?.volumeMounts !== undefined) c.volumeMounts = structuredClone(lc.volumeMounts);
+      if (lc?.volumeMounts !== undefined) c.volumeMounts = cloneJson(lc.volumeMounts);
     }
   }
 }
@@ -64,7 +65,7 @@ function retainService(d: Obj, l: Obj): void {
   const ds = spec(d);
   const ls = asObj(l.spec);
   if (!ds.clusterIP && ls.clusterIP) ds.clusterIP = ls.clusterIP;
-  if (!ds.clusterIPs && ls.clusterIPs) ds.clusterIPs = structuredClone(ls.clusterIPs);
+  if (!ds.clusterIPs && ls.clusterIPs) ds.clusterIPs = cloneJson(ls.clusterIPs);
   if (ds.type === "LoadBalancer" && !ds.healthCheckNodePort && ls.healthCheckNodePort) ds.healthCheckNodePort = ls.healthCheckNodePort;
 }
 
@@ -75,7 +76,7 @@ function unionByName(a: unknown, b: unknown): unknown[] | undefined {
     const n = str(asObj(item).name);
     if (seen.has(n)) continue;
     seen.add(n);
-    out.push(structuredClone(item));
+    out.push(cloneJson(item));
   }
   return out.length ? out : undefined;
 }
@@ -90,7 +91,7 @@ function retainServiceAccount(d: Obj, l: Obj): void {
 function retainJob(d: Obj, l: Obj): void {
   const ls = asObj(l.spec);
   const ds = spec(d);
-  if (ls.selector) ds.selector = structuredClone(ls.selector);
+  if (ls.selector) ds.selector = cloneJson(ls.selector);
   const liveLabels = asObj(asObj(asObj(ls.template).metadata).labels);
   if (Object.keys(liveLabels).length) {
     const tpl = asObj((ds.template ??= {}));
@@ -109,10 +110,10 @@ const RETAINERS: Record<string, Retainer> = {
   },
   "v1/PersistentVolume": (d, l) => {
     const c = asObj(l.spec).claimRef;
-    if (c) spec(d).claimRef = structuredClone(c);
+    if (c) spec(d).claimRef = cloneJson(c);
   },
   "batch/v1/Job": retainJob,
   "v1/Secret": (d, l) => {
-    if (d.type === "kubernetes.io/service-account-token" && l.data !== undefined) d.data = structuredClone(l.data);
+    if (d.type === "kubernetes.io/service-account-token" && l.data !== undefined) d.data = cloneJson(l.data);
   },
 };

@@ -1,5 +1,6 @@
 import type { KubeObject } from "../kube/types";
 import { asObj, gvk } from "./object-access";
+import { cloneJson } from "../store/json-clone";
 
 /**
  * Karmada's ReviseReplica hook (native/revisereplica.go): returns a copy with the per-cluster
@@ -7,7 +8,7 @@ import { asObj, gvk } from "./object-access";
  * spec.replicas, Job spec.parallelism. Other kinds are returned unchanged (copied).
  */
 export function reviseReplica<T extends KubeObject>(obj: T, replicas: number): T {
-  const out = structuredClone(obj);
+  const out = cloneJson(obj);
   const spec = { ...asObj(out.spec) };
   switch (gvk(obj)) {
     case "apps/v1/Deployment":

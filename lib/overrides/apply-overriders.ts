@@ -6,6 +6,7 @@ import { imageOverriderPatches } from "./image-overrider";
 import { commandArgsPatches } from "./command-args-overrider";
 import { labelAnnotationPatches } from "./label-annotation-overrider";
 import { fieldOverriderPatch } from "./field-overrider";
+import { cloneJson } from "../store/json-clone";
 
 /**
  * Applies one rule's overriders to a manifest in Karmada's fixed order: imageOverrider,
@@ -30,5 +31,5 @@ export function applyOverriders(manifest: KubeObject, overriders: Overriders): {
   for (const o of overriders.fieldOverrider ?? []) step([fieldOverriderPatch(doc, o)]);
   // An absent plaintext value is sent as JSON null, as Karmada's apiextensions JSON does.
   step((overriders.plaintext ?? []).map((p) => ({ op: p.operator, path: p.path, value: p.value ?? null })));
-  return { manifest: doc === manifest ? structuredClone(manifest) : doc, patches: applied };
+  return { manifest: doc === manifest ? cloneJson(manifest) : doc, patches: applied };
 }

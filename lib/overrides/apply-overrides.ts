@@ -4,6 +4,7 @@ import type { AppliedOverrideItem } from "./applied-overrides";
 import { appliedOverridesAnnotations } from "./applied-overrides";
 import { applyOverriders } from "./apply-overriders";
 import { orderMatchingPolicies, rulesForCluster } from "./select-rules";
+import { cloneJson } from "../store/json-clone";
 
 /** A JSON patch operation actually applied, with the policy and rule that produced it. */
 export interface AppliedPatch {
@@ -62,7 +63,7 @@ export function applyOverrides(input: ApplyOverridesInput): ApplyOverridesResult
   const { cluster } = input;
   const namespace = input.manifest.metadata.namespace ?? "";
   const result: ApplyOverridesResult = {
-    manifest: structuredClone(input.manifest),
+    manifest: cloneJson(input.manifest),
     patches: [],
     appliedOverrides: null,
     appliedClusterOverrides: null,

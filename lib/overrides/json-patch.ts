@@ -1,3 +1,5 @@
+import { cloneJson } from "../store/json-clone";
+
 /**
  * RFC 6902 JSON Patch with the behaviour of evanphx/json-patch v5 as Karmada applies it
  * (default options): negative array indices allowed, `-` appends, `replace`/`remove` of a
@@ -38,7 +40,7 @@ export function escapePointerToken(key: string): string {
 
 /** Applies the operations in order to a deep copy of `doc` and returns it. */
 export function applyJsonPatch<T>(doc: T, ops: readonly JsonPatchOperation[]): T {
-  let root: unknown = structuredClone(doc);
+  let root: unknown = cloneJson(doc);
   for (const op of ops) root = applyOne(root, op);
   return root as T;
 }
@@ -67,7 +69,7 @@ function applyOne(root: unknown, op: JsonPatchOperation): unknown {
 }
 
 function clone(v: unknown): unknown {
-  return v === undefined ? null : structuredClone(v);
+  return v === undefined ? null : cloneJson(v);
 }
 
 /** Walks to the parent container of the last token. */

@@ -55,8 +55,8 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
         const items = aggregatedItems(mine);
         const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(deps.clock.now()));
         if (cond.changed || !deepEqual(items, binding.status?.aggregatedStatus ?? [])) {
-          const next = structuredClone(binding);
-          next.status = { ...(next.status ?? {}), conditions: cond.conditions, aggregatedStatus: items };
+          // A status write reads nothing but status from its body: the cached binding is not copied.
+          const next = { ...binding, status: { ...(binding.status ?? {}), conditions: cond.conditions, aggregatedStatus: items } };
           await deps.client.updateStatus(next);
         }
         await updateTemplateStatus(deps, binding, items);

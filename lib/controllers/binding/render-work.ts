@@ -18,6 +18,7 @@ import { applyOverrides, type OverrideError } from "../../overrides";
 import { workName } from "../../policies";
 import { bindingId, bindingIdLabel, bindingRefAnnotations, FINALIZER_EXECUTION } from "./binding-meta";
 import { deepEqual } from "../../apiserver/object-utils";
+import { cloneJson } from "../../store/json-clone";
 
 export interface RenderInput {
   binding: ResourceBinding;
@@ -113,7 +114,7 @@ export function workChanged(existing: Work, desired: Work): boolean {
 /** The existing Work with the rendered labels, annotations, finalizer and spec laid over it. */
 export function mergeWork(existing: Work, desired: Work): Work {
   // The spec is replaced, so it is not cloned with the rest.
-  const out = structuredClone({ ...existing, spec: undefined }) as unknown as Work;
+  const out = cloneJson({ ...existing, spec: undefined }) as unknown as Work;
   out.metadata.labels = mergedLabels(existing, desired);
   out.metadata.annotations = mergedAnnotations(existing, desired);
   out.metadata.finalizers = [...new Set([...(existing.metadata.finalizers ?? []), FINALIZER_EXECUTION])];

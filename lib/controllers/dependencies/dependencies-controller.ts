@@ -8,6 +8,7 @@ import type { Result } from "../runtime/result";
 import { specOrMetaChanged } from "../runtime/watches";
 import { BINDING_API_VERSION, bindingId } from "../binding/binding-meta";
 import { deepEqual } from "../../apiserver/object-utils";
+import { cloneJson } from "../../store/json-clone";
 
 export const DEPENDENCIES_CONTROLLER = "dependencies-distributor";
 export const REASON_DEPENDENCY_SYNC_SUCCEED = "SyncScheduleResultToDependenciesSucceed";
@@ -77,7 +78,7 @@ export function dependenciesController(): (deps: ControllerDeps) => ControllerDe
 async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: KubeObject, label: string): Promise<void> {
   const name = bindingName(dep.kind, dep.metadata.name ?? "");
   const ns = dep.metadata.namespace;
-  const entry: BindingSnapshot = { namespace: b.metadata.namespace, name: b.metadata.name ?? "", clusters: structuredClone(b.spec.clusters ?? []) };
+  const entry: BindingSnapshot = { namespace: b.metadata.namespace, name: b.metadata.name ?? "", clusters: cloneJson(b.spec.clusters ?? []) };
   const existing = await deps.client.get<ResourceBinding>(BINDING_API_VERSION, "ResourceBinding", ns, name);
   if (!existing) {
     await deps.client.create<ResourceBinding>({
@@ -100,7 +101,7 @@ async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: Kub
     deps.events.event(b, "Normal", REASON_DEPENDENCY_SYNC_SUCCEED, `Attached ${dep.kind} ${ns}/${dep.metadata.name} to the binding's clusters`);
     return;
   }
-  const next = structuredClone(existing);
+  const next = cloneJson(existing);
   next.metadata.labels = { ...(next.metadata.labels ?? {}), [label]: bindingId(b) };
   const others = (next.spec.requiredBy ?? []).filter((r) => !(r.namespace === entry.namespace && r.name === entry.name));
   next.spec.requiredBy = [...others, entry].sort((x, y) => `${x.namespace}/${x.name}`.localeCompare(`${y.namespace}/${y.name}`));
@@ -110,7 +111,7 @@ async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: Kub
 }
 
 async function detach(deps: ControllerDeps, attached: ResourceBinding, ns: string, name: string, label: string): Promise<void> {
-  const next = structuredClone(attached);
+  const next = cloneJson(attached);
   delete next.metadata.labels?.[label];
   next.spec.requiredBy = (next.spec.requiredBy ?? []).filter((r) => !(r.namespace === ns && r.name === name));
   if (!next.spec.requiredBy.length && !currentClaim(next) && !next.spec.placement) {

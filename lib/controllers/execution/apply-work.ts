@@ -24,6 +24,7 @@ import {
 } from "../../kube/karmada";
 import { ApiError } from "../../kube/errors";
 import { retainMemberFields } from "../../interpreter";
+import { cloneJson } from "../../store/json-clone";
 
 /** fieldManager of every write Flotilla makes in members. */
 export const MEMBER_FIELD_MANAGER = "flotilla";
@@ -92,7 +93,7 @@ export async function applyManifest(member: ObjectClient, desired: KubeObject, c
       );
     }
   }
-  const body = live ? retainMemberFields(desired, live) : structuredClone(desired);
+  const body = live ? retainMemberFields(desired, live) : cloneJson(desired);
   if (live && isSubset(body, live) && sameMap(body.metadata.labels, live.metadata.labels) && sameMap(body.metadata.annotations, live.metadata.annotations)) return false;
   delete body.metadata.resourceVersion;
   const end = opts.writing?.(desired);
@@ -173,7 +174,7 @@ export async function deleteWorkManifests(member: ObjectClient, work: Work): Pro
     if (!live || live.metadata.labels?.[LABEL_MANAGED] !== "true") continue;
     const ref = { apiVersion: m.apiVersion, kind: m.kind, namespace: m.metadata.namespace, name: m.metadata.name ?? "" };
     if (work.spec.preserveResourcesOnDeletion) {
-      const kept = structuredClone(live);
+      const kept = cloneJson(live);
       for (const k of KARMADA_LABELS) delete kept.metadata.labels?.[k];
       for (const k of KARMADA_ANNOTATIONS) delete kept.metadata.annotations?.[k];
       await member.update(kept, { fieldManager: MEMBER_FIELD_MANAGER });

@@ -79,7 +79,9 @@ export function executionController(opts: ExecutionOptions): (deps: ControllerDe
       async reconcile(req): Promise<Result | void> {
         const cached = works().get(req.namespace, req.name);
         if (!cached) return;
-        const work = structuredClone(cached);
+        // Only metadata (finalizers, resourceVersion) and status are edited below, by replacing
+        // them: a copy of the root and metadata keeps the cached Work intact without copying the manifests.
+        const work: Work = { ...cached, metadata: { ...cached.metadata } };
         const clusterName = clusterOfExecutionNamespace(work.metadata.namespace ?? "");
         if (!clusterName) return;
         const cluster = clusters().get(undefined, clusterName);

@@ -56,9 +56,9 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
         // A fresh rollout is reported once it settled (member events re-run us meanwhile).
         const wait = firstStatusWaitMs(work, statuses, deps.clock.now());
         if (wait > 0) return { requeueAfterMs: wait };
-        const next = structuredClone(work);
-        next.status = { ...(next.status ?? {}), manifestStatuses: statuses };
-        if (!statuses.length) delete next.status.manifestStatuses;
+        // A status write reads nothing but status from its body: no copy of the manifests.
+        const next: Work = { ...work, status: { ...(work.status ?? {}), manifestStatuses: statuses } };
+        if (!statuses.length) delete next.status!.manifestStatuses;
         await deps.client.updateStatus(next);
         return { requeueAfterMs: jittered(opts.resyncMs ?? STATUS_RESYNC_MS) };
       },

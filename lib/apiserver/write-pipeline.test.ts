@@ -54,6 +54,20 @@ describe("prepareUpdate: unchanged parts are neither copied nor validated again"
     expect(invalidFields(() => prepareUpdate({ ...old, status: { phase: "Gone" } }, { descriptor: d, old, subresource: "status" }))).toEqual(["status.phase"]);
   });
 
+  it("a status write owns a copy of the body's status and managedFields and leaves the body as sent", () => {
+    const old = stored();
+    const managedFields = [{ manager: "m", operation: "Update" as const, apiVersion: "example.com/v1", fieldsType: "FieldsV1", fieldsV1: { "f:status": {} } }];
+    const body = { spec: { size: 99 }, status: { phase: "Ready" }, metadata: { name: "w", managedFields } } as unknown as KubeObject;
+    const next = prepareUpdate(body, { descriptor: d, old, subresource: "status" });
+    expect(next.status).not.toBe(body.status);
+    expect(next.metadata.managedFields).toEqual(managedFields);
+    expect(next.metadata.managedFields).not.toBe(managedFields);
+    // checkTypeMeta filled apiVersion and kind on the stored result, not on the caller's object.
+    expect(body).toEqual({ spec: { size: 99 }, status: { phase: "Ready" }, metadata: { name: "w", managedFields } });
+    expect(next.apiVersion).toBe("example.com/v1");
+    expect(() => prepareUpdate([] as unknown as KubeObject, { descriptor: d, old, subresource: "status" })).toThrow(/must be a JSON or YAML object/);
+  });
+
   it("a copy-on-write patch of metadata alone skips the stored spec; a changed spec is validated", () => {
     const old = stored();
     const labelled = applyMergePatchShared(old, { metadata: { labels: { a: "b" } } });

@@ -115,19 +115,13 @@ export interface UpdateContext {
  */
 export function prepareUpdate(body: KubeObject, ctx: UpdateContext): KubeObject {
   const { descriptor: d, old } = ctx;
-  let obj = ctx.owned && isPlainObject(body) ? { ...body } : clone(body);
-  checkTypeMeta(d, obj);
+  let obj: KubeObject;
   // Only the root and metadata are edited below; every other subtree taken from `old` is
   // shared, not copied: stored objects are never edited in place and storage copies on write.
-  if (ctx.subresource === "status") {
-    // Status writes change status alone (apiextensions' statusStrategy); managedFields ride along.
-    const status = obj.status;
-    const managedFields = obj.metadata.managedFields;
-    obj = { ...old, metadata: { ...old.metadata } };
-    if (status === undefined) delete obj.status;
-    else obj.status = status;
-    if (managedFields) obj.metadata.managedFields = managedFields;
-  } else {
+  if (ctx.subresource === "status") obj = statusReplacement(d, body, old, ctx.owned);
+  else {
+    obj = ctx.owned && isPlainObject(body) ? { ...body } : clone(body);
+    checkTypeMeta(d, obj);
     if (ctx.owned) obj.metadata = { ...obj.metadata };
     if (d.subresources.status || isNamespaceDescriptor(d)) {
       if (old.status === undefined) delete obj.status;
@@ -149,6 +143,27 @@ export function prepareUpdate(body: KubeObject, ctx: UpdateContext): KubeObject 
   else if (!deepEqual(specPart(obj), specPart(old))) meta.generation = (oldMeta.generation ?? 0) + 1;
   else meta.generation = oldMeta.generation ?? 1;
   validateOrThrow(d, obj, old);
+  return obj;
+}
+
+/**
+ * What a status write stores: `old` with the body's status (apiextensions' statusStrategy
+ * changes status alone; managedFields ride along). Only those two are copied from the body,
+ * not all of it: the rest (a Work's manifests) would be thrown away.
+ */
+function statusReplacement(d: ResourceDescriptor, body: KubeObject, old: KubeObject, owned: boolean | undefined): KubeObject {
+  // checkTypeMeta fills apiVersion/kind/metadata when absent: on a shallow copy, not the caller's body.
+  const head = isPlainObject(body) ? { ...body } : body;
+  checkTypeMeta(d, head);
+  const status = owned ? head.status : clone(head.status);
+  const sent = head.metadata.managedFields;
+  // Controllers send back what they read: then the stored list itself is kept (no copy, and
+  // the field manager reuses its encodings).
+  const managedFields = owned || sent === undefined ? sent : deepEqual(sent, old.metadata.managedFields) ? old.metadata.managedFields : clone(sent);
+  const obj: KubeObject = { ...old, metadata: { ...old.metadata } };
+  if (status === undefined) delete obj.status;
+  else obj.status = status;
+  if (managedFields) obj.metadata.managedFields = managedFields;
   return obj;
 }
 

@@ -62,6 +62,18 @@ export class FieldSet {
     return out;
   }
 
+  /** Whether every member of `other` is also a member of this set (no set is built). */
+  contains(other: FieldSet): boolean {
+    if (other.member && !this.member) return false;
+    if (other.children) {
+      for (const [k, b] of other.children) {
+        const a = this.get(k);
+        if (a ? !a.contains(b) : !b.isEmpty()) return false;
+      }
+    }
+    return true;
+  }
+
   /** Members of this set that are not members of `other`. */
   difference(other: FieldSet): FieldSet {
     const out = new FieldSet();

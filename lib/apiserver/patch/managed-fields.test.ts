@@ -42,6 +42,10 @@ describe("FieldSet", () => {
     expect(a.intersection(b).paths()).toEqual([["f:data", "f:b"]]);
     expect(a.difference(b).paths()).toEqual([["f:data", "f:a"]]);
     expect(a.union(b).paths().length).toBe(3);
+    expect(a.union(b).contains(a)).toBe(true);
+    expect(a.contains(b)).toBe(false);
+    expect(a.contains(new FieldSet())).toBe(true);
+    expect(new FieldSet().insert(["f:data"]).contains(new FieldSet().insert(["f:data", "f:a"]))).toBe(false);
   });
 
   it.each([
@@ -208,8 +212,24 @@ describe("updateManagedFieldsForUpdate reuses stored encodings only when unchang
   });
 
   it("re-encodes managedFields a client sent", () => {
-    const sent = { ...old, metadata: { ...old.metadata, managedFields: old.metadata.managedFields!.map((e) => ({ ...e, fieldsV1: { ...e.fieldsV1 } })) } };
+    const sent = { ...old, metadata: { ...old.metadata, managedFields: old.metadata.managedFields!.map((e) => ({ ...e, time: "2023-06-01T00:00:00Z", fieldsV1: { ...e.fieldsV1 } })) } };
     const out = updateManagedFieldsForUpdate({ old, updated: sent, ...opts });
     expect(Object.keys(out[0].fieldsV1["f:data"] as object)).toEqual(["f:x", "f:y"]);
+    expect(out[0].time).toBe("2023-06-01T00:00:00Z");
+  });
+
+  it("takes an equal copy of the stored list (a controller's read-modify-write) as the stored list", () => {
+    const sent = { ...old, data: { x: "1", y: "2", z: "3" }, metadata: { ...old.metadata, managedFields: structuredClone(old.metadata.managedFields) } };
+    const out = updateManagedFieldsForUpdate({ old, updated: sent, ...opts });
+    expect(out.find((e) => e.manager === "a")!.fieldsV1).toBe(old.metadata.managedFields![0].fieldsV1);
+    expect(out.find((e) => e.manager === "b")!.fieldsV1).toEqual({ "f:data": { "f:z": {} } });
+  });
+
+  it("a manager re-writing fields it owns keeps its stored encoding and gets a new time", () => {
+    const once = { ...old, metadata: { ...old.metadata, managedFields: updateManagedFieldsForUpdate({ old, updated: { ...old, data: { x: "9", y: "2" } }, ...opts }) }, data: { x: "9", y: "2" } };
+    const again = updateManagedFieldsForUpdate({ old: once, updated: { ...once, data: { x: "8", y: "2" } }, ...opts, now: "2024-02-01T00:00:00Z" });
+    const b = again.find((e) => e.manager === "b")!;
+    expect(b.fieldsV1).toBe(once.metadata.managedFields!.find((e) => e.manager === "b")!.fieldsV1);
+    expect(b.time).toBe("2024-02-01T00:00:00Z");
   });
 });

@@ -4,6 +4,7 @@ import { compareObjects, toFieldSet } from "./field-walk";
 import type { Comparison } from "./field-walk";
 import { fieldSchemaFor } from "./patch-meta";
 import type { PatchMeta } from "./patch-meta-types";
+import { jsonEqual } from "./json-value";
 
 /** One manager's ownership: its managedFields entry (minus fieldsV1) and its decoded set. */
 export interface ManagerRecord {
@@ -168,8 +169,9 @@ export function defaultFieldManager(fieldManager?: string, userAgent?: string): 
 export function startingRecords(live: KubeObject | undefined, updated: KubeObject): ManagerRecord[] {
   const sent = updated.metadata?.managedFields;
   const stored = live?.metadata?.managedFields;
-  // A patch that left managedFields alone hands back the stored list itself.
-  if (sent !== undefined && sent === stored) return decodeManagedFields(stored, true);
+  // A patch that left managedFields alone hands back the stored list itself; a controller's
+  // update sends back an equal copy of it. Either way the stored encodings can be reused.
+  if (sent !== undefined && (sent === stored || (Array.isArray(sent) && sent.length > 0 && jsonEqual(sent, stored)))) return decodeManagedFields(stored, true);
   if (Array.isArray(sent)) {
     if (sent.length === 0) return [];
     if (sent.length === 1 && sent[0] && Object.keys(sent[0]).length === 0) return [];
@@ -236,15 +238,19 @@ export function updateManagedFieldsForUpdate(args: {
   const meta = args.meta ?? fieldSchemaFor(args.updated.apiVersion, args.updated.kind);
   const records = startingRecords(args.old, args.updated);
   const oldObj = (args.old ?? {}) as unknown as JsonObject;
-  const { compare } = moveOwnership({ records, oldObj, newObj: args.updated as unknown as JsonObject, meta, subresource: args.subresource, force: true });
+  const self: ManagerRecord = { manager: args.manager, operation: "Update", apiVersion: args.apiVersion, set: new FieldSet() };
+  if (args.subresource) self.subresource = args.subresource;
+  const key = managerKey(self);
+  // The writer's own entry is left to the end, as in structured-merge-diff's Updater.Update:
+  // it becomes (owned − removed) ∪ gained, and keeps its set object (so its stored encoding)
+  // when that changes nothing, the common case of a controller re-writing its own fields.
+  const { compare } = moveOwnership({ records, oldObj, newObj: args.updated as unknown as JsonObject, meta, subresource: args.subresource, force: true, self: key });
   const gained = unionOf(compare.modified, compare.added);
+  const prev = records.find((r) => managerKey(r) === key);
+  if (prev && !compare.removed.isEmpty() && !prev.set.intersection(compare.removed).isEmpty()) prev.set = prev.set.difference(compare.removed);
   if (!gained.isEmpty()) {
-    const self: ManagerRecord = { manager: args.manager, operation: "Update", apiVersion: args.apiVersion, set: new FieldSet() };
-    if (args.subresource) self.subresource = args.subresource;
-    const key = managerKey(self);
-    const prev = records.find((r) => managerKey(r) === key);
     const target = prev ?? (records.push(self), self);
-    target.set = unionOf(target.set, gained);
+    if (!target.set.contains(gained)) target.set = unionOf(target.set, gained);
     target.time = managedFieldsTime(args.now);
   }
   return encodeManagedFields(records);

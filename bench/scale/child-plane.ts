@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { PgliteMemory } from "../../lib/store/pglite-worker/protocol";
 
 const ENTRY = path.join(import.meta.dirname, "plane-entry.ts");
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -36,6 +37,8 @@ export interface PlaneMemory {
   heapUsed: number;
   external: number;
   arrayBuffers: number;
+  /** The embedded store's thread (absent on Postgres). */
+  store?: PgliteMemory;
 }
 
 /** One controller's figures as plane-entry.ts reports them. */

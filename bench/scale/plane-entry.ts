@@ -2,6 +2,8 @@ import { loadConfig } from "../../lib/server/config";
 import { startControlPlane } from "../../lib/server/control-plane";
 import { createLogger } from "../../lib/server/logger";
 import type { Manager } from "../../lib/controllers/runtime/manager";
+import { openPgliteThreads } from "../../lib/store/pglite-worker/pglite-thread";
+import type { PgliteMemory } from "../../lib/store/pglite-worker/protocol";
 
 /**
  * The control plane alone in a process for the scale benchmarks and the replica test: no
@@ -28,11 +30,18 @@ async function main(): Promise<void> {
   };
   report();
   setInterval(report, 100).unref();
+  // The embedded store's thread, asked every few seconds: its WASM memory and heap are part of
+  // the RSS outside the main thread's heap.
+  let store: PgliteMemory | undefined;
+  setInterval(() => {
+    const [thread] = openPgliteThreads;
+    thread?.memory().then((m) => (store = m), () => {});
+  }, 2000).unref();
   const metrics = () => {
     const all = manager.metrics().map((m) => ({ name: m.name, reconciles: m.reconciles, errors: m.errors, depth: m.queue.depth, processing: m.queue.processing, delayed: m.queue.delayed }));
     if (all.length) process.stdout.write(`METRICS ${JSON.stringify(all)}\n`);
     const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
-    process.stdout.write(`MEMORY ${JSON.stringify({ rss, heapUsed, external, arrayBuffers })}\n`);
+    process.stdout.write(`MEMORY ${JSON.stringify({ rss, heapUsed, external, arrayBuffers, store })}\n`);
   };
   setInterval(metrics, Number(process.env.FLOTILLA_BENCH_METRICS_MS || 500)).unref();
   // SIGWINCH (harmless, unused here): a full GC, then `LIVE_MEMORY <json>`: the heap that is

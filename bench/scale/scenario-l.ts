@@ -45,6 +45,9 @@ export interface LFigures {
   outsideHeapMB: number;
   /** Of that, memory the main thread's JS objects hold outside its heap (Buffers, ArrayBuffers), after a full GC. */
   externalMB: number;
+  /** Of that, the embedded store's WASM memory and its thread's JS heap once converged (0 on Postgres). */
+  storeWasmMB: number;
+  storeHeapMB: number;
   /** Objects the catch-up created or rewrote, per collection (an in-place catch-up writes none). */
   catchUpWrites: Record<string, { created: number; rewritten: number }>;
 }
@@ -164,6 +167,8 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       liveHeapMB: mb(live?.heapUsed),
       liveHeapAfterCatchUpMB: mb(liveAfter?.heapUsed),
       externalMB: mb(live?.external),
+      storeWasmMB: mb(convergedHeap?.store?.wasmBytes),
+      storeHeapMB: mb(convergedHeap?.store?.heapTotal),
       outsideHeapMB: mb(convergedHeap ? convergedHeap.rss - convergedHeap.heapUsed : undefined),
       catchUpWrites,
     };

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -26,6 +26,14 @@ describe("openDatabase on PGlite", () => {
     expect(db2.appliedMigrations).toEqual([]);
     expect((await db2.prisma.user.findUnique({ where: { username: "alice" } }))?.passwordHash).toBe("x");
     await db2.close();
+  });
+
+  it("a data dir that cannot be created is a clear error, not a half-open store", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "flotilla-db-"));
+    dirs.push(root);
+    // <dataDir>/pglite exists as a file: initdb (in its own process) cannot make a cluster there.
+    await writeFile(path.join(root, "pglite"), "not a directory");
+    await expect(openDatabase({ dataDir: root })).rejects.toThrow(/could not create the embedded store at .*pglite \(initdb exited 1\)/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -66,23 +67,32 @@ const PGLITE_THREAD_OPTIONS = { settings: { shared_buffers: process.env.FLOTILLA
 async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
   const dir = path.join(opts.dataDir, "pglite");
   await mkdir(path.dirname(dir), { recursive: true });
-  const fresh = !existsSync(path.join(dir, "PG_VERSION"));
-  let thread = await startPgliteThread(dir, PGLITE_THREAD_OPTIONS);
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await initdbInChild(dir);
+  const thread = await startPgliteThread(dir, PGLITE_THREAD_OPTIONS);
   try {
-    let factory = remotePrismaFactory(thread);
+    const factory = remotePrismaFactory(thread);
     const appliedMigrations = await applyMigrations({ kind: "adapter", factory }, opts.migrationsDir);
-    if (fresh) {
-      // initdb leaves ~400 MB of WASM memory behind that PGlite never returns; a new thread starts without it.
-      await thread.close();
-      thread = await startPgliteThread(dir, PGLITE_THREAD_OPTIONS);
-      factory = remotePrismaFactory(thread);
-    }
-    const owned = thread;
-    return embeddedDatabase(new PrismaClient({ adapter: factory }), remoteSqlClient(owned), appliedMigrations, () => owned.close());
+    return embeddedDatabase(new PrismaClient({ adapter: factory }), remoteSqlClient(thread), appliedMigrations, () => thread.close());
   } catch (err) {
     await thread.close();
     throw err;
   }
+}
+
+/**
+ * initdb in a child process (pglite-worker/initdb.mjs): its peak of ~700 MB resident memory,
+ * most of which a process never gets back, would otherwise be the server's peak for good.
+ */
+async function initdbInChild(dir: string): Promise<void> {
+  const script = path.join(import.meta.dirname, "pglite-worker", "initdb.mjs");
+  const child = spawn(process.execPath, [script, dir], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`could not create the embedded store at ${dir} (initdb exited ${code}): ${stderr.trim()}`);
 }
 
 /**

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../database";
+import { openPgliteThreads } from "./pglite-thread";
 
 // openDatabase without a URL runs PGlite in its own thread: the doors above it must behave as before.
 describe("PGlite in its thread", () => {
@@ -103,8 +104,19 @@ describe("PGlite in its thread", () => {
     expect(users[0].createdAt).toBeInstanceOf(Date);
   });
 
+  it("reports its WASM memory and heap, and is listed as open until closed", async () => {
+    const [thread] = [...openPgliteThreads];
+    const m = await thread.memory();
+    // PGlite starts with well over 64 MB of linear memory (shared buffers alone are 32 MB here).
+    expect(m.wasmBytes).toBeGreaterThan(64 * 2 ** 20);
+    expect(m.heapUsed).toBeGreaterThan(0);
+    expect(m.heapTotal).toBeGreaterThanOrEqual(m.heapUsed);
+  });
+
   it("close is idempotent and later calls reject", async () => {
+    const open = openPgliteThreads.size;
     await db.close();
+    expect(openPgliteThreads.size).toBe(open - 1);
     await db.close();
     await expect(db.sql.query(`SELECT 1`)).rejects.toThrow(/PGlite thread/);
   });

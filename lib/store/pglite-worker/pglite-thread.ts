@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { PGliteOptions } from "@electric-sql/pglite";
-import { reviveError, type SerializedError, type WorkerOp, type WorkerReply } from "./protocol";
+import { reviveError, type PgliteMemory, type SerializedError, type WorkerOp, type WorkerReply } from "./protocol";
 
 const ENTRY = path.join(import.meta.dirname, "worker.mjs");
 
@@ -10,9 +10,14 @@ export interface PgliteThread {
   call<T>(op: WorkerOp, args?: Record<string, unknown>): Promise<T>;
   /** A fresh transaction id (ids are chosen here so a begin needs no extra round trip). */
   nextTxId(): number;
+  /** The thread's memory (WASM and JS heap), for the benchmarks' RSS breakdown. */
+  memory(): Promise<PgliteMemory>;
   /** Closes PGlite (a clean shutdown) and ends the thread. Idempotent. */
   close(): Promise<void>;
 }
+
+/** Threads started in this process and not closed (a benchmark reads their memory from here). */
+export const openPgliteThreads = new Set<PgliteThread>();
 
 export interface PgliteThreadOptions {
   /** PGlite options that can be sent to a thread (no functions, no startParams). */
@@ -68,10 +73,12 @@ export async function startPgliteThread(dataDir: string, opts: PgliteThreadOptio
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ ...args, id, op });
     });
-  return {
+  const thread: PgliteThread = {
     call,
     nextTxId: () => txIds++,
+    memory: () => call<PgliteMemory>("memory"),
     close() {
+      openPgliteThreads.delete(thread);
       closing ??= (async () => {
         if (!failure) await call("close").catch(() => {});
         // The thread ends by itself once PGlite is closed; do not wait forever if it hangs.
@@ -83,6 +90,8 @@ export async function startPgliteThread(dataDir: string, opts: PgliteThreadOptio
       return closing;
     },
   };
+  openPgliteThreads.add(thread);
+  return thread;
 }
 
 /**

@@ -9,6 +9,7 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
  * - prisma.query / prisma.execute {query, tx?}, prisma.script {script},
  *   prisma.begin {tx, isolationLevel} → TransactionOptions, prisma.commit / prisma.rollback {tx}:
  *   pglite-prisma-adapter, run in the thread (its row parsers are functions and cannot be sent)
+ * - memory → PgliteMemory: the thread's WASM memory and JS heap sizes
  * - close: closes PGlite; the thread then exits.
  */
 export type WorkerOp =
@@ -21,7 +22,17 @@ export type WorkerOp =
   | "prisma.begin"
   | "prisma.commit"
   | "prisma.rollback"
+  | "memory"
   | "close";
+
+/** What the PGlite thread holds, in bytes. */
+export interface PgliteMemory {
+  /** Postgres' WASM linear memory: shared buffers, caches, query memory (grows, never shrinks). */
+  wasmBytes: number;
+  /** The thread's own JS heap (result rows on their way to the main thread). */
+  heapUsed: number;
+  heapTotal: number;
+}
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
 

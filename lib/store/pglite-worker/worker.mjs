@@ -1,6 +1,7 @@
 // The PGlite thread: owns the embedded Postgres (WASM) so its CPU and file-system calls leave the
 // main thread free for API requests. Plain JavaScript so it starts without a TypeScript loader
 // (npm start registers tsx on the main thread only). Protocol: see ./protocol.ts.
+import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -73,6 +74,11 @@ const ops = {
   },
   "prisma.commit": ({ tx }) => takePrisma(tx).commit(),
   "prisma.rollback": ({ tx }) => takePrisma(tx).rollback(),
+  // Where the thread's memory goes: Postgres' WASM linear memory (it only grows) and this isolate's heap.
+  memory: () => {
+    const h = getHeapStatistics();
+    return { wasmBytes: db.mod?.HEAPU8?.length ?? 0, heapUsed: h.used_heap_size, heapTotal: h.total_heap_size };
+  },
   close: async () => {
     if (!db.closed) await db.close();
   },

@@ -63,7 +63,11 @@ export interface StorageWatchOptions {
 export interface Storage {
   get(key: ResourceKey, namespace: string, name: string): Promise<KubeObject | undefined>;
   list(key: ResourceKey, opts?: StorageListOptions): Promise<StorageListResult>;
-  /** Stores a new object, setting metadata.resourceVersion. Throws ApiError AlreadyExists (409). */
+  /**
+   * Stores a new object, setting metadata.resourceVersion. Throws ApiError AlreadyExists (409).
+   * `obj` is not modified and the store keeps its own copy. The result (for update too) is the
+   * caller's to mutate; it may share nested values with `obj`, which is the caller's already.
+   */
   create(key: ResourceKey, obj: KubeObject): Promise<KubeObject>;
   /**
    * Replaces the object if its stored resourceVersion equals `expectedResourceVersion`;

@@ -1,6 +1,5 @@
 import type { StorageEvent } from "../apiserver/storage";
 import type { KubeObject } from "../kube/types";
-import { cloneJson } from "./json-clone";
 import { asObject, objectColumns } from "./object-rows";
 import type { SqlClient, SqlQueryable } from "./sql-client";
 import { planWrites, rowId, type WriteOp, type WriteOutcome } from "./write-plan";
@@ -88,7 +87,8 @@ export class GroupCommitQueue {
       return;
     }
     if (committed.events.length > 0) this.opts.onCommitted(committed.baseRv, committed.events);
-    committed.outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(cloneJson(o.object)) : batch[i].reject(o.error)));
+    // Outcomes are the callers' own objects already (planWrites): no copy here.
+    committed.outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.object) : batch[i].reject(o.error)));
   }
 
   private async writeBatch(tx: SqlQueryable, ops: WriteOp[]) {

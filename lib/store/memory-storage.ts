@@ -11,7 +11,7 @@ import type { KubeObject } from "../kube/types";
 import { compareKeys, decodeContinue, encodeContinue, objectKey } from "./continue-token";
 import { EventRing } from "./event-ring";
 import { cloneJson } from "./json-clone";
-import { parseResourceVersion, tooOldResourceVersion } from "./resource-version";
+import { parseResourceVersion, tooOldResourceVersion, writeResult } from "./resource-version";
 import { readSnapshot, writeSnapshot } from "./snapshot-file";
 import { shareEvent, Subscription, WatchHub } from "./watch-hub";
 
@@ -129,7 +129,7 @@ export class MemoryStorage implements Storage {
     const stored = this.stamp(obj);
     table.set(k, stored);
     this.record("ADDED", key, namespace, name, stored);
-    return clone(stored);
+    return writeResult(obj, stored.metadata.resourceVersion!);
   }
 
   /** An empty `expectedResourceVersion` means an unconditional update (Kubernetes' PUT without a resourceVersion). */
@@ -146,7 +146,7 @@ export class MemoryStorage implements Storage {
     const stored = this.stamp(obj);
     table.set(k, stored);
     this.record("MODIFIED", key, namespace, name, stored);
-    return clone(stored);
+    return writeResult(obj, stored.metadata.resourceVersion!);
   }
 
   async delete(key: ResourceKey, namespace: string, name: string, expectedResourceVersion?: string): Promise<KubeObject> {
@@ -217,7 +217,10 @@ export class MemoryStorage implements Storage {
     return t;
   }
 
-  /** A private copy of `obj` carrying the next resourceVersion. */
+  /**
+   * The store's private copy of `obj` carrying the next resourceVersion. Table, event log and
+   * read-only watchers share it; callers get `writeResult` over their own object instead.
+   */
   private stamp(obj: KubeObject): KubeObject {
     const copy = clone(obj);
     this.rv++;

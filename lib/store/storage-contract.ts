@@ -238,13 +238,21 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
         const created = await s.create(CM, input);
         input.data = { k: "changed by the writer" };
         created.data = { k: "changed by the caller" };
-        await s.update(CM, { ...created, data: { k: "v2" } }, created.metadata.resourceVersion!);
+        created.metadata.labels!.app = "changed in place by the caller";
+        const updated = await s.update(CM, { ...created, metadata: { ...created.metadata, labels: { app: "a" } }, data: { k: "v2" } }, created.metadata.resourceVersion!);
+        (updated.data as Record<string, string>).k = "changed in place by the caller";
+        updated.metadata.labels!.app = "changed in place by the caller";
+        const stored = (await s.get(CM, "default", "a"))!;
+        expect(stored.data).toEqual({ k: "v2" });
+        expect(stored.metadata.labels).toEqual({ app: "a" });
         const mine = await first;
         mine[0].object.data = { k: "changed by a watcher" };
         const theirs = await shared;
         expect(theirs.map((e) => e.object.data)).toEqual([{ k: "v" }, { k: "v2" }]);
+        expect(theirs.map((e) => e.object.metadata.labels)).toEqual([{ app: "a" }, { app: "a" }]);
         const replay = await collect(s, { from, key: CM }, (seen) => seen.length === 2);
         expect(replay.map((e) => e.object.data)).toEqual([{ k: "v" }, { k: "v2" }]);
+        expect(replay.map((e) => e.object.metadata.labels)).toEqual([{ app: "a" }, { app: "a" }]);
       }));
 
     it("a watch ends when its signal aborts", () =>

@@ -32,6 +32,19 @@ describe("planWrites", () => {
     expect(plan.events.map((e) => Number(e.resourceVersion))).toEqual(Array.from({ length: okCount }, (_, i) => 11 + i));
   });
 
+  it("answers each writer with its own object, never the copy that rows and events share", () => {
+    const input = { ...obj("a"), data: { k: "v" } };
+    const existing = new Map([[rowId(CM, "d", "x"), { ...obj("x", "5"), data: { k: "x" } }]]);
+    const plan = planWrites([{ kind: "create", key: CM, namespace: "d", name: "a", object: input }, del("x")], existing, 1);
+    for (const o of plan.outcomes) {
+      if (!o.ok) throw o.error;
+      (o.object.data as Record<string, string>).k = "changed by the caller";
+      o.object.metadata.name = "changed by the caller";
+    }
+    expect(plan.events.map((e) => [e.object.metadata.name, e.object.data])).toEqual([["a", { k: "v" }], ["x", { k: "x" }]]);
+    expect(plan.events.map((e) => e.object.metadata.resourceVersion)).toEqual(["2", "3"]);
+  });
+
   it("does not mutate its inputs", () => {
     const input = obj("a");
     planWrites([{ kind: "create", key: CM, namespace: "d", name: "a", object: input }], new Map(), 1);

@@ -2,6 +2,7 @@ import type { ResourceKey, StorageEvent } from "../apiserver/storage";
 import { errors } from "../kube/errors";
 import type { KubeObject } from "../kube/types";
 import { cloneJson } from "./json-clone";
+import { writeResult } from "./resource-version";
 
 /** One queued write. `expectedRv` "" / undefined = unconditional. */
 export type WriteOp =
@@ -9,6 +10,7 @@ export type WriteOp =
   | { kind: "update"; key: ResourceKey; namespace: string; name: string; object: KubeObject; expectedRv: string }
   | { kind: "delete"; key: ResourceKey; namespace: string; name: string; expectedRv?: string };
 
+/** `object`: the caller's own result (never the store's shared copy). */
 export type WriteOutcome = { ok: true; object: KubeObject } | { ok: false; error: Error };
 
 export interface WritePlan {
@@ -50,15 +52,19 @@ export function planWrites(ops: WriteOp[], current: Map<string, KubeObject>, bas
     }
     rv++;
     const source = op.kind === "delete" ? existing! : op.object;
-    // One private copy per write: the caller keeps its object, events and rows share this one.
+    // The store's one private copy of the write: rows, events, the read cache and read-only
+    // watchers share it, so it never reaches a caller uncopied.
     const stamped = cloneJson(source);
-    stamped.metadata.resourceVersion = String(rv);
+    const version = String(rv);
+    stamped.metadata.resourceVersion = version;
     if (op.kind === "delete") state.delete(id);
     else state.set(id, stamped);
     finals.set(id, { key: op.key, namespace: op.namespace, name: op.name, object: op.kind === "delete" ? null : stamped });
     const type = op.kind === "create" ? "ADDED" : op.kind === "update" ? "MODIFIED" : "DELETED";
-    events.push({ type, key: { group: op.key.group, resource: op.key.resource }, namespace: op.namespace, name: op.name, object: stamped, resourceVersion: String(rv) });
-    outcomes.push({ ok: true, object: stamped });
+    events.push({ type, key: { group: op.key.group, resource: op.key.resource }, namespace: op.namespace, name: op.name, object: stamped, resourceVersion: version });
+    // A create or update answers with the caller's own object re-rooted (no second deep copy);
+    // a delete's last state exists only as the store's copy, so its caller gets a copy of that.
+    outcomes.push({ ok: true, object: op.kind === "delete" ? cloneJson(stamped) : writeResult(op.object, version) });
   }
   return { outcomes, finals, events, lastRv: rv };
 }

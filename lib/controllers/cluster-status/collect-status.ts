@@ -1,4 +1,4 @@
-import type { ClusterStatus, Cluster, ResourceModel } from "../../kube/karmada";
+import type { ClusterStatus, Cluster } from "../../kube/karmada";
 import type { Condition } from "../../kube/types";
 import type { HealthProbe } from "../../members/health";
 import type { DiscoveryResult } from "../../members/discovery";
@@ -46,7 +46,7 @@ export interface MemberIdentity {
 export interface NodePodSource {
   /** The member's watch cache; without one (or while it is not fresh) the member is LISTed. */
   cache?: MemberStatusCache;
-  /** How long to wait for a cache's first lists before LISTing instead. Default 0. */
+  /** How long to wait for a cache's first lists. Default 0. */
   syncWaitMs?: number;
 }
 
@@ -57,15 +57,15 @@ export interface NodePodSource {
  * field empty rather than failing the whole collection, as Karmada does (it also replaces
  * apiEnablements with the empty result when discovery fails, so they are cleared here too).
  * `known` skips the version and discovery calls (the caller refreshes them on its own, slower
- * rhythm). Nodes and pods come from `from.cache` when it is fresh (Karmada's listers), else
- * from a LIST of each.
+ * rhythm). Nodes and pods come from `from.cache` when it is fresh (Karmada's listers); while
+ * its first lists are under way the summaries already published stay; without a cache or
+ * while it is stale, from a LIST of each.
  */
 export async function collectClusterStatus(member: MemberClient, cluster: Cluster, known?: MemberIdentity, from: NodePodSource = {}): Promise<CollectedStatus> {
-  const models = cluster.spec?.resourceModels;
   const [version, discovery, summaries] = await Promise.all([
     known ? known.version : member.version().catch(() => undefined),
     known ? known.discovery : member.discoveryDetailed().catch(() => undefined),
-    summariesOf(member, models, from),
+    summariesOf(member, cluster, from),
   ]);
   const apiEnablements = discovery?.apiEnablements ?? [];
   let apiEnablementsCondition: ConditionTemplate;
@@ -76,14 +76,20 @@ export async function collectClusterStatus(member: MemberClient, cluster: Cluste
   } else {
     apiEnablementsCondition = { type: "CompleteAPIEnablements", status: "True", reason: "Complete", message: "collected complete APIEnablements from the cluster" };
   }
-  const fields: CollectedStatus["fields"] = { ...summaries };
+  const fields: CollectedStatus["fields"] = {};
+  if (summaries.nodeSummary) fields.nodeSummary = summaries.nodeSummary;
+  if (summaries.resourceSummary) fields.resourceSummary = summaries.resourceSummary;
   if (version?.gitVersion) fields.kubernetesVersion = version.gitVersion;
   if (apiEnablements.length > 0) fields.apiEnablements = apiEnablements;
   return { fields, apiEnablementsCondition, identity: { version, discovery } };
 }
 
-async function summariesOf(member: MemberClient, models: readonly ResourceModel[] | undefined, from: NodePodSource): Promise<MemberSummaries> {
-  if (from.cache && (await from.cache.ready(from.syncWaitMs ?? 0))) return from.cache.summaries(models);
+async function summariesOf(member: MemberClient, cluster: Cluster, from: NodePodSource): Promise<Partial<MemberSummaries>> {
+  const models = cluster.spec?.resourceModels;
+  const state = from.cache ? await from.cache.ready(from.syncWaitMs ?? 0) : "stale";
+  if (state === "fresh") return from.cache!.summaries(models);
+  // The informers are still on their first lists: the last published summaries stay until they land.
+  if (state === "syncing") return { nodeSummary: cluster.status?.nodeSummary, resourceSummary: cluster.status?.resourceSummary };
   const [nodes, pods] = await Promise.all([member.listNodes().catch(() => [] as NodeLike[]), member.listPods().catch(() => [] as PodLike[])]);
   return { nodeSummary: nodeSummary(nodes as NodeLike[]), resourceSummary: resourceSummary(nodes as NodeLike[], pods as PodLike[], models) };
 }

@@ -67,7 +67,7 @@ describe("MemberStatusCache against a sandbox member", () => {
     const { client, lists } = counting(member);
     const cache = new MemberStatusCache({ member: client, backoff });
     try {
-      expect(await cache.ready(10_000)).toBe(true);
+      expect(await cache.ready(10_000)).toBe("fresh");
       expect(cache.summaries().nodeSummary).toEqual({ totalNum: 2, readyNum: 2 });
 
       await sandbox.client.create(pod("small", "250m"));
@@ -97,7 +97,7 @@ describe("MemberStatusCache against a sandbox member", () => {
     const cache = new MemberStatusCache({ member: client, backoff });
     try {
       await sandbox.client.create(pod("gone", "100m"));
-      expect(await cache.ready(10_000)).toBe(true);
+      expect(await cache.ready(10_000)).toBe("fresh");
       await matchesList(cache);
 
       await sandbox.setFaults({ down: true });
@@ -148,14 +148,14 @@ describe("MemberStatusCaches", () => {
     const caches = new MemberStatusCaches({ backoff });
     const first = caches.for("cache1", member)!;
     expect(caches.for("cache1", member)).toBe(first);
-    expect(await first.ready(10_000)).toBe(true);
+    expect(await first.ready(10_000)).toBe("fresh");
 
     const other = createMemberClient({ kubeconfig: await readFile(sandbox.info().kubeconfigPath, "utf8") });
     try {
       const second = caches.for("cache1", other)!;
       expect(second).not.toBe(first);
       await eventually(async () => !first.isFresh());
-      expect(await second.ready(10_000)).toBe(true);
+      expect(await second.ready(10_000)).toBe("fresh");
 
       await caches.forget("cache1");
       expect(caches.has("cache1")).toBe(false);
@@ -171,7 +171,7 @@ describe("MemberStatusCaches", () => {
   it("stops caches nobody read for idleMs", async () => {
     const caches = new MemberStatusCaches({ backoff, idleMs: 200 });
     const cache = caches.for("cache1", member)!;
-    expect(await cache.ready(10_000)).toBe(true);
+    expect(await cache.ready(10_000)).toBe("fresh");
     await eventually(async () => !caches.has("cache1"), 5000);
     expect(cache.isFresh()).toBe(false);
     await caches.stop();

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { errors } from "../../kube/errors";
 import type { ResourceModel } from "../../kube/karmada";
 import type { KubeObject, WatchEvent } from "../../kube/types";
+import type { Cluster } from "../../kube/karmada";
+import type { MemberClient } from "../../members/member-client";
+import { collectClusterStatus } from "./collect-status";
 import { MemberStatusCache, type ListWatchClient } from "./member-status-cache";
 
 const node = (name: string, rv: string): KubeObject => ({ apiVersion: "v1", kind: "Node", metadata: { name, resourceVersion: rv }, status: { allocatable: { cpu: "4", memory: "8Gi", pods: "110" }, conditions: [{ type: "Ready", status: "True" }] } });
@@ -13,7 +16,10 @@ class ScriptedMember implements ListWatchClient {
   listError: Error | undefined;
   private readonly streams = new Map<string, { emit: (e: WatchEvent) => void; fail: (err: Error) => void }>();
 
+  hold: Promise<void> | undefined;
+
   async list<T extends KubeObject>(_v: string, kind: string) {
+    await this.hold;
     if (this.listError) throw this.listError;
     return { apiVersion: "v1", kind: `${kind}List`, metadata: { resourceVersion: "10" }, items: structuredClone(this.objects[kind]) as T[] };
   }
@@ -48,7 +54,7 @@ describe("MemberStatusCache", () => {
     const m = new ScriptedMember();
     const cache = new MemberStatusCache({ member: m, backoff: { initialMs: 10, maxMs: 10 } });
     try {
-      expect(await cache.ready(1000)).toBe(true);
+      expect(await cache.ready(1000)).toBe("fresh");
       const first = cache.summaries();
       expect(cache.summaries()).toBe(first);
       await until(() => m.watching("Pod"));
@@ -68,11 +74,11 @@ describe("MemberStatusCache", () => {
     const m = new ScriptedMember();
     const cache = new MemberStatusCache({ member: m, backoff: { initialMs: 10, maxMs: 10 } });
     try {
-      expect(await cache.ready(1000)).toBe(true);
+      expect(await cache.ready(1000)).toBe("fresh");
       await until(() => m.watching("Node"));
       m.fail("Node", errors.serviceUnavailable("connection refused"));
       await until(() => !cache.isFresh());
-      expect(await cache.ready(1000)).toBe(false);
+      expect(await cache.ready(1000)).toBe("stale");
       // The informer reconnects; the first event proves the stream works again.
       await new Promise((r) => setTimeout(r, 30));
       m.emit("Node", { type: "MODIFIED", object: node("n1", "12") });
@@ -87,9 +93,31 @@ describe("MemberStatusCache", () => {
     m.listError = errors.forbidden("nodes is forbidden");
     const cache = new MemberStatusCache({ member: m, backoff: { initialMs: 10, maxMs: 10 } });
     try {
-      expect(await cache.ready(50)).toBe(false);
+      expect(await cache.ready(50)).toBe("stale");
       m.listError = undefined;
       await until(() => cache.isFresh());
+    } finally {
+      await cache.stop();
+    }
+  });
+
+  it("keeps the published summaries while its first lists are under way, rather than LISTing the member again", async () => {
+    const m = new ScriptedMember();
+    let release!: () => void;
+    m.hold = new Promise((r) => (release = r));
+    const cache = new MemberStatusCache({ member: m, backoff: { initialMs: 10, maxMs: 10 } });
+    let lists = 0;
+    const member = { listNodes: async () => (lists++, []), listPods: async () => (lists++, []) } as unknown as MemberClient;
+    const published = { nodeSummary: { totalNum: 5, readyNum: 4 }, resourceSummary: { allocatable: { cpu: "20" } } };
+    const cluster: Cluster = { apiVersion: "cluster.karmada.io/v1alpha1", kind: "Cluster", metadata: { name: "m" }, spec: { syncMode: "Push" }, status: published };
+    try {
+      const during = await collectClusterStatus(member, cluster, {}, { cache, syncWaitMs: 20 });
+      expect(during.fields).toMatchObject(published);
+      expect(lists).toBe(0);
+      release();
+      const after = await collectClusterStatus(member, cluster, {}, { cache, syncWaitMs: 1000 });
+      expect(after.fields.nodeSummary).toEqual({ totalNum: 1, readyNum: 1 });
+      expect(lists).toBe(0);
     } finally {
       await cache.stop();
     }

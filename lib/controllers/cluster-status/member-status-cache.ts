@@ -1,5 +1,5 @@
 import type { ObjectClient } from "../../kube/client";
-import type { ResourceModel, ResourceSummary } from "../../kube/karmada";
+import type { ClusterStatus, ResourceModel, ResourceSummary } from "../../kube/karmada";
 import type { KubeList, KubeObject } from "../../kube/types";
 import { nodeSummary, resourceSummary, type NodeLike, type PodLike } from "../../members/summaries";
 import { realClock, type Clock, type TimerHandle } from "../runtime/clock";
@@ -9,9 +9,11 @@ import { stripNode, stripPod } from "./status-objects";
 
 /** The two summaries a collection reports. */
 export interface MemberSummaries {
-  nodeSummary: { totalNum: number; readyNum: number };
+  nodeSummary: NonNullable<ClusterStatus["nodeSummary"]>;
   resourceSummary: ResourceSummary;
 }
+
+export type CacheState = "fresh" | "syncing" | "stale";
 
 /** The member calls the cache makes: the informers only list and watch. */
 export type ListWatchClient = Pick<ObjectClient, "list" | "watch">;
@@ -31,9 +33,11 @@ export interface MemberStatusCacheOptions {
  * transforms). Summaries are computed from the cache and reused until an object changes, so
  * an idle member costs no parsing and no summing between rounds.
  *
- * `isFresh` is false until both lists landed and while a list or watch is failing (after an
- * error, until the next list succeeds or the watch delivers again): the caller then reads the
- * member with a LIST instead, so a broken watch never leaves the status silently stale.
+ * `state` tells the caller whether the cache can be trusted: "stale" while a list or watch is
+ * failing (after an error, until the next list succeeds or the watch delivers again), when
+ * the caller reads the member with a LIST instead, so a broken watch never leaves the status
+ * silently stale; "syncing" while the first lists are under way, when a LIST would only
+ * repeat the informers' own (twice the work, on the biggest responses).
  */
 export class MemberStatusCache {
   private readonly nodes: Informer<NodeLike>;
@@ -69,17 +73,27 @@ export class MemberStatusCache {
   }
 
   isFresh(): boolean {
-    return !this.abort.signal.aborted && this.nodes.hasSynced() && this.pods.hasSynced() && this.failing.size === 0;
+    return this.state() === "fresh";
   }
 
-  /** Starts the cache if needed; true once fresh, waiting at most `ms` for the first lists. */
-  async ready(ms: number): Promise<boolean> {
+  /**
+   * fresh: synced and following the member; syncing: the first lists are still under way with
+   * no error so far; stale: a list or watch failed (or the cache was stopped) and nothing has
+   * worked since.
+   */
+  state(): CacheState {
+    if (this.abort.signal.aborted || this.failing.size > 0) return "stale";
+    return this.nodes.hasSynced() && this.pods.hasSynced() ? "fresh" : "syncing";
+  }
+
+  /** Starts the cache if needed; its state once fresh, or after waiting at most `ms` for the first lists. */
+  async ready(ms: number): Promise<CacheState> {
     this.start();
-    if (this.isFresh() || this.abort.signal.aborted || this.failing.size > 0 || ms <= 0) return this.isFresh();
+    if (this.state() !== "syncing" || ms <= 0) return this.state();
     let timer: TimerHandle | undefined;
     const timeout = new Promise<void>((resolve) => (timer = this.clock.setTimeout(resolve, ms)));
     await Promise.race([this.synced, timeout]).finally(() => timer && this.clock.clearTimeout(timer));
-    return this.isFresh();
+    return this.state();
   }
 
   /** Node and resource summaries of the cached objects (recomputed only after a change). */

@@ -46,4 +46,27 @@ describe("in-process ObjectClient", () => {
     await done;
     expect(seen.map((e) => `${e.type}:${e.object.metadata.name}`)).toEqual(["ADDED:a", "ADDED:b"]);
   });
+
+  it("hands read-only watchers the shared event (frozen under test) and the others a copy of their own", async () => {
+    s = createApiServer({ storage: new MemoryStorage(), registry: new ResourceRegistry(testDescriptors()) });
+    const { client } = s;
+    const events = async (readOnly: boolean) => {
+      const ac = new AbortController();
+      const seen: WatchEvent[] = [];
+      const done = client.watch("v1", "ConfigMap", { namespace: "default", resourceVersion: rv, signal: ac.signal, readOnly }, (e) => {
+        seen.push(e);
+        ac.abort();
+      });
+      await done;
+      return seen[0].object;
+    };
+    const cm = await client.create<KubeObject>({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a", namespace: "default" }, data: { k: "v" } } as KubeObject);
+    const rv = String(Number(cm.metadata.resourceVersion) - 1);
+    const shared = await events(true);
+    expect(Object.isFrozen(shared.metadata)).toBe(true);
+    expect(() => ((shared as unknown as { data: Record<string, string> }).data.k = "x")).toThrow(TypeError);
+    const own = await events(false);
+    (own as unknown as { data: Record<string, string> }).data.k = "mine";
+    expect(((await events(true)) as unknown as { data: Record<string, string> }).data.k).toBe("v");
+  });
 });

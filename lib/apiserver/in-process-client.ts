@@ -80,6 +80,16 @@ export function createInProcessClient(api: ObjectApi, opts: { ready?: () => Prom
   };
 }
 
+/** Under vitest, objects shared with read-only consumers are frozen: an edit throws in the test. */
+const FREEZE_SHARED = !!process.env.VITEST;
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
+  Object.freeze(v);
+  for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
+  return v;
+}
+
 function writeQuery(o: WriteOptions) {
   return { dryRun: o.dryRun, fieldManager: o.fieldManager ?? IN_PROCESS_MANAGER };
 }
@@ -94,7 +104,9 @@ async function runWatch(api: ObjectApi, d: ResourceDescriptor, o: WatchOptions, 
   if (o.allowWatchBookmarks) timers.push(setInterval(() => onEvent(bookmark(d, progress.resourceVersion)), bookmarkMs));
   try {
     const q = { ...o, namespace: d.namespaced ? o.namespace : undefined };
-    for await (const e of watchObjects(api, d, q, ac.signal, progress)) onEvent(cloneJson(e));
+    // Events are shared with the store's event log and every other watcher: copied unless the
+    // consumer promised to only read them (tests freeze them instead, so a breach throws).
+    for await (const e of watchObjects(api, d, q, ac.signal, progress)) onEvent(o.readOnly ? (FREEZE_SHARED ? deepFreeze(e) : e) : cloneJson(e));
   } finally {
     for (const t of timers) clearTimeout(t);
     o.signal.removeEventListener("abort", abort);

@@ -35,6 +35,11 @@ export interface WatchOptions extends ListOptions {
   allowWatchBookmarks?: boolean;
   timeoutSeconds?: number;
   signal: AbortSignal;
+  /**
+   * The consumer never edits the event objects (an informer's cache, read-only by contract). A
+   * client may then hand out objects it shares with others instead of a copy per event.
+   */
+  readOnly?: boolean;
 }
 
 export interface WriteOptions {

@@ -225,7 +225,7 @@ export class Informer<T extends KubeObject = KubeObject> {
       await client.watch(
         apiVersion,
         kind,
-        { namespace, labelSelector, fieldSelector, resourceVersion: this.rv, allowWatchBookmarks: true, signal: inner.signal },
+        { namespace, labelSelector, fieldSelector, resourceVersion: this.rv, allowWatchBookmarks: true, signal: inner.signal, readOnly: true },
         (e) => {
           if (streamError) return;
           if (e.type === "ERROR") {
@@ -260,10 +260,10 @@ export class Informer<T extends KubeObject = KubeObject> {
     // A relist re-reads everything; unchanged objects are not news. Neither is a replayed event
     // older than the cached copy (a later list page already held the newer one).
     if (old && (fromList ? old.metadata.resourceVersion === obj.metadata.resourceVersion : isOlder(obj, old))) return;
-    stripForCache(obj);
-    this.cache.set(obj);
-    if (old) this.emit((h) => h.onUpdate?.(old, obj));
-    else this.emit((h) => h.onAdd?.(obj));
+    const cached = stripForCache(obj);
+    this.cache.set(cached);
+    if (old) this.emit((h) => h.onUpdate?.(old, cached));
+    else this.emit((h) => h.onAdd?.(cached));
   }
 
   private emit(fn: (h: EventHandlers<T>) => void): void {
@@ -307,8 +307,15 @@ function isOlder(obj: KubeObject, old: KubeObject): boolean {
  * event that is the informer's own copy. An update sent without managedFields keeps the stored
  * ones, so writing back an edited cached object loses nothing.
  */
-function stripForCache(obj: KubeObject): void {
-  if (obj.metadata.managedFields !== undefined) delete obj.metadata.managedFields;
+/**
+ * The object without metadata.managedFields (never read by controllers; half of a small
+ * object's size). Watch events may be shared with other watchers (read-only watch): the root
+ * and metadata are copied, not edited.
+ */
+function stripForCache<T extends KubeObject>(obj: T): T {
+  if (obj.metadata.managedFields === undefined) return obj;
+  const { managedFields: _m, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 function isExpired(err: unknown): boolean {

@@ -70,8 +70,54 @@ export interface Comparison {
 
 export function compareObjects(oldObj: JsonValue | undefined, newObj: JsonValue | undefined, meta: PatchMeta | undefined): Comparison {
   const cmp: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  compareAt(oldObj, newObj, meta, [], cmp, false);
+  // A create compares against nothing: every field is added. Built straight into the set,
+  // without the general walk's path arrays and root-down inserts (every create pays this).
+  if ((oldObj === undefined || isEmptyObject(oldObj)) && isJsonObject(newObj) && !meta?.atomic) addFields(newObj, meta, cmp.added);
+  else compareAt(oldObj, newObj, meta, [], cmp, false);
   return cmp;
+}
+
+function isEmptyObject(v: JsonValue): boolean {
+  if (!isJsonObject(v)) return false;
+  for (const _ in v) return false;
+  return true;
+}
+
+/**
+ * What compareAt(undefined, r) records, into the node at r's path: r and everything below it
+ * as added. `selfTracked` as in compareAt (list items and map entries record themselves).
+ */
+function addAll(r: JsonValue, meta: PatchMeta | undefined, node: FieldSet, selfTracked: boolean): void {
+  if (isAtomic(r, meta) || isEmptyContainer(r)) {
+    node.member = true;
+    return;
+  }
+  if (selfTracked) node.member = true;
+  if (!Array.isArray(r)) return addFields(r as JsonObject, meta, node);
+  // Like indexItems: the first item per path element counts.
+  const seen = new Set<string>();
+  for (const item of r) {
+    const pe = listItemPE(item, meta);
+    if (pe === undefined || seen.has(pe)) continue;
+    seen.add(pe);
+    if (item !== undefined) addChild(node, pe, item, meta?.elem, true);
+  }
+}
+
+function addFields(o: JsonObject, meta: PatchMeta | undefined, node: FieldSet): void {
+  for (const k in o) {
+    const v = o[k];
+    if (v === undefined) continue;
+    const child = fieldMeta(meta, k);
+    addChild(node, fieldPE(k), v, child, !!meta?.map || !!child?.map);
+  }
+}
+
+/** addAll under `pe`; a child that recorded nothing is dropped (the walk would not have made it). */
+function addChild(node: FieldSet, pe: string, v: JsonValue, meta: PatchMeta | undefined, selfTracked: boolean): void {
+  const c = node.child(pe);
+  addAll(v, meta, c, selfTracked);
+  if (!c.member && !c.children?.size) node.children!.delete(pe);
 }
 
 function compareAt(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { KubeObject } from "../../kube/types";
+import type { JsonObject, KubeObject } from "../../kube/types";
 import { FieldSet, pathString } from "./field-set";
-import { toFieldSet } from "./field-walk";
+import { compareObjects, toFieldSet } from "./field-walk";
 import { defaultFieldManager, managedFieldsTime, updateManagedFieldsForUpdate } from "./managed-fields";
 import { fieldSchemaFor } from "./patch-meta";
 
@@ -231,5 +231,24 @@ describe("updateManagedFieldsForUpdate reuses stored encodings only when unchang
     const b = again.find((e) => e.manager === "b")!;
     expect(b.fieldsV1).toBe(once.metadata.managedFields!.find((e) => e.manager === "b")!.fieldsV1);
     expect(b.time).toBe("2024-02-01T00:00:00Z");
+  });
+});
+
+describe("compareObjects on a create (built directly) matches the general walk", () => {
+  const objects: KubeObject[] = [
+    deployment(),
+    { apiVersion: "v1", kind: "Service", metadata: { name: "s", labels: {} }, spec: { ports: [{ port: 80, protocol: "TCP" }, { port: 80, protocol: "UDP" }, { port: 80, protocol: "TCP" }], selector: { app: "a" }, clusterIPs: [] } },
+    { apiVersion: "v1", kind: "Event", metadata: { name: "e.1", namespace: "default" }, involvedObject: { kind: "Work", name: "w" }, reason: "R", count: 1, source: { component: "c" }, related: null } as unknown as KubeObject,
+    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", finalizers: ["a", "b", "a"], annotations: { x: "" } }, data: { k: "v", gone: undefined } } as unknown as KubeObject,
+    { apiVersion: "work.karmada.io/v1alpha1", kind: "Work", metadata: { name: "w", namespace: "karmada-es-m1" }, spec: { workload: { manifests: [deployment(), { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: {} }] } } },
+    { apiVersion: "example.com/v1", kind: "Unknown", metadata: { name: "u" }, spec: { list: [1, { a: [] }], nested: { empty: {}, none: null } } },
+  ];
+  it.each(objects.map((o) => [o.kind, o]))("%s", (_kind, obj) => {
+    const o = obj as unknown as JsonObject;
+    const meta = fieldSchemaFor(obj.apiVersion, obj.kind);
+    // An unrelated old key forces the general walk; its own entry only lands in `removed`.
+    const general = compareObjects({ "zz-unrelated": 1 }, o, meta).added;
+    expect(compareObjects({}, o, meta).added.toFieldsV1()).toEqual(general.toFieldsV1());
+    expect(compareObjects(undefined, o, meta).added.paths()).toEqual(general.paths());
   });
 });

@@ -58,6 +58,23 @@ export async function resolveClusterKubeconfig(cluster: Cluster, deps: Credentia
   return { kubeconfig, fingerprint: fingerprint(kubeconfig), source: "secretRef" };
 }
 
+/**
+ * A cheap marker of everything resolveClusterKubeconfig reads: equal markers mean an equal
+ * result. Revalidating 100 members every few seconds by resolving in full (decrypting, writing
+ * a kubeconfig, hashing it) cost more than the probes themselves; this reads the Secret's
+ * resourceVersion or the stored credential's change time instead.
+ */
+export async function credentialSource(cluster: Cluster, deps: CredentialDeps): Promise<string> {
+  const spec = cluster.spec ?? {};
+  const common = `${cluster.metadata.uid ?? ""}|${spec.apiEndpoint ?? ""}|${spec.insecureSkipTLSVerification === true}|${spec.proxyURL ?? ""}`;
+  const ref = spec.secretRef;
+  if (ref?.name) {
+    const secret = await deps.client.get<KubeObject>("v1", "Secret", ref.namespace || "default", ref.name);
+    return `secret:${ref.namespace || "default"}/${ref.name}@${secret?.metadata.uid ?? "-"}/${secret?.metadata.resourceVersion ?? "-"}|${common}`;
+  }
+  return `stored:${(await deps.store.version(cluster.metadata.name ?? "")) ?? "-"}|${common}`;
+}
+
 function fromCredential(c: MemberCredential, cluster: Cluster): ResolvedMember {
   if (c.kind === "kubeconfig") return { kubeconfig: c.kubeconfig, context: c.context, fingerprint: fingerprint(c.kubeconfig, c.context), source: "credential" };
   const kubeconfig = memberKubeconfig({

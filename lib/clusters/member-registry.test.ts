@@ -49,6 +49,27 @@ describe("MemberRegistry", () => {
     expect(built[0].close).toHaveBeenCalled();
   });
 
+  it("revalidates a secretRef member by the Secret's version: a new token rebuilds the client, an unchanged Secret does not", async () => {
+    const { clock, client, built, reg } = setup();
+    const b64 = (v: string) => Buffer.from(v).toString("base64");
+    await client.create({ apiVersion: "v1", kind: "Secret", metadata: { name: "m-secret", namespace: "karmada-cluster" }, data: { token: b64("t1") } });
+    await client.create({ ...clusterObj("m"), spec: { syncMode: "Push", apiEndpoint: "https://m.example:6443", insecureSkipTLSVerification: true, secretRef: { namespace: "karmada-cluster", name: "m-secret" } } });
+    const first = await reg.get("m");
+    expect(built[0].opts.kubeconfig).toContain("token: t1");
+    await clock.advance(1500);
+    expect(await reg.get("m")).toBe(first);
+    const secret = (await client.get("v1", "Secret", "karmada-cluster", "m-secret"))!;
+    await client.update({ ...secret, data: { token: b64("t2") } });
+    // Within the revalidation period the cached client stands; after it, the new token is seen.
+    expect(await reg.get("m")).toBe(first);
+    await clock.advance(1500);
+    const second = await reg.get("m");
+    expect(second).not.toBe(first);
+    expect(built[built.length - 1].opts.kubeconfig).toContain("token: t2");
+    await clock.advance(1500);
+    expect(await reg.get("m")).toBe(second);
+  });
+
   it("drops and closes the client of a deleted cluster", async () => {
     const { clock, client, store, built, reg } = setup();
     await store.put("a", { kind: "kubeconfig", kubeconfig: "k1" });

@@ -4,7 +4,7 @@ import { CLUSTER_API_VERSION, type Cluster } from "../kube/karmada";
 import { createMemberClient, type MemberClient, type MemberClientOptions } from "../members/member-client";
 import { realClock, type Clock } from "../controllers/runtime/clock";
 import type { ClusterCredentialStore } from "./credential-store";
-import { resolveClusterKubeconfig, type ResolvedMember } from "./credentials";
+import { credentialSource, resolveClusterKubeconfig, type ResolvedMember } from "./credentials";
 
 export interface MemberRegistryOptions {
   /** The control plane's client: reads Clusters and secretRef Secrets. */
@@ -21,11 +21,15 @@ export interface MemberRegistryOptions {
   createClient?: (opts: MemberClientOptions) => MemberClient;
   /** Injectable for tests; default resolveClusterKubeconfig. */
   resolve?: (cluster: Cluster) => Promise<ResolvedMember>;
+  /** Change marker of what `resolve` reads (equal marker, equal result); default credentialSource with the default resolve, none with an injected one. */
+  sourceOf?: (cluster: Cluster) => Promise<string>;
 }
 
 interface Entry {
   client: MemberClient;
   fingerprint: string;
+  /** sourceOf's marker when the client was built or last confirmed. */
+  source?: string;
   checkedAt: number;
   stale: boolean;
 }
@@ -93,9 +97,16 @@ export class MemberRegistry {
   private async refresh(name: string): Promise<MemberClient> {
     const old = this.entries.get(name);
     let resolved: ResolvedMember;
+    let source: string | undefined;
     try {
       const cluster = await this.opts.client.get<Cluster>(CLUSTER_API_VERSION, "Cluster", undefined, name);
       if (!cluster) throw errors.notFound("clusters", name, "cluster.karmada.io");
+      const sourceOf = this.opts.sourceOf ?? (this.opts.resolve ? undefined : (c: Cluster) => credentialSource(c, this.opts));
+      source = await sourceOf?.(cluster);
+      if (old && !old.stale && source !== undefined && source === old.source) {
+        old.checkedAt = this.clock.now();
+        return old.client;
+      }
       resolved = await (this.opts.resolve ?? ((c) => resolveClusterKubeconfig(c, this.opts)))(cluster);
     } catch (err) {
       // Gone, or its credentials were withdrawn: stop talking to that member.
@@ -108,6 +119,7 @@ export class MemberRegistry {
     if (old && old.fingerprint === resolved.fingerprint) {
       old.checkedAt = this.clock.now();
       old.stale = false;
+      old.source = source;
       return old.client;
     }
     let client: MemberClient;
@@ -118,7 +130,7 @@ export class MemberRegistry {
       await this.remove(name);
       throw errors.badRequest(`cannot build a client for cluster ${name} from its ${resolved.source === "secretRef" ? "secretRef Secret" : "stored credentials"}`);
     }
-    this.entries.set(name, { client, fingerprint: resolved.fingerprint, checkedAt: this.clock.now(), stale: false });
+    this.entries.set(name, { client, fingerprint: resolved.fingerprint, source, checkedAt: this.clock.now(), stale: false });
     if (old) this.retire(old.client);
     return client;
   }

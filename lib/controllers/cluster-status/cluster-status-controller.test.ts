@@ -93,6 +93,27 @@ describe("cluster status controller", () => {
     expect(member.calls).toEqual({ version: 2, discovery: 2, nodes: 4 });
   });
 
+  it("re-reads a failed or partial discovery at the next probe rather than after identityRefreshMs", async () => {
+    const member = new FakeMember();
+    const { run, get } = await setup([cluster()], { member, identityRefreshMs: 30_000 });
+    await run();
+    member.complete = false;
+    await env.clock.advance(30_000);
+    await run();
+    expect(member.calls.discovery).toBe(2);
+    member.discoveryDetailed = async () => (member.calls.discovery++, Promise.reject(new Error("discovery failed")));
+    await env.clock.advance(10_000);
+    await run();
+    // As Karmada: an empty result replaces the enablements.
+    expect((await get()).status?.apiEnablements).toBeUndefined();
+    expect((await get()).status?.conditions?.[0]).toMatchObject({ type: "CompleteAPIEnablements", status: "False", reason: "Empty" });
+    member.complete = true;
+    member.discoveryDetailed = new FakeMember().discoveryDetailed;
+    await env.clock.advance(10_000);
+    await run();
+    expect((await get()).status?.apiEnablements).toHaveLength(1);
+  });
+
   it("marks partial discovery with CompleteAPIEnablements=False/Partial", async () => {
     const member = new FakeMember();
     member.complete = false;

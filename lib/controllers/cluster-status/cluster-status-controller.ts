@@ -107,7 +107,13 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
       // The first collection gives the watches half the deadline to list; a LIST takes the rest.
       const from = { cache: caches.for(name, member), syncWaitMs: probeTimeoutMs / 2 };
       collected = await withTimeout(deps.clock, collectClusterStatus(member, cluster, fresh, from), probeTimeoutMs, undefined);
-      if (collected && !fresh) identities.set(name, { at: deps.clock.now(), identity: collected.identity });
+      // Only a full answer is reused: Karmada reads both every round, so a failed or partial
+      // read must not stand for a whole refresh period.
+      const id = collected?.identity;
+      if (id && !fresh) {
+        if (id.version && id.discovery?.complete) identities.set(name, { at: deps.clock.now(), identity: id });
+        else identities.delete(name);
+      }
     } else identities.delete(name);
     const conditions = collected ? [collected.apiEnablementsCondition, ready] : [ready];
     const written = await writeStatus(cluster, collected?.fields, conditions);

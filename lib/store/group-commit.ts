@@ -159,9 +159,16 @@ function versionOnly(resourceVersion: string): KubeObject {
 
 const LOCK_SQL = `SELECT rv FROM store_counter WHERE id = 1 FOR UPDATE`;
 
-const READ_SQL = `SELECT k.i, o.resource_version AS rv, CASE WHEN k.whole THEN o.object END AS object FROM objects o
-  JOIN jsonb_to_recordset($1::jsonb) AS k("group" text, resource text, namespace text, name text, whole boolean, i int)
-    ON o."group" = k."group" AND o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name`;
+/**
+ * The batch's keys, each looked up by primary key. A plain join lets the planner, which guesses
+ * 100 rows for jsonb_to_recordset, hash the keys and scan the whole objects table (a group
+ * commit then costs O(objects): 2.3 ms at 3,000 rows on PGlite); a LATERAL subquery with LIMIT
+ * cannot be flattened into that join, so every key is one index probe.
+ */
+const READ_SQL = `SELECT k.i, o.resource_version AS rv, CASE WHEN k.whole THEN o.object END AS object
+  FROM jsonb_to_recordset($1::jsonb) AS k("group" text, resource text, namespace text, name text, whole boolean, i int)
+  CROSS JOIN LATERAL (SELECT resource_version, object FROM objects
+    WHERE "group" = k."group" AND resource = k.resource AND namespace = k.namespace AND name = k.name LIMIT 1) o`;
 
 /** Both in one statement (exclusive databases only): one row at least, the counter's, with i null when no key exists. */
 const LOCK_READ_SQL = `SELECT c.rv AS base, r.i, r.rv, r.object FROM (${LOCK_SQL}) c LEFT JOIN (${READ_SQL}) r ON true`;
@@ -178,8 +185,10 @@ WITH up AS (
     object = excluded.object, deletion_timestamp = excluded.deletion_timestamp, created_at = excluded.created_at
   RETURNING 1
 ), del AS (
-  DELETE FROM objects o USING jsonb_to_recordset($2::jsonb) AS d("group" text, resource text, namespace text, name text)
-  WHERE o."group" = d."group" AND o.resource = d.resource AND o.namespace = d.namespace AND o.name = d.name
+  -- Rows found by primary key first (as in READ_SQL), then deleted by their tuple ids: a USING join would scan the table.
+  DELETE FROM objects WHERE ctid = ANY (ARRAY(
+    SELECT o.ctid FROM jsonb_to_recordset($2::jsonb) AS d("group" text, resource text, namespace text, name text)
+    CROSS JOIN LATERAL (SELECT ctid FROM objects WHERE "group" = d."group" AND resource = d.resource AND namespace = d.namespace AND name = d.name LIMIT 1) o))
   RETURNING 1
 ), ev AS (
   INSERT INTO object_events (rv, "group", resource, namespace, name, type, object)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Storage } from "../apiserver/storage";
 import type { Database } from "./database";
 import { openDatabase, pgliteDatabase } from "./database";
+import { analyzeStaleTables } from "./embedded-analyze";
 import { PrismaStorage, type PrismaStorageOptions } from "./prisma-storage";
 import { describeStorageContract } from "./storage-contract";
 import { createTestDatabase, migratedPglite, RESET_OBJECT_STORE_SQL, testServerUrl } from "./test-databases";
@@ -19,6 +20,12 @@ function owning(s: PrismaStorage, release: () => Promise<void>): Storage {
       return typeof v === "function" ? v.bind(target) : v;
     },
   });
+}
+
+/** The plan of a statement, one line per node. */
+async function explain(sql: Database["sql"], statement: string): Promise<string> {
+  const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (COSTS OFF) ${statement}`);
+  return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
 
 /** Large objects are written out of line without pglz (migration 20261126023000): compressing each version cost more CPU than the rest of the write. */
@@ -100,6 +107,35 @@ describe("PrismaStorage on PGlite", () => {
       expect(queries.filter((q) => q.includes("FROM objects WHERE"))).toHaveLength(1);
     } finally {
       await other.close();
+      await s.close();
+      await db.close();
+    }
+  });
+
+  it("analyzes its tables as they grow, so the group commit probes objects by primary key (PGlite has no autovacuum)", async () => {
+    const { s, db } = await make({ analyzeIntervalMs: 0 });
+    try {
+      const key = { group: "", resource: "configmaps" };
+      const flushStats = () => db.sql.query(`SELECT pg_stat_force_next_flush()`).then(() => db.sql.query(`SELECT 1`));
+      await flushStats();
+      expect(await analyzeStaleTables(db.sql)).toEqual([]);
+      // Enough rows that a probe beats reading the table (on a page or two the planner rightly scans).
+      for (let chunk = 0; chunk < 2000; chunk += 250) {
+        await Promise.all(Array.from({ length: 250 }, (_, i) => s.create(key, { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "d", name: `c${chunk + i}` } })));
+      }
+      await flushStats();
+      expect((await analyzeStaleTables(db.sql)).sort()).toEqual(["object_events", "objects"]);
+      await flushStats();
+      expect(await analyzeStaleTables(db.sql)).toEqual([]);
+      const keys = JSON.stringify([{ group: "", resource: "configmaps", namespace: "d", name: "c1", whole: true, i: 0 }]);
+      const read = await explain(db.sql, `EXECUTE flotilla_gc_lock_read('${keys}')`);
+      expect(read).toContain("Index Scan using objects_pkey on objects");
+      expect(read).not.toContain("Seq Scan on objects");
+      const gone = JSON.stringify([{ group: "", resource: "configmaps", namespace: "d", name: "c1" }]);
+      const write = await explain(db.sql, `EXECUTE flotilla_gc_write('[]', '${gone}', '[]', 1000000)`);
+      expect(write).toContain("Tid Scan on objects");
+      expect(write).not.toContain("Seq Scan on objects");
+    } finally {
       await s.close();
       await db.close();
     }

@@ -9,6 +9,7 @@ import type {
 import { errors } from "../kube/errors";
 import type { KubeObject } from "../kube/types";
 import type { Database } from "./database";
+import { analyzeStaleTables } from "./embedded-analyze";
 import { compactEventLog, DEFAULT_RETENTION, type Retention } from "./event-log-retention";
 import { EventTail } from "./event-tail";
 import { GroupCommitQueue } from "./group-commit";
@@ -40,6 +41,11 @@ export interface PrismaStorageOptions {
    * replicas write too, so the option is ignored and reads always query. Default 20,000.
    */
   readCacheSize?: number;
+  /**
+   * Embedded PGlite only (it has no autovacuum): how often to ANALYZE the store's tables that
+   * changed enough (see embedded-analyze.ts); 0 = never. Default 10 s.
+   */
+  analyzeIntervalMs?: number;
 }
 
 /** One read cache per embedded database, shared by every PrismaStorage opened on it. */
@@ -109,6 +115,7 @@ export class PrismaStorage implements Storage {
       s.every(opts.pollIntervalMs ?? 1000, () => s.poll());
     }
     s.every(opts.compactIntervalMs ?? 60_000, () => s.compact());
+    if (db.kind === "pglite") s.every(opts.analyzeIntervalMs ?? 10_000, () => analyzeStaleTables(db.sql));
     return s;
   }
 

@@ -57,7 +57,7 @@ export interface ClusterStatusControllerOptions {
  * probed (/readyz, /healthz on 404) under a timeout, with bounded concurrency so one slow
  * member never delays the others; the Ready condition passes the flapping thresholds; a ready
  * member also reports version, API enablements (+ CompleteAPIEnablements), node and resource
- * summaries (from per-member node and pod watches, LISTs while those are not fresh). Status
+ * summaries (from per-member node and pod watches; LISTs while those are failing). Status
  * is written only when it changed; Ready transitions raise an Event.
  * Pull clusters are left to their agent, clusters being deleted are no longer probed.
  */
@@ -104,7 +104,7 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
     if (probe.online && probe.healthy && ready.status === "True") {
       const known = readyOf(cluster)?.status === "True" ? identities.get(name) : undefined;
       const fresh = known && deps.clock.now() - known.at < identityRefreshMs ? known.identity : undefined;
-      // The first collection gives the watches half the deadline to list; a LIST takes the rest.
+      // A member's first collection waits up to half the deadline for its watches' first lists.
       const from = { cache: caches.for(name, member), syncWaitMs: probeTimeoutMs / 2 };
       collected = await withTimeout(deps.clock, collectClusterStatus(member, cluster, fresh, from), probeTimeoutMs, undefined);
       // Only a full answer is reused: Karmada reads both every round, so a failed or partial

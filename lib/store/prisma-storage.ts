@@ -133,9 +133,13 @@ export class PrismaStorage implements Storage {
 
   private async query(key: ResourceKey, namespace: string, name: string): Promise<KubeObject | undefined> {
     // Prepared once per connection: a primary-key lookup, the same plan whatever the values.
-    const rows = await this.db.sql.query(`SELECT object FROM objects WHERE "group" = $1 AND resource = $2 AND namespace = $3 AND name = $4`, [key.group, key.resource, namespace, name], {
-      name: "flotilla_get",
-    });
+    // The key-order condition keeps it a probe before the table has statistics (see group-commit.ts PROBE).
+    const rows = await this.db.sql.query(
+      `SELECT object FROM objects WHERE "group" = $1 AND resource = $2 AND namespace = $3 AND name = $4
+         AND (namespace || '/' || name) COLLATE "C" = ($3 || '/' || $4) COLLATE "C"`,
+      [key.group, key.resource, namespace, name],
+      { name: "flotilla_get" },
+    );
     return rows.length ? asObject(rows[0].object) : undefined;
   }
 

@@ -57,7 +57,14 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
  * working set is far smaller and misses are served from the OS page cache. Large stores can
  * raise it with FLOTILLA_PGLITE_SHARED_BUFFERS (each miss is a read through PGlite's file layer).
  */
-const PGLITE_THREAD_OPTIONS = { settings: { shared_buffers: process.env.FLOTILLA_PGLITE_SHARED_BUFFERS || "32MB" } };
+const PGLITE_THREAD_OPTIONS = {
+  settings: {
+    shared_buffers: process.env.FLOTILLA_PGLITE_SHARED_BUFFERS || "32MB",
+    // ANALYZE (embedded-analyze.ts) runs on the one store thread and blocks every query while it
+    // samples: 3,000 rows instead of Postgres' 30,000 are plenty for the few key columns it reads.
+    default_statistics_target: "10",
+  },
+};
 
 /**
  * PGlite on its own thread (see pglite-worker/): its WASM and file-system work would otherwise

@@ -46,8 +46,31 @@ async function endRaw(id, rollback) {
 
 /** `simple`: no parameters, run through the simple protocol (one message instead of six; EXECUTE of a prepared statement). */
 async function run(q, sql, params, simple) {
-  if (simple) return (await q.exec(sql)).at(-1)?.rows ?? [];
-  return (await q.query(sql, params)).rows;
+  const t0 = statsFile ? performance.now() : 0;
+  const rows = simple ? ((await q.exec(sql)).at(-1)?.rows ?? []) : (await q.query(sql, params)).rows;
+  if (statsFile) count(sql, performance.now() - t0, rows.length);
+  return rows;
+}
+
+// FLOTILLA_PGLITE_STATS=<file>: <file>.<pid> gets, per statement (its first 100 characters) the calls, rows and
+// milliseconds, rewritten every 5 s: which reads and writes the store's time goes to (diagnosis).
+const statsFile = process.env.FLOTILLA_PGLITE_STATS;
+const stats = new Map();
+function count(sql, ms, rows) {
+  // A prepared statement's EXECUTE carries its arguments inline: count it by name.
+  const key = (/^\s*EXECUTE\s+(\w+)/.exec(sql)?.[0] ?? sql.replace(/\s+/g, " ")).slice(0, 100);
+  const s = stats.get(key) ?? { calls: 0, rows: 0, ms: 0 };
+  s.calls++;
+  s.rows += rows;
+  s.ms += ms;
+  stats.set(key, s);
+}
+if (statsFile) {
+  const { writeFileSync } = await import("node:fs");
+  setInterval(() => {
+    const sorted = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([sql, s]) => ({ sql, calls: s.calls, rows: s.rows, ms: Math.round(s.ms) }));
+    writeFileSync(`${statsFile}.${process.pid}`, JSON.stringify(sorted, null, 1));
+  }, 5000).unref();
 }
 
 const ops = {
@@ -63,7 +86,12 @@ const ops = {
   },
   commit: ({ tx }) => endRaw(tx, false),
   rollback: ({ tx }) => endRaw(tx, true),
-  "prisma.query": ({ query, tx }) => (tx ? prismaTxs.get(tx) : adapter).queryRaw(query),
+  "prisma.query": async ({ query, tx }) => {
+    const t0 = statsFile ? performance.now() : 0;
+    const out = await (tx ? prismaTxs.get(tx) : adapter).queryRaw(query);
+    if (statsFile) count(`prisma: ${query.sql}`, performance.now() - t0, out.rows?.length ?? 0);
+    return out;
+  },
   "prisma.execute": ({ query, tx }) => (tx ? prismaTxs.get(tx) : adapter).executeRaw(query),
   // The stock adapter does not await exec(), so a failing script would pass silently.
   "prisma.script": ({ script }) => db.exec(script).then(() => undefined, (e) => adapter.onError(e)),

@@ -17,6 +17,8 @@ export interface LFigures {
   createSeconds: number;
   /** First create → every Work Applied. */
   convergeSeconds: number;
+  /** CPU seconds (user + system) the control plane used from the first create until converged. */
+  convergeCpuSeconds: number;
   /** Restart after SIGKILL → every binding and Work reconciled again and every queue empty. */
   catchUpSeconds: number;
   /** Restart → the new process serves the API (READY). */
@@ -91,6 +93,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     await addMembers(env, memberSpecs(clusters, 5), 300_000);
     await pool(clusters, 8, (i) => env.kube.create(POLICIES, shardPolicy(i, "l")));
     const works = await trackWorks(env.kube);
+    const cpu0 = await env.plane.cpuSeconds();
     const t0 = performance.now();
     const convergeProbe = probeApiLatency(env.kube);
     await pool(deployments, 16, async (i) => {
@@ -105,6 +108,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       return works.tally.total >= deployments;
     }, 3_600_000, "L converged", 1000);
     const convergeSeconds = (performance.now() - t0) / 1000;
+    const convergeCpuSeconds = (await env.plane.cpuSeconds()) - cpu0;
     const convergeApi = await convergeProbe.stop();
     works.close();
     const peak = (await env.plane.memory()).peak;
@@ -151,6 +155,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       works: all.length,
       createSeconds: r(createSeconds),
       convergeSeconds: r(convergeSeconds),
+      convergeCpuSeconds: r(convergeCpuSeconds),
       catchUpSeconds: r(catchUpSeconds),
       restartToReadySeconds: r(restartToReadySeconds),
       restartToLeadingSeconds: r(restartToLeadingSeconds),

@@ -10,10 +10,18 @@ export interface ContinueState {
   key: string;
   /** The list resourceVersion of the first page. */
   rv: string;
+  /**
+   * Items left after the page that made this token, as counted on the first page: later pages
+   * derive remainingItemCount from it instead of counting the rest of the resource again on
+   * every page (Kubernetes documents the figure as an estimate).
+   */
+  left?: number;
 }
 
 export function encodeContinue(state: ContinueState): string {
-  return Buffer.from(JSON.stringify({ v: 1, k: state.key, rv: state.rv }), "utf8").toString("base64url");
+  const body: Record<string, unknown> = { v: 1, k: state.key, rv: state.rv };
+  if (state.left !== undefined) body.n = state.left;
+  return Buffer.from(JSON.stringify(body), "utf8").toString("base64url");
 }
 
 /** Throws ApiError BadRequest for anything this module did not produce. */
@@ -24,11 +32,13 @@ export function decodeContinue(token: string): ContinueState {
   } catch {
     throw errors.badRequest(`continue key is not valid: illegal base64 data or JSON in continue token`);
   }
-  const p = parsed as { v?: unknown; k?: unknown; rv?: unknown } | null;
+  const p = parsed as { v?: unknown; k?: unknown; rv?: unknown; n?: unknown } | null;
   if (!p || p.v !== 1 || typeof p.k !== "string" || typeof p.rv !== "string" || !/^\d+$/.test(p.rv)) {
     throw errors.badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
   }
-  return { key: p.k, rv: p.rv };
+  const state: ContinueState = { key: p.k, rv: p.rv };
+  if (typeof p.n === "number" && Number.isInteger(p.n) && p.n >= 0) state.left = p.n;
+  return state;
 }
 
 /**

@@ -22,8 +22,12 @@ function whereClause(key: ResourceKey, namespace: string | undefined, after: str
   return where;
 }
 
-/** One page read in one statement, together with the counter (so the list resourceVersion matches the rows exactly). */
-async function page(q: SqlQueryable, key: ResourceKey, namespace: string | undefined, after: string | undefined, limit: number | undefined) {
+/**
+ * One page read in one statement, together with the counter (so the list resourceVersion matches
+ * the rows exactly). With `count`, also the number of rows from `after` on (the page's included);
+ * without it `total` is undefined and the query reads no more than the page.
+ */
+async function page(q: SqlQueryable, key: ResourceKey, namespace: string | undefined, after: string | undefined, limit: number | undefined, count = true) {
   const params: unknown[] = [];
   const where = whereClause(key, namespace, after, params);
   const lim = limit !== undefined ? `LIMIT ${limit}` : "";
@@ -34,8 +38,14 @@ async function page(q: SqlQueryable, key: ResourceKey, namespace: string | undef
   // Across namespaces the count is its own subquery: a window count would carry every remaining
   // object through the page query on every page (quadratic when paging a large resource). One
   // namespace's rows are few and already read, so counting them in the window is cheaper.
-  const rows =
-    namespace !== undefined
+  const rows = !count
+    ? await q.query(
+        `SELECT c.rv AS list_rv, p.k, p.object FROM store_counter c LEFT JOIN LATERAL (
+           SELECT ${KEY} AS k, o.object FROM objects o WHERE ${where} ORDER BY ${order} ${lim}
+         ) p ON true WHERE c.id = 1`,
+        params,
+      )
+    : namespace !== undefined
       ? await q.query(
           `SELECT c.rv AS list_rv, p.k, p.object, p.total FROM store_counter c LEFT JOIN LATERAL (
              SELECT ${KEY} AS k, o.object, count(*) OVER () AS total FROM objects o WHERE ${where} ORDER BY ${order} ${lim}
@@ -49,7 +59,7 @@ async function page(q: SqlQueryable, key: ResourceKey, namespace: string | undef
           params,
         );
   const items = rows.filter((r) => r.k !== null).map((r) => ({ key: r.k as string, object: asObject(r.object) }));
-  return { listRv: String(rows[0]?.list_rv ?? "0"), items, total: Number(rows[0]?.total ?? 0) };
+  return { listRv: String(rows[0]?.list_rv ?? "0"), items, total: count ? Number(rows[0]?.total ?? 0) : undefined };
 }
 
 /**
@@ -61,12 +71,17 @@ export async function sqlList(sql: SqlClient, key: ResourceKey, opts: StorageLis
   const start = opts.continue ? decodeContinue(opts.continue) : undefined;
   const limit = opts.limit && opts.limit > 0 ? opts.limit : undefined;
   if (!opts.filter) {
-    const p = await page(sql, key, opts.namespace, start?.key, limit);
+    // The first page counts what is left; later pages (their token carries that count) read one
+    // row past the page to learn whether more follow, and estimate the rest from the count.
+    const counted = start?.left === undefined || limit === undefined;
+    const p = await page(sql, key, opts.namespace, start?.key, counted ? limit : limit + 1, counted);
+    const more = counted ? p.total! > p.items.length : p.items.length > limit!;
+    if (!counted && more) p.items.length = limit!;
     const listRv = start?.rv ?? p.listRv;
     const result: StorageListResult = { items: p.items.map((i) => i.object), resourceVersion: listRv };
-    const remaining = p.total - p.items.length;
-    if (remaining > 0 && p.items.length > 0) {
-      result.continue = encodeContinue({ key: p.items[p.items.length - 1].key, rv: listRv });
+    if (more && p.items.length > 0) {
+      const remaining = counted ? p.total! - p.items.length : Math.max(1, start!.left! - p.items.length);
+      result.continue = encodeContinue({ key: p.items[p.items.length - 1].key, rv: listRv, left: remaining });
       result.remainingItemCount = remaining;
     }
     return result;
@@ -78,7 +93,7 @@ export async function sqlList(sql: SqlClient, key: ResourceKey, opts: StorageLis
       let after = start?.key;
       let listRv: string | undefined;
       for (;;) {
-        const p = await page(tx, key, opts.namespace, after, FILTER_PAGE);
+        const p = await page(tx, key, opts.namespace, after, FILTER_PAGE, false);
         listRv ??= p.listRv;
         for (const i of p.items) if (filter(i.object)) matched.push(i);
         if (p.items.length < FILTER_PAGE || (limit !== undefined && matched.length > limit)) break;

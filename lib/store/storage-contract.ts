@@ -167,6 +167,9 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
         while (token) {
           const page = await s.list(CM, { limit: 10, continue: token });
           expect(page.resourceVersion).toBe(first.resourceVersion);
+          // An estimate on later pages (Kubernetes documents it so): present while more follow.
+          if (page.continue) expect(page.remainingItemCount).toBeGreaterThan(0);
+          else expect(page.remainingItemCount).toBeUndefined();
           seen.push(...page.items);
           token = page.continue;
         }

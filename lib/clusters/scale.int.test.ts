@@ -41,6 +41,8 @@ beforeAll(async () => {
       if (path === "/readyz") readyzHits.get(name)!.push(Date.now());
       if (name === HUNG) return;
       if (path === "/readyz") return res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      // The status controller watches Nodes and Pods after listing them: an idle watch stays open.
+      if (/[?&]watch=(true|1)/.test(req.url ?? "")) return void res.writeHead(200, { "content-type": "application/json" }).flushHeaders();
       const body = JSON_BODIES[path];
       if (!body) return res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ kind: "Status", code: 404, status: "Failure", reason: "NotFound" }));
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));

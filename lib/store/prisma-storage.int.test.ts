@@ -105,6 +105,13 @@ describe("PrismaStorage on PGlite", () => {
       await uncached.close();
       expect((await s.get(key, "d", "b"))?.data).toEqual({ v: "3" });
       expect(queries.filter((q) => q.includes("FROM objects WHERE"))).toHaveLength(1);
+      // Events stay out of the cache: every read of one goes to the database, and is exact.
+      const events = { group: "", resource: "events" };
+      const ev = await s.create(events, { apiVersion: "v1", kind: "Event", metadata: { namespace: "d", name: "e1" }, reason: "Created" });
+      expect((await s.get(events, "d", "e1"))?.metadata.resourceVersion).toBe(ev.metadata.resourceVersion);
+      await s.update(events, { ...ev, count: 2 }, ev.metadata.resourceVersion!);
+      expect((await other.get(events, "d", "e1"))?.count).toBe(2);
+      expect(queries.filter((q) => q.includes("FROM objects WHERE"))).toHaveLength(3);
     } finally {
       await other.close();
       await s.close();

@@ -51,6 +51,14 @@ export interface PrismaStorageOptions {
 /** One read cache per embedded database, shared by every PrismaStorage opened on it. */
 const readCaches = new WeakMap<Database, ReadCache>();
 
+/**
+ * Events are written once or twice and seldom read back; cached, they filled most of the read
+ * cache at scale (five per propagated Deployment) and pushed out the objects controllers do read.
+ */
+function cacheable(key: ResourceKey): boolean {
+  return key.resource !== "events";
+}
+
 function readCacheFor(db: Database, size: number | undefined): ReadCache | undefined {
   const capacity = size ?? 20_000;
   if (db.kind !== "pglite" || capacity <= 0) return undefined;
@@ -105,7 +113,7 @@ export class PrismaStorage implements Storage {
         // Before the writers' promises resolve: a read after a write sees it.
         // Every storage on the database feeds its cache, including one opened with the cache off.
         const shared = readCaches.get(db);
-        if (shared) for (const e of events) shared.committed(rowId(e.key, e.namespace, e.name), e.type === "DELETED" ? null : e.object, Number(e.resourceVersion));
+        if (shared) for (const e of events) if (cacheable(e.key)) shared.committed(rowId(e.key, e.namespace, e.name), e.type === "DELETED" ? null : e.object, Number(e.resourceVersion));
         tail.committed(base, events);
       },
     });
@@ -121,7 +129,7 @@ export class PrismaStorage implements Storage {
 
   async get(key: ResourceKey, namespace: string, name: string): Promise<KubeObject | undefined> {
     const { cache } = this;
-    if (!cache) return this.query(key, namespace, name);
+    if (!cache || !cacheable(key)) return this.query(key, namespace, name);
     const id = rowId(key, namespace, name);
     const hit = cache.lookup(id);
     if (hit !== undefined) return hit ? cloneJson(hit) : undefined;

@@ -302,15 +302,11 @@ function isOlder(obj: KubeObject, old: KubeObject): boolean {
 }
 
 /**
- * Drops what no controller reads from the cached copy (client-go's cache transform): the
- * managedFields, which can outweigh the object itself. The object came from a list or a watch
- * event that is the informer's own copy. An update sent without managedFields keeps the stored
- * ones, so writing back an edited cached object loses nothing.
- */
-/**
- * The object without metadata.managedFields (never read by controllers; half of a small
- * object's size). Watch events may be shared with other watchers (read-only watch): the root
- * and metadata are copied, not edited.
+ * The object without metadata.managedFields, which no controller reads and which can outweigh
+ * the object itself (client-go's cache transform). Watch events may be shared with other
+ * watchers (read-only watch), so the root and metadata are copied, not edited. An update sent
+ * without managedFields keeps the stored ones, so writing back an edited cached object loses
+ * nothing.
  */
 function stripForCache<T extends KubeObject>(obj: T): T {
   if (obj.metadata.managedFields === undefined) return obj;

@@ -99,6 +99,8 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string) {
   if (resources[p]) return send(res, 200, resources[p]);
   if (p === "/api/v1/namespaces/default/configmaps" && url.searchParams.get("watch") === "true") {
     if (url.searchParams.get("resourceVersion") === "1") return send(res, 410, status(410, "Expired", "too old resource version: 1 (9)"));
+    // An idle watch: the stream stays open until someone hangs up.
+    if (url.searchParams.get("resourceVersion") === "7") return void res.writeHead(200, { "Content-Type": "application/json" }).flushHeaders();
     res.writeHead(200, { "Content-Type": "application/json" });
     res.write(JSON.stringify({ type: "ADDED", object: cm("a") }) + "\n");
     res.write(JSON.stringify({ type: "MODIFIED", object: cm("a", { data: { k: "w" } }) }) + "\n");
@@ -332,6 +334,19 @@ describe("probeHealth (Karmada's rules)", () => {
     // Without sharing, client-node opens one connection per request (20 here). undici may open a
     // second socket while the first is being released, so allow two.
     expect(sockets.size).toBeLessThanOrEqual(2);
+  });
+
+  it("close ends a watch that is still open instead of waiting for it", async () => {
+    const c = createMemberClient({ kubeconfig: kubeconfig({ port, ca: tls.caCert }) });
+    const watching = c.watch("v1", "ConfigMap", { namespace: "default", resourceVersion: "7", signal: new AbortController().signal }, () => {});
+    const settled = watching.then(() => "ended", () => "failed");
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    await c.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(["ended", "failed"]).toContain(await settled);
+    // The watch's own idle timeout is 30 s: it ended because its connection was cut.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("keeps an idle connection across a status probe period (undici's own default drops it after 4 s)", async () => {

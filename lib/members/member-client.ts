@@ -67,6 +67,9 @@ export function createMemberClient(opts: MemberClientOptions): MemberClient {
 }
 
 class KubeconfigMemberClient implements MemberClient {
+  /** Watches in flight, ended by close(). */
+  private readonly watches = new Set<AbortController>();
+
   constructor(
     private readonly api: RawObjectApi,
     private readonly requester: Requester,
@@ -137,7 +140,19 @@ class KubeconfigMemberClient implements MemberClient {
       allowWatchBookmarks: opts.allowWatchBookmarks,
       timeoutSeconds: opts.timeoutSeconds,
     };
-    return this.watcher(path, query, opts.signal, (l) => onEvent({ type: l.type as WatchEventType, object: l.object as KubeObject }));
+    // Closing the client ends its watches: a watch never ends by itself, and the pool's close
+    // would wait for it.
+    const ctl = new AbortController();
+    const forward = () => ctl.abort();
+    if (opts.signal.aborted) ctl.abort();
+    else opts.signal.addEventListener("abort", forward, { once: true });
+    this.watches.add(ctl);
+    try {
+      return await this.watcher(path, query, ctl.signal, (l) => onEvent({ type: l.type as WatchEventType, object: l.object as KubeObject }));
+    } finally {
+      this.watches.delete(ctl);
+      opts.signal.removeEventListener("abort", forward);
+    }
   }
 
   probeHealth(): Promise<HealthProbe> {
@@ -171,6 +186,8 @@ class KubeconfigMemberClient implements MemberClient {
   }
 
   close(): Promise<void> {
+    for (const w of this.watches) w.abort();
+    this.watches.clear();
     return this.closePool();
   }
 

@@ -38,7 +38,14 @@ export function shareDispatcher(kc: KubeConfig): { close: () => Promise<void> } 
   return {
     close: async () => {
       closed = true;
-      await shared?.close?.().catch(() => shared?.destroy?.());
+      if (!shared) return;
+      // close() waits for requests in flight, and a watch never ends by itself: give them a
+      // moment, then cut what is left (a caller closing the client is done with it).
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((r) => (timer = setTimeout(r, CLOSE_GRACE_MS)));
+      await Promise.race([shared.close?.().catch(() => {}), grace]);
+      clearTimeout(timer);
+      await shared.destroy?.().catch(() => {});
     },
   };
 }
@@ -50,6 +57,9 @@ export function shareDispatcher(kc: KubeConfig): { close: () => Promise<void> } 
  * 30 s stays under the idle timeouts of common load balancers and of our sandboxes (65 s).
  */
 export const MEMBER_KEEP_ALIVE_MS = 30_000;
+
+/** How long closing a member client lets requests in flight finish before it cuts them. */
+const CLOSE_GRACE_MS = 1000;
 
 interface DispatcherOptions {
   type: string;

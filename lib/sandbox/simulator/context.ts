@@ -19,6 +19,7 @@ export interface SimContext {
   log: Logger;
   pods: Informer;
   nodes: Informer;
+  replicaSets: Informer;
   /** Event recorder for a component ("replicaset-controller", "default-scheduler", "kubelet"...). */
   recorder(component: string): EventRecorder;
   /** An object from the shared informer cache of its kind (opened on first use). */
@@ -35,6 +36,11 @@ export const nodeSpecInformer = { apiVersion: "v1", kind: "Node" } as const;
 /** Pods whose controller reference points at `owner` (via the owner-uid index). */
 export function ownedPods(sim: SimContext, owner: KubeObject): KubeObject[] {
   return sim.pods.byIndex(BY_OWNER, owner.metadata.uid ?? "");
+}
+
+/** ReplicaSets in `owner`'s namespace whose controller reference points at it (owner-uid index). */
+export function ownedReplicaSets(sim: SimContext, owner: KubeObject): KubeObject[] {
+  return sim.replicaSets.byIndex(BY_OWNER, owner.metadata.uid ?? "").filter((rs) => rs.metadata.namespace === owner.metadata.namespace);
 }
 
 export function nowIso(clock: Clock): string {

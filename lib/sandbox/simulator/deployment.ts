@@ -2,9 +2,9 @@ import { defineController, type ControllerDefinition } from "../../controllers/r
 import { ownerKey } from "../../controllers/runtime/watches";
 import { ApiError } from "../../kube/errors";
 import type { KubeObject } from "../../kube/types";
-import { nowIso, type SimContext } from "./context";
+import { nowIso, ownedReplicaSets, type SimContext } from "./context";
 import { deploymentStatus, REVISION, rolloutComplete, rsReplicas } from "./deployment-status";
-import { controllerOf, controllerRef, dict, sameJson, templateHash } from "./pod-util";
+import { controllerRef, dict, sameJson, templateHash } from "./pod-util";
 import { rollingStep, surgeAndUnavailable } from "./rollout";
 
 export const DEPLOYMENT_CONTROLLER = "deployment-controller";
@@ -29,7 +29,7 @@ export function deploymentController(sim: SimContext): ControllerDefinition {
     async reconcile(req) {
       const deploy = sim.informersGet("apps/v1", "Deployment", req.namespace, req.name);
       if (!deploy || deploy.metadata.deletionTimestamp) return;
-      const owned = sim.informersList("apps/v1", "ReplicaSet", req.namespace).filter((rs) => controllerOf(rs)?.uid === deploy.metadata.uid);
+      const owned = ownedReplicaSets(sim, deploy);
       const spec = dict(deploy.spec);
       const hash = templateHash(spec.template, Number(dict(deploy.status).collisionCount ?? 0));
       let newRs = owned.find((rs) => rs.metadata.labels?.[HASH_LABEL] === hash);

@@ -50,6 +50,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     clock: opts.clock,
     log: opts.log,
     indexers: {
+      // A Deployment finds its ReplicaSets by owner uid, not by scanning its namespace's.
+      "apps/v1/ReplicaSet": {
+        [BY_OWNER]: (rs: KubeObject) => {
+          const ref = controllerOf(rs);
+          return ref ? [ref.uid] : [];
+        },
+      },
       "v1/Pod": {
         [BY_OWNER]: (p: KubeObject) => {
           const ref = controllerOf(p);
@@ -69,6 +76,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     log: opts.log,
     pods: factory.informerFor({ apiVersion: "v1", kind: "Pod" }),
     nodes: factory.informerFor({ apiVersion: "v1", kind: "Node" }),
+    replicaSets: factory.informerFor({ apiVersion: "apps/v1", kind: "ReplicaSet" }),
     informersGet: (apiVersion, kind, namespace, name) => factory.informerFor({ apiVersion, kind }).get(namespace, name),
     informersList: (apiVersion, kind, namespace) => factory.informerFor({ apiVersion, kind }).list(namespace),
     recorder(component: string): EventRecorder {

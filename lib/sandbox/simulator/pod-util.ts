@@ -57,8 +57,21 @@ export function controllerRef(owner: KubeObject): OwnerReference {
  * stands in for a missing request, as API defaulting does), at least the largest init
  * container's. cpu in millicores, memory in bytes.
  */
+/**
+ * Requests per pod spec object: the scheduler sums every pod's on each bind, and parsing their
+ * quantities each time made a bind cost grow with the pods already placed. Informer caches
+ * replace objects on update rather than change them, so a spec object's requests never change.
+ */
+const requestsOfSpec = new WeakMap<object, { cpu: number; memory: number }>();
+
 export function podRequests(pod: KubeObject): { cpu: number; memory: number } {
   const spec = podSpec(pod);
+  let sum = requestsOfSpec.get(spec);
+  if (!sum) requestsOfSpec.set(spec, (sum = sumRequests(spec)));
+  return sum;
+}
+
+function sumRequests(spec: Dict): { cpu: number; memory: number } {
   const sum = { cpu: 0, memory: 0 };
   for (const c of (spec.containers as Dict[] | undefined) ?? []) {
     const r = containerRequests(c);

@@ -8,7 +8,8 @@ import { isHostRequest, type HostReady, type HostRequest, type HostResponse, typ
  * FLOTILLA_SANDBOX_HOST_DIR) and answers create/delete/list/stop requests from its parent over
  * IPC with each sandbox's address, token, CA and kubeconfig path. Keeping sandboxes out of the
  * control plane's process lets benchmarks measure the control plane's memory and CPU alone.
- * FLOTILLA_SANDBOX_HOST_DEFAULTS (JSON) overrides spec defaults, e.g. {"startupDelayMs":50}.
+ * FLOTILLA_SANDBOX_HOST_DEFAULTS (JSON) overrides spec defaults, e.g. {"startupDelayMs":50};
+ * FLOTILLA_SANDBOX_HOST_SNAPSHOT_MS the snapshot debounce.
  * The host exits when its parent goes away (IPC disconnect).
  */
 function describe(s: SandboxCluster): HostedSandbox {
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   const dataDir = process.env.FLOTILLA_SANDBOX_HOST_DIR;
   if (!dataDir || !process.send) throw new Error("sandbox host: needs FLOTILLA_SANDBOX_HOST_DIR and an IPC channel");
   const defaults = JSON.parse(process.env.FLOTILLA_SANDBOX_HOST_DEFAULTS || "{}") as Record<string, unknown>;
-  const manager = new SandboxManager({ dataDir, clock: new TimerWheel(), specDefaults: defaults });
+  const snapshotDelayMs = Number(process.env.FLOTILLA_SANDBOX_HOST_SNAPSHOT_MS) || undefined;
+  const manager = new SandboxManager({ dataDir, clock: new TimerWheel(), specDefaults: defaults, snapshotDelayMs });
   const all = () => manager.list().map((i) => describe(manager.cluster(i.name)!));
 
   const handle = async (req: HostRequest): Promise<HostResponse> => {

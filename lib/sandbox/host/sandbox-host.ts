@@ -10,6 +10,13 @@ export interface SandboxHostOptions {
   dataDir: string;
   /** Spec defaults for every sandbox of this host (e.g. { startupDelayMs: 50 }). */
   specDefaults?: Record<string, unknown>;
+  /**
+   * Debounce of each sandbox's snapshot file (default SNAPSHOT_DELAY_MS). A snapshot stringifies
+   * the sandbox's whole store, so with hundreds of objects per sandbox and dozens of busy
+   * sandboxes per host, 2 s made snapshots most of the host's CPU; benchmarks that never
+   * restart their sandboxes set a long one.
+   */
+  snapshotDelayMs?: number;
   /** Extra node flags (e.g. --cpu-prof). */
   nodeArgs?: string[];
   /** How long to wait for the host to come up. Default 30 s. */
@@ -39,7 +46,7 @@ export interface SandboxHost {
 export async function startSandboxHost(opts: SandboxHostOptions): Promise<SandboxHost> {
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", ENTRY], {
     cwd: path.resolve(import.meta.dirname, "../../.."),
-    env: { ...process.env, FLOTILLA_SANDBOX_HOST_DIR: opts.dataDir, FLOTILLA_SANDBOX_HOST_DEFAULTS: JSON.stringify(opts.specDefaults ?? {}) },
+    env: { ...process.env, FLOTILLA_SANDBOX_HOST_DIR: opts.dataDir, FLOTILLA_SANDBOX_HOST_DEFAULTS: JSON.stringify(opts.specDefaults ?? {}), FLOTILLA_SANDBOX_HOST_SNAPSHOT_MS: String(opts.snapshotDelayMs ?? "") },
     stdio: ["ignore", "ignore", "pipe", "ipc"],
   });
   let stderr = "";

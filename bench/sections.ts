@@ -194,10 +194,10 @@ SECTIONS.push(
       for (const r of await runScenarioL({ quick, progress })) {
         const size = `${r.clusters} clusters × ${r.deployments} Deployments`;
         rows.push(
-          { metric: `${r.backend}: L converge from empty (${size})`, value: r.convergeSeconds, unit: "s", better: "lower", note: `${r.works} Works; creating the Deployments took ${r.createSeconds} s; control plane ${r.convergeCpuSeconds} CPU s` },
+          { metric: `${r.backend}: L converge from empty (${size})`, value: r.convergeSeconds, unit: "s", better: "lower", note: `${r.works} Works; creating the Deployments took ${r.createSeconds} s; control plane ${r.convergeCpuSeconds} CPU s; ${r.sandboxHosts} sandbox host(s) ${r.sandboxCpuSeconds} CPU s, ${r.sandboxRssMB} MB` },
           { metric: `${r.backend}: L catch-up after SIGKILL`, value: r.catchUpSeconds, unit: "s", target: "< 60", better: "lower", note: `every binding and Work reconciled again, queues empty; READY after ${r.restartToReadySeconds} s; ${r.appliedAfterRestart}/${r.works} Applied` },
           { metric: `${r.backend}: control plane peak RSS at L`, value: r.peakRssMB, unit: "MB", target: "< 1536", better: "lower", note: `${r.peakRssAfterRestartMB} MB after the restart; JS heap ${r.heapUsedMB} MB converged, ${r.heapUsedAfterCatchUpMB} MB caught up; ${r.outsideHeapMB} MB of RSS outside the heap${r.storeWasmMB ? ` (store thread: WASM ${r.storeWasmMB} MB, heap ${r.storeHeapMB} MB)` : ""}` },
-          { metric: `${r.backend}: L catch-up CPU of the restarted plane`, value: r.catchUpCpuSeconds, unit: "s", better: "lower", note: `caches synced and workers running ${r.restartToLeadingSeconds} s after the restart` },
+          { metric: `${r.backend}: L catch-up CPU of the restarted plane`, value: r.catchUpCpuSeconds, unit: "s", better: "lower", note: `caches synced and workers running ${r.restartToLeadingSeconds} s after the restart; sandbox hosts ${r.sandboxCatchUpCpuSeconds} CPU s` },
           { metric: `${r.backend}: API GET p99 while L converges`, value: r.apiP99ConvergeMs, unit: "ms", better: "lower", note: `max ${r.apiMaxConvergeMs} ms; one request at a time, 250 ms apart` },
           { metric: `${r.backend}: API GET p99 while L catches up`, value: r.apiP99CatchUpMs, unit: "ms", better: "lower", note: `max ${r.apiMaxCatchUpMs} ms` },
         );

@@ -3,7 +3,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "../../lib/store/test-databases";
-import { startSandboxHost, type SandboxHost } from "../../lib/sandbox/host/sandbox-host";
+import { startSandboxHosts, type SandboxHostGroup } from "../../lib/sandbox/host/host-group";
 import type { HostedSandbox } from "../../lib/sandbox/host/protocol";
 import { startPlaneProcess, type PlaneProcess } from "./child-plane";
 import { kubeHttp, type KubeHttp } from "./kube-http";
@@ -21,10 +21,10 @@ export function backends(): Backend[] {
 
 export const backendLabel = (b: Backend) => (b.kind === "embedded" ? "embedded" : "Postgres");
 
-/** A control plane process, a sandbox host process and a client, all in temp dirs. */
+/** A control plane process, sandbox host processes and a client, all in temp dirs. */
 export interface ScaleEnv {
   plane: PlaneProcess;
-  host: SandboxHost;
+  host: SandboxHostGroup;
   kube: KubeHttp;
   clusters: ReadyTracker;
   dataDir: string;
@@ -50,7 +50,22 @@ export interface ScaleEnvOptions {
   /** e.g. ["--cpu-prof", "--cpu-prof-dir=..."] when FLOTILLA_BENCH_PROFILE is set. */
   nodeArgs?: string[];
   sandboxDefaults?: Record<string, unknown>;
+  /** How many sandboxes the scenario will start: one host process per 25 (see sandboxHostCount). */
+  members?: number;
 }
+
+/** Sandbox host processes for `members` sandboxes: FLOTILLA_BENCH_SANDBOX_HOSTS, else one per 25. */
+export function sandboxHostCount(members = 0): number {
+  const set = Number(process.env.FLOTILLA_BENCH_SANDBOX_HOSTS);
+  return set >= 1 ? Math.floor(set) : Math.max(1, Math.ceil(members / 25));
+}
+
+/**
+ * The benchmarks never restart their sandboxes, so a snapshot of each only has to land before
+ * the host stops (which always writes one); every 2 s it stringified each busy sandbox's whole
+ * store and grew with the objects held.
+ */
+const BENCH_SNAPSHOT_MS = 60_000;
 
 /** Node flags for the control plane: a CPU profile in FLOTILLA_BENCH_PROFILE's dir when set. */
 export function profileArgs(tag: string): string[] {
@@ -92,7 +107,15 @@ export async function startScaleEnv(opts: ScaleEnvOptions): Promise<ScaleEnv> {
     DATABASE_URL: db?.url ?? "",
     ...opts.env,
   };
-  const host = await startSandboxHost({ dataDir: path.join(dataDir, "sandboxes"), specDefaults: { startupDelayMs: 200, ...opts.sandboxDefaults } });
+  // FLOTILLA_BENCH_SANDBOX_PROFILE=<dir>: a CPU profile of the sandbox host, written when it stops.
+  const hostProf = process.env.FLOTILLA_BENCH_SANDBOX_PROFILE;
+  const hostArgs = hostProf ? ["--cpu-prof", `--cpu-prof-dir=${path.join(hostProf, `host-${Date.now()}`)}`] : [];
+  const host = await startSandboxHosts(sandboxHostCount(opts.members), {
+    dataDir: path.join(dataDir, "sandboxes"),
+    nodeArgs: hostArgs,
+    snapshotDelayMs: BENCH_SNAPSHOT_MS,
+    specDefaults: { startupDelayMs: 200, ...opts.sandboxDefaults },
+  });
   let plane: PlaneProcess;
   try {
     plane = await startPlaneProcess(planeEnv, { nodeArgs: opts.nodeArgs });
@@ -140,7 +163,9 @@ export function memberSpecs(count: number, regions = 1, extra: Record<string, un
 /** Starts the sandboxes in the host, registers them all (8 at a time) and waits until usable. */
 export async function addMembers(env: ScaleEnv, specs: Record<string, unknown>[], timeoutMs = 120_000): Promise<HostedSandbox[]> {
   const made: HostedSandbox[] = [];
-  for (let i = 0; i < specs.length; i += 10) made.push(...(await env.host.create(specs.slice(i, i + 10))));
+  // 10 per host at a time: each host starts its own share one after the other.
+  const batch = 10 * env.host.hosts.length;
+  for (let i = 0; i < specs.length; i += batch) made.push(...(await env.host.create(specs.slice(i, i + batch))));
   await pool(made.length, 8, (i) => registerHosted(env.kube, made[i]));
   const all = Promise.all(made.map((s) => env.clusters.ready(s.name)));
   let timer: NodeJS.Timeout | undefined;

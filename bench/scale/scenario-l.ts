@@ -1,6 +1,6 @@
 import { probeApiLatency } from "./api-probe";
 import { runAsScript } from "./run-as-script";
-import type { ControllerFigures, PlaneProcess } from "./child-plane";
+import { procCpuSeconds, type ControllerFigures, type PlaneProcess } from "./child-plane";
 import { addMembers, backendLabel, backends, heapSnapshot, memberSpecs, profileArgs, startScaleEnv, type Backend } from "./env";
 import type { ScaleBenchOptions } from "./registration";
 import { pool, waitUntil } from "./stats";
@@ -19,6 +19,12 @@ export interface LFigures {
   convergeSeconds: number;
   /** CPU seconds (user + system) the control plane used from the first create until converged. */
   convergeCpuSeconds: number;
+  /** Sandbox host processes, and the CPU seconds they used together while converging and catching up. */
+  sandboxHosts: number;
+  sandboxCpuSeconds: number;
+  sandboxCatchUpCpuSeconds: number;
+  /** The sandbox hosts' RSS together once converged. */
+  sandboxRssMB: number;
   /** Restart after SIGKILL → every binding and Work reconciled again and every queue empty. */
   catchUpSeconds: number;
   /** Restart → the new process serves the API (READY). */
@@ -87,13 +93,15 @@ function sizes(quick: boolean | undefined): { clusters: number; deployments: num
 export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions): Promise<LFigures> {
   const { clusters, deployments } = sizes(opts.quick);
   const progress = (m: string) => opts.progress?.(`${backendLabel(backend)}: ${m}`);
-  const env = await startScaleEnv({ backend, nodeArgs: profileArgs("l"), sandboxDefaults: { pods: 1000, nodes: 1 } });
+  const env = await startScaleEnv({ backend, nodeArgs: profileArgs("l"), sandboxDefaults: { pods: 1000, nodes: 1 }, members: clusters });
+  const sandboxCpu = async () => (await Promise.all(env.host.pids.map(procCpuSeconds))).reduce((a, b) => a + b, 0);
   try {
     progress(`starting ${clusters} members`);
     await addMembers(env, memberSpecs(clusters, 5), 300_000);
     await pool(clusters, 8, (i) => env.kube.create(POLICIES, shardPolicy(i, "l")));
     const works = await trackWorks(env.kube);
     const cpu0 = await env.plane.cpuSeconds();
+    const sandboxCpu0 = await sandboxCpu();
     const t0 = performance.now();
     const convergeProbe = probeApiLatency(env.kube);
     await pool(deployments, 16, async (i) => {
@@ -109,6 +117,8 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     }, 3_600_000, "L converged", 1000);
     const convergeSeconds = (performance.now() - t0) / 1000;
     const convergeCpuSeconds = (await env.plane.cpuSeconds()) - cpu0;
+    const sandboxCpuSeconds = (await sandboxCpu()) - sandboxCpu0;
+    const sandboxRss = await env.host.rssBytes();
     const convergeApi = await convergeProbe.stop();
     works.close();
     const peak = (await env.plane.memory()).peak;
@@ -127,6 +137,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     const before = await takeCensus(env.kube);
     progress("SIGKILL of the control plane");
     await env.plane.kill("SIGKILL");
+    const sandboxCpu1 = await sandboxCpu();
     const r0 = performance.now();
     const plane: PlaneProcess = await env.restartPlane();
     const restartToReadySeconds = (performance.now() - r0) / 1000;
@@ -140,6 +151,7 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     }, 3_600_000, "L caught up", 100);
     const catchUpSeconds = (performance.now() - r0) / 1000;
     const catchUpCpuSeconds = await plane.cpuSeconds();
+    const sandboxCatchUpCpuSeconds = (await sandboxCpu()) - sandboxCpu1;
     const restartToLeadingSeconds = ((await leading) - r0) / 1000;
     const catchUpApi = await catchUpProbe.stop();
     const caughtUpHeap = plane.heap();
@@ -156,6 +168,10 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       createSeconds: r(createSeconds),
       convergeSeconds: r(convergeSeconds),
       convergeCpuSeconds: r(convergeCpuSeconds),
+      sandboxHosts: env.host.hosts.length,
+      sandboxCpuSeconds: r(sandboxCpuSeconds),
+      sandboxCatchUpCpuSeconds: r(sandboxCatchUpCpuSeconds),
+      sandboxRssMB: mb(sandboxRss),
       catchUpSeconds: r(catchUpSeconds),
       restartToReadySeconds: r(restartToReadySeconds),
       restartToLeadingSeconds: r(restartToLeadingSeconds),

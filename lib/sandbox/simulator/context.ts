@@ -9,6 +9,8 @@ import type { SandboxFaults, SandboxSpec } from "../types";
 /** Index names on the shared Pod informer. */
 export const BY_OWNER = "owner-uid";
 export const BY_NODE = "node-name";
+/** Pods not bound to a node yet (the index's one value is its name). */
+export const UNBOUND = "unbound";
 
 /** What every simulated controller of one sandbox shares. */
 export interface SimContext {

@@ -7,7 +7,7 @@ import { SharedInformerFactory } from "../../controllers/runtime/shared-informer
 import type { ObjectClient } from "../../kube/client";
 import type { KubeObject } from "../../kube/types";
 import type { SandboxFaults, SandboxSpec } from "../types";
-import { BY_NODE, BY_OWNER, type SimContext } from "./context";
+import { BY_NODE, BY_OWNER, UNBOUND, type SimContext } from "./context";
 import { daemonSetController } from "./daemonset";
 import { deploymentController } from "./deployment";
 import { jobController } from "./job";
@@ -63,6 +63,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
           return ref ? [ref.uid] : [];
         },
         [BY_NODE]: (p: KubeObject) => (podNodeName(p) ? [podNodeName(p)] : []),
+        [UNBOUND]: (p: KubeObject) => (podNodeName(p) ? [] : [UNBOUND]),
       },
     },
   });

@@ -1,8 +1,9 @@
 import { defineController, type ControllerDefinition } from "../../controllers/runtime/controller";
 import { setCondition } from "../../controllers/runtime/conditions";
 import type { Condition, KubeObject } from "../../kube/types";
-import { nowIso, type SimContext } from "./context";
-import { addUsage, findNode, usageByNode } from "./fit";
+import { nowIso, UNBOUND, type SimContext } from "./context";
+import { addUsage, findNode } from "./fit";
+import { NodeUsageTracker } from "./node-usage";
 import { dict, podNodeName } from "./pod-util";
 
 export const POD_SCHEDULER = "default-scheduler";
@@ -18,10 +19,12 @@ const RETRY_MS = 5_000;
 export function podSchedulerController(sim: SimContext): ControllerDefinition {
   const assumed = new Map<string, { node: string; pod: KubeObject }>();
   const events = sim.recorder(POD_SCHEDULER);
+  const nodeUsage = new NodeUsageTracker(sim.pods);
+  // By index: listing every pod on each bound pod's phase change grew with the pods placed.
   const pending = () =>
     sim.pods
-      .list()
-      .filter((p) => !podNodeName(p) && !p.metadata.deletionTimestamp)
+      .byIndex(UNBOUND, UNBOUND)
+      .filter((p) => !p.metadata.deletionTimestamp)
       .map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name ?? "" }));
   return defineController({
     name: POD_SCHEDULER,
@@ -40,7 +43,7 @@ export function podSchedulerController(sim: SimContext): ControllerDefinition {
       }
       if (!pod || podNodeName(pod) || pod.metadata.deletionTimestamp || assumed.has(key)) return;
       if ((dict(pod.spec).schedulerName ?? POD_SCHEDULER) !== POD_SCHEDULER) return;
-      const usage = usageByNode(sim.pods.list());
+      const usage = nodeUsage.usage();
       for (const a of assumed.values()) addUsage(usage, a.node, a.pod);
       const fit = findNode(pod, sim.nodes.list(), usage);
       if ("node" in fit) {

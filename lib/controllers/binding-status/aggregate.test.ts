@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ResourceBinding, Work } from "../../kube/karmada";
-import { aggregatedItems, fullyAppliedCondition } from "./aggregate";
+import type { AggregatedStatusItem } from "../../kube/karmada";
+import { aggregatedItems, aggregateProgressOnly, fullyAppliedCondition } from "./aggregate";
 
 const work = (cluster: string, applied?: boolean, extra: Partial<Work> = {}): Work => ({
   apiVersion: "work.karmada.io/v1alpha1",
@@ -32,5 +33,22 @@ describe("aggregatedItems and FullyApplied (§7.7)", () => {
     const c = fullyAppliedCondition(binding([...clusters]), aggregatedItems([...works]));
     expect(c.status).toBe(status);
     expect(c.observedGeneration).toBe(2);
+  });
+});
+
+describe("aggregateProgressOnly", () => {
+  const item = (clusterName: string, health: AggregatedStatusItem["health"], applied = true): AggregatedStatusItem => ({ clusterName, applied, health });
+  it("is progress while some applied item is not Healthy yet", () => {
+    expect(aggregateProgressOnly([item("a", "Unhealthy"), item("b", "Unknown")], [item("a", "Healthy"), item("b", "Unhealthy")])).toBe(true);
+  });
+  it("is news when all are Healthy, on a regression, an applied flag or a cluster change, or a first write", () => {
+    expect(aggregateProgressOnly([item("a", "Unhealthy")], [item("a", "Healthy")])).toBe(false);
+    expect(aggregateProgressOnly([item("a", "Healthy"), item("b", "Unhealthy")], [item("a", "Unhealthy"), item("b", "Unhealthy")])).toBe(false);
+    expect(aggregateProgressOnly([item("a", "Unhealthy"), item("b", "Unknown", false)], [item("a", "Unhealthy"), item("b", "Unhealthy")])).toBe(false);
+    expect(aggregateProgressOnly([item("a", "Unhealthy")], [item("c", "Unhealthy")])).toBe(false);
+    expect(aggregateProgressOnly([], [item("a", "Unhealthy")])).toBe(false);
+  });
+  it("is not progress when only unapplied items are left pending", () => {
+    expect(aggregateProgressOnly([item("a", "Unhealthy"), item("b", "Unknown", false)], [item("a", "Healthy"), item("b", "Unknown", false)])).toBe(false);
   });
 });

@@ -39,3 +39,23 @@ export function fullyAppliedCondition(b: ResourceBinding, items: readonly Aggreg
     ? { type: CONDITION_FULLY_APPLIED, status: "True", reason: REASON_FULLY_APPLIED_SUCCESS, message: MESSAGE_FULLY_APPLIED, observedGeneration: b.metadata.generation }
     : { type: CONDITION_FULLY_APPLIED, status: "False", reason: REASON_FULLY_APPLIED_FAILED, message: MESSAGE_NOT_FULLY_APPLIED, observedGeneration: b.metadata.generation };
 }
+
+/**
+ * Whether going from the written aggregatedStatus to `next` only moves rollouts along, so the
+ * write may be paced: the same clusters with the same applied flags, some applied item still
+ * not Healthy, and no item that was Healthy turning otherwise (a regression goes out at once,
+ * as do reaching all Healthy, an apply failure and a change of clusters).
+ */
+export function aggregateProgressOnly(written: readonly AggregatedStatusItem[] | undefined, next: readonly AggregatedStatusItem[]): boolean {
+  if (!written?.length || written.length !== next.length) return false;
+  let pending = false;
+  for (let i = 0; i < next.length; i++) {
+    const a = written[i];
+    const b = next[i];
+    if (a.clusterName !== b.clusterName || a.applied !== b.applied) return false;
+    if (b.health === "Healthy") continue;
+    if (a.health === "Healthy") return false;
+    if (b.applied) pending = true;
+  }
+  return pending;
+}

@@ -62,4 +62,52 @@ describe("binding status controller reconcile", () => {
     await run();
     expect(env.client.writes).toEqual([]);
   });
+
+  it("paces rollout progress per binding; all Healthy goes out at once", async () => {
+    env = await createTestEnv({ objects: [template, binding, work("m1", true, 0), work("m2", true, 0)], watches: [{ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding" }, { apiVersion: WORK_V1ALPHA1, kind: "Work" }] });
+    const def = bindingStatusController("ResourceBinding", 2000)({ client: env.client, informers: env.informers, events: env.events, log: noopLogger, clock: env.clock });
+    const run = async () => {
+      const r = await def.reconcile({ namespace: "default", name: "web-deployment" }, env.ctx());
+      await env.settle();
+      return r;
+    };
+    const ready = async (cluster: string, n: number) => {
+      await env.client.updateStatus(work(cluster, true, n));
+      await env.settle();
+    };
+    const bindingWrites = () => env.client.writes.filter((w) => w.kind === "ResourceBinding").length;
+    const readyIn = async () => (await env.client.get<ResourceBinding>(BINDING_API_VERSION, "ResourceBinding", "default", "web-deployment"))!.status?.aggregatedStatus?.map((i) => (i.status as { readyReplicas: number }).readyReplicas);
+    await run();
+    expect(await readyIn()).toEqual([0, 0]);
+    // Progress within the interval: held (requeued for the rest of it), nothing written.
+    await ready("m1", 1);
+    await env.clock.advance(500);
+    env.client.resetWrites();
+    expect(await run()).toEqual({ requeueAfterMs: 1500 });
+    expect(env.client.writes).toEqual([]);
+    // Once the interval passed, the state of that moment goes out.
+    await ready("m1", 2);
+    await env.clock.advance(1500);
+    expect(await run()).toBeUndefined();
+    expect(bindingWrites()).toBe(1);
+    expect(await readyIn()).toEqual([2, 0]);
+    // Everything Healthy is written at once, inside the interval.
+    await ready("m2", 2);
+    await env.clock.advance(100);
+    expect(await run()).toBeUndefined();
+    expect(bindingWrites()).toBe(2);
+    expect(await readyIn()).toEqual([2, 2]);
+  });
+
+  it("writes a regression (Healthy turning Unhealthy) at once", async () => {
+    env = await createTestEnv({ objects: [template, binding, work("m1", true, 2), work("m2", true, 0)], watches: [{ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding" }, { apiVersion: WORK_V1ALPHA1, kind: "Work" }] });
+    const def = bindingStatusController("ResourceBinding", 2000)({ client: env.client, informers: env.informers, events: env.events, log: noopLogger, clock: env.clock });
+    await def.reconcile({ namespace: "default", name: "web-deployment" }, env.ctx());
+    await env.settle();
+    await env.client.updateStatus(work("m1", true, 1));
+    await env.settle();
+    env.client.resetWrites();
+    expect(await def.reconcile({ namespace: "default", name: "web-deployment" }, env.ctx())).toBeUndefined();
+    expect(env.client.writes.filter((w) => w.kind === "ResourceBinding")).toHaveLength(1);
+  });
 });

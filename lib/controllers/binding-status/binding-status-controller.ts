@@ -6,10 +6,12 @@ import type { ControllerDeps } from "../runtime/manager";
 import { setCondition } from "../runtime/conditions";
 import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingOfWork, worksOfBinding, type BindingKind } from "../binding/binding-meta";
-import { aggregatedItems, fullyAppliedCondition } from "./aggregate";
+import { aggregatedItems, aggregateProgressOnly, fullyAppliedCondition } from "./aggregate";
 import { settlingMs } from "./settling";
 import { deepEqual } from "../../apiserver/object-utils";
 import { specOrMetaChanged, type WatchEventInfo } from "../runtime/watches";
+import { WritePacer } from "../runtime/write-pacer";
+import { requestKey } from "../runtime/keys";
 
 export const BINDING_STATUS_CONTROLLER = "binding-status";
 export const CLUSTER_BINDING_STATUS_CONTROLLER = "cluster-resource-binding-status";
@@ -17,14 +19,23 @@ export const REASON_AGGREGATE_STATUS_SUCCEED = "AggregateStatusSucceed";
 export const REASON_AGGREGATE_STATUS_FAILED = "AggregateStatusFailed";
 
 /**
+ * Least time between two in-progress aggregated status writes of one binding (WritePacer):
+ * Works of one binding turn Healthy one by one, seconds apart under load, and each step was a
+ * binding write plus a template status write (and its Event).
+ */
+export const BINDING_PROGRESS_WRITE_INTERVAL_MS = 2000;
+
+/**
  * Karmada's RB/CRB status controller (karmada-api.md §7.7): aggregatedStatus and FullyApplied
  * on the binding, then the template's own status through the status subresource for kinds with
- * an aggregation rule. Both writes happen only on change, and not while the binding's Works are
- * settling (settling.ts); the template status write is ignored
+ * an aggregation rule. Both writes happen only on change, not while the binding's Works are
+ * settling (settling.ts), and rollout progress at most every BINDING_PROGRESS_WRITE_INTERVAL_MS
+ * per binding (reaching Healthy, a failure or a regression go out at once); the template status write is ignored
  * by the detector (status-only), so it never re-triggers propagation.
  */
-export function bindingStatusController(kind: BindingKind): (deps: ControllerDeps) => ControllerDefinition {
+export function bindingStatusController(kind: BindingKind, progressIntervalMs = BINDING_PROGRESS_WRITE_INTERVAL_MS): (deps: ControllerDeps) => ControllerDefinition {
   return (deps) => {
+    const pacer = new WritePacer(progressIntervalMs);
     const bindings = () => deps.informers.informerFor<ResourceBinding>({ apiVersion: BINDING_API_VERSION, kind });
     const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
     return defineController({
@@ -46,18 +57,25 @@ export function bindingStatusController(kind: BindingKind): (deps: ControllerDep
         },
       ],
       async reconcile(req) {
+        const key = requestKey(req);
         const binding = bindings().get(req.namespace, req.name);
-        if (!binding || binding.metadata.deletionTimestamp) return;
+        if (!binding || binding.metadata.deletionTimestamp) return pacer.forget(key);
         const mine = worksOfBinding(works(), binding);
         // Works about to change on their own: one write once they settled, not one per step.
         const wait = settlingMs(binding, mine, deps.clock.now());
         if (wait > 0) return { requeueAfterMs: wait };
         const items = aggregatedItems(mine);
-        const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(deps.clock.now()));
+        const now = deps.clock.now();
+        const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(now));
         if (cond.changed || !deepEqual(items, binding.status?.aggregatedStatus ?? [])) {
+          const progress = !cond.changed && aggregateProgressOnly(binding.status?.aggregatedStatus, items);
+          const held = progress ? pacer.waitMs(key, now) : 0;
+          // The template's status follows the binding's: both wait.
+          if (held > 0) return { requeueAfterMs: held };
           // A status write reads nothing but status from its body: the cached binding is not copied.
           const next = { ...binding, status: { ...(binding.status ?? {}), conditions: cond.conditions, aggregatedStatus: items } };
           await deps.client.updateStatus(next);
+          pacer.wrote(key, now, items.some((i) => i.applied && i.health !== "Healthy"));
         }
         await updateTemplateStatus(deps, binding, items);
       },

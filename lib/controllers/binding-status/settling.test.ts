@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ResourceBinding, Work } from "../../kube/karmada";
-import { FIRST_STATUS_SETTLE_MS } from "../work-status/first-status";
+import { UNOBSERVED_SETTLE_MS } from "../work-status/first-status";
 import { NEW_WORK_SETTLE_MS, settlingMs } from "./settling";
 
 const T0 = Date.parse("2026-01-01T00:00:00Z");
@@ -24,7 +24,7 @@ describe("settlingMs", () => {
     expect(settlingMs(b1, [work({})], T0 + NEW_WORK_SETTLE_MS)).toBe(0);
   });
   it("waits for an applied Work's first manifestStatuses, bounded from Applied", () => {
-    expect(settlingMs(b1, [work({ conditions: applied("True") })], T0)).toBe(FIRST_STATUS_SETTLE_MS + 1000);
+    expect(settlingMs(b1, [work({ conditions: applied("True") })], T0)).toBe(UNOBSERVED_SETTLE_MS + 1000);
     expect(settlingMs(b1, [work({ conditions: applied("True") })], T0 + 60_000)).toBe(0);
   });
   it("does not wait for settled, failed or terminating Works", () => {

@@ -1,7 +1,7 @@
 import type { ResourceBinding, Work } from "../../kube/karmada";
 import { clusterOfExecutionNamespace } from "../../kube/karmada";
 import { targetClusters } from "../binding/binding-meta";
-import { FIRST_STATUS_SETTLE_MS } from "../work-status/first-status";
+import { UNOBSERVED_SETTLE_MS } from "../work-status/first-status";
 
 /**
  * How long a Work may be missing (after the last scheduling) or unexecuted (no Applied
@@ -31,8 +31,8 @@ export function settlingMs(binding: ResourceBinding, works: readonly Work[], now
   for (const w of live) {
     const applied = w.status?.conditions?.find((c) => c.type === "Applied");
     if (!applied) wait(w.metadata.creationTimestamp, NEW_WORK_SETTLE_MS);
-    // One second more than work-status waits: its write must land before ours.
-    else if (applied.status === "True" && !w.status?.manifestStatuses?.length) wait(applied.lastTransitionTime, FIRST_STATUS_SETTLE_MS + 1000);
+    // One second more than work-status waits at most: its write must land before ours.
+    else if (applied.status === "True" && !w.status?.manifestStatuses?.length) wait(applied.lastTransitionTime, UNOBSERVED_SETTLE_MS + 1000);
   }
   return Math.max(0, until - nowMs);
 }

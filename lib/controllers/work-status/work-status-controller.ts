@@ -12,7 +12,9 @@ import type { MemberClients } from "../execution/member-clients";
 import type { MemberWatcher } from "../execution/member-watcher";
 import { SYNC_WAIT_MS, jittered } from "../execution/execution-controller";
 import { deepEqual } from "../../apiserver/object-utils";
-import { firstStatusWaitMs } from "./first-status";
+import { firstStatusWaitMs, progressOnly, PROGRESS_WRITE_INTERVAL_MS } from "./first-status";
+import { WritePacer } from "../runtime/write-pacer";
+import { requestKey } from "../runtime/keys";
 
 export const WORK_STATUS_CONTROLLER = "work-status";
 
@@ -26,24 +28,29 @@ export interface WorkStatusOptions {
   resourceOf?: (apiVersion: string, kind: string) => string | undefined;
   /** Periodic status refresh. Default 2 min. */
   resyncMs?: number;
+  /** Least time between in-progress status writes of one Work. Default PROGRESS_WRITE_INTERVAL_MS. */
+  progressIntervalMs?: number;
 }
 
 /**
  * Karmada's work status controller (karmada-api.md §7.6): for Works applied (Applied=True), the
  * member object's reflected status and health go to status.manifestStatuses, written only
- * when they change (the first write waits for a fresh rollout to settle, first-status.ts).
+ * when they change (the first write waits for a fresh rollout to settle, and a rollout's
+ * further progress is written at most every few seconds per Work, first-status.ts).
  * Member events reach it through the MemberWatcher (which relists on 410).
  */
 export function workStatusController(opts: WorkStatusOptions): (deps: ControllerDeps) => ControllerDefinition {
   return (deps) => {
     const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
+    const pacer = new WritePacer(opts.progressIntervalMs ?? PROGRESS_WRITE_INTERVAL_MS);
     return defineController({
       name: WORK_STATUS_CONTROLLER,
       workers: 16,
       watches: [{ apiVersion: WORK_V1ALPHA1, kind: "Work", predicate: appliedOrSpecChanged }],
       async reconcile(req): Promise<Result | void> {
+        const key = requestKey(req);
         const work = works().get(req.namespace, req.name);
-        if (!work || work.metadata.deletionTimestamp || !isConditionTrue(work.status?.conditions, "Applied")) return;
+        if (!work || work.metadata.deletionTimestamp || !isConditionTrue(work.status?.conditions, "Applied")) return pacer.forget(key);
         const cluster = clusterOfExecutionNamespace(work.metadata.namespace ?? "");
         if (!cluster) return;
         const statuses: ManifestStatus[] = [];
@@ -54,12 +61,15 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
         }
         if (deepEqual(statuses, work.status?.manifestStatuses ?? [])) return { requeueAfterMs: jittered(opts.resyncMs ?? STATUS_RESYNC_MS) };
         // A fresh rollout is reported once it settled (member events re-run us meanwhile).
-        const wait = firstStatusWaitMs(work, statuses, deps.clock.now());
+        const now = deps.clock.now();
+        const progress = progressOnly(work.status?.manifestStatuses, statuses);
+        const wait = progress ? pacer.waitMs(key, now) : firstStatusWaitMs(work, statuses, now);
         if (wait > 0) return { requeueAfterMs: wait };
         // A status write reads nothing but status from its body: no copy of the manifests.
         const next: Work = { ...work, status: { ...(work.status ?? {}), manifestStatuses: statuses } };
         if (!statuses.length) delete next.status!.manifestStatuses;
         await deps.client.updateStatus(next);
+        pacer.wrote(key, now, statuses.some((s) => s.health === "Unhealthy"));
         return { requeueAfterMs: jittered(opts.resyncMs ?? STATUS_RESYNC_MS) };
       },
     });

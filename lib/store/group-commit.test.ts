@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GroupCommitQueue } from "./group-commit";
 import type { SqlClient, SqlQueryable } from "./sql-client";
 
-/** A database stand-in that counts transactions and returns an empty store at counter 10. */
-function fakeSql() {
+/** A database stand-in that counts transactions and returns an empty store at counter 10; `guardHolds`: how a guarded write goes. */
+function fakeSql(guardHolds = () => true) {
   const transactions: string[][] = [];
   const sql: SqlClient = {
     query: async () => [],
@@ -13,6 +13,7 @@ function fakeSql() {
       const tx: SqlQueryable = {
         query: async <T,>(text: string) => {
           statements.push(text);
+          if (text.includes("guard")) return (guardHolds() ? [{ rv: 0 }] : []) as T[];
           return (text.includes("FOR UPDATE") ? [{ base: 10, i: null, rv: 10 }] : []) as T[];
         },
       };
@@ -50,6 +51,24 @@ describe("GroupCommitQueue", () => {
     expect(transactions).toHaveLength(1);
     expect(transactions[0]).toHaveLength(3);
     expect(transactions[0][0]).toMatch(/^SELECT rv FROM store_counter WHERE id = 1 FOR UPDATE$/);
+    await q.close();
+  });
+
+  it("after a commit, writes a batch on what its ops assume in one statement; a miss reads first", async () => {
+    let holds = true;
+    const { sql, transactions } = fakeSql(() => holds);
+    const q = new GroupCommitQueue({ sql, exclusive: true, onCommitted: () => {} });
+    await q.submit(cm("a"));
+    await q.submit(cm("b"));
+    expect(transactions.map((t) => t.length)).toEqual([2, 1]);
+    expect(transactions[1][0]).toContain("guard");
+    // Deletes read the row first (their event carries its last state): here it is not found, so nothing is written.
+    await expect(q.submit({ kind: "delete", key: cm("b").key, namespace: "d", name: "b" })).rejects.toMatchObject({ status: { reason: "NotFound" } });
+    expect(transactions.map((t) => t.length)).toEqual([2, 1, 1]);
+    expect(transactions[2][0]).toContain("FOR UPDATE");
+    holds = false;
+    await q.submit(cm("c"));
+    expect(transactions.map((t) => t.length)).toEqual([2, 1, 1, 1, 2]);
     await q.close();
   });
 });

@@ -2,7 +2,7 @@ import type { StorageEvent } from "../apiserver/storage";
 import type { KubeObject } from "../kube/types";
 import { asObject, objectColumns } from "./object-rows";
 import type { SqlClient, SqlQueryable } from "./sql-client";
-import { planWrites, rowId, type WriteOp, type WriteOutcome } from "./write-plan";
+import { planWrites, rowId, type WriteOp, type WriteOutcome, type WritePlan } from "./write-plan";
 
 interface Pending {
   op: WriteOp;
@@ -38,6 +38,8 @@ export class GroupCommitQueue {
   private closed = false;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
+  /** The counter after this queue's last commit: what the next batch assumes (see writeAssumed). */
+  private knownRv: number | undefined;
 
   constructor(private readonly opts: GroupCommitOptions) {}
 
@@ -74,10 +76,12 @@ export class GroupCommitQueue {
   }
 
   private async commitBatch(batch: Pending[]) {
-    let committed: { outcomes: WriteOutcome[]; baseRv: number; events: StorageEvent[] };
+    const ops = batch.map((p) => p.op);
+    let committed: Committed;
     try {
-      committed = await this.opts.sql.transaction((tx) => this.writeBatch(tx, batch.map((p) => p.op)));
+      committed = (await this.writeAssumed(ops)) ?? (await this.opts.sql.transaction((tx) => this.writeBatch(tx, ops)));
     } catch (err) {
+      this.knownRv = undefined;
       if (batch.length === 1) {
         batch[0].reject(err);
         return;
@@ -86,15 +90,48 @@ export class GroupCommitQueue {
       for (const p of batch) await this.commitBatch([p]);
       return;
     }
+    this.knownRv = committed.lastRv;
     if (committed.events.length > 0) this.opts.onCommitted(committed.baseRv, committed.events);
     // Outcomes are the callers' own objects already (planWrites): no copy here.
     committed.outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.object) : batch[i].reject(o.error)));
   }
 
-  private async writeBatch(tx: SqlQueryable, ops: WriteOp[]) {
+  /**
+   * The batch in one round trip instead of two: planned on what its ops imply about their rows
+   * (a create's row is absent, an update's row is at its expected version or, unconditional,
+   * exists) and on the counter this queue last committed, then written under a guard that checks
+   * exactly that under the counter lock. Any surprise (a conflict, another writer, another
+   * replica) writes nothing and returns undefined: the batch then goes the read-first way, which
+   * gives each op its own error. Batches with a delete always do (its event needs the row).
+   */
+  private async writeAssumed(ops: WriteOp[]): Promise<Committed | undefined> {
+    const baseRv = this.knownRv;
+    const assumed = baseRv === undefined ? undefined : assumeRows(ops);
+    if (baseRv === undefined || !assumed) return undefined;
+    const plan = planWrites(ops, assumed.current, baseRv);
+    const done = await this.opts.sql.transaction(async (tx) => {
+      // Postgres: the lock is its own statement, so the guarded write's snapshot starts after the
+      // wait (see `exclusive`). Sent with BEGIN and the write in one flight by a pipelining client.
+      const lock = this.opts.exclusive ? undefined : tx.query(LOCK_SQL, [], { name: "flotilla_gc_lock" });
+      lock?.catch(() => {});
+      const rows = await this.write(tx, plan, { keys: assumed.keys, baseRv });
+      await lock;
+      return rows.length > 0;
+    });
+    if (!done) return undefined;
+    return { outcomes: plan.outcomes, baseRv, lastRv: plan.lastRv, events: plan.events };
+  }
+
+  private async writeBatch(tx: SqlQueryable, ops: WriteOp[]): Promise<Committed> {
     const { baseRv, current } = await lockAndRead(tx, ops, this.opts.exclusive === true);
     const plan = planWrites(ops, current, baseRv);
-    if (plan.events.length === 0) return { outcomes: plan.outcomes, baseRv, events: [] };
+    if (plan.events.length === 0) return { outcomes: plan.outcomes, baseRv, lastRv: baseRv, events: [] };
+    await this.write(tx, plan);
+    return { outcomes: plan.outcomes, baseRv, lastRv: plan.lastRv, events: plan.events };
+  }
+
+  /** Writes a plan as the transaction's last statement; `guard`: only if the rows are as assumed (no rows back otherwise). */
+  private write(tx: SqlQueryable, plan: WritePlan, guard?: { keys: AssumedKey[]; baseRv: number }): Promise<unknown[]> {
     const upserts = [];
     const deletes = [];
     for (const f of plan.finals.values()) {
@@ -106,12 +143,49 @@ export class GroupCommitQueue {
     const stored = new Set(upserts.map((u) => u.object));
     const events = plan.events.map((e) => ({ rv: Number(e.resourceVersion), group: e.key.group, resource: e.key.resource, namespace: e.namespace, name: e.name, type: e.type, object: stored.has(e.object) ? null : e.object }));
     const params: unknown[] = [JSON.stringify(upserts), JSON.stringify(deletes), JSON.stringify(events), plan.lastRv];
+    if (guard) params.push(JSON.stringify(guard.keys), guard.baseRv);
     const { notifyChannel } = this.opts;
     if (notifyChannel) params.push(notifyChannel);
-    const sql = notifyChannel ? WRITE_SQL + ` RETURNING rv, pg_notify($5, $4::bigint::text)` : WRITE_SQL + ` RETURNING rv`;
-    await tx.query(sql, params, { name: notifyChannel ? "flotilla_gc_write_notify" : "flotilla_gc_write", last: true });
-    return { outcomes: plan.outcomes, baseRv, events: plan.events };
+    const name = `flotilla_gc_${guard ? "guarded_" : ""}write${notifyChannel ? "_notify" : ""}`;
+    const returning = notifyChannel ? ` RETURNING rv, pg_notify($${params.length}, $4::bigint::text)` : ` RETURNING rv`;
+    return tx.query((guard ? GUARDED_WRITE_SQL : WRITE_SQL) + returning, params, { name, last: true });
   }
+}
+
+interface Committed {
+  outcomes: WriteOutcome[];
+  baseRv: number;
+  /** The counter after the batch. */
+  lastRv: number;
+  events: StorageEvent[];
+}
+
+/** A row as a batch assumes it was: `rv` null = absent, "" = present at any version, else present at that version. */
+interface AssumedKey {
+  group: string;
+  resource: string;
+  namespace: string;
+  name: string;
+  rv: string | null;
+}
+
+/**
+ * What the batch's ops take for granted about their rows if they are all to succeed, keyed as
+ * planWrites reads them; only a key's first op says what was there before the batch. Undefined
+ * when the batch has a delete (its DELETED event carries the row's last state, which must be read).
+ */
+function assumeRows(ops: WriteOp[]): { current: Map<string, KubeObject>; keys: AssumedKey[] } | undefined {
+  const current = new Map<string, KubeObject>();
+  const keys = new Map<string, AssumedKey>();
+  for (const op of ops) {
+    if (op.kind === "delete") return undefined;
+    const id = rowId(op.key, op.namespace, op.name);
+    if (keys.has(id)) continue;
+    const rv = op.kind === "create" ? null : op.expectedRv || "";
+    keys.set(id, { group: op.key.group, resource: op.key.resource, namespace: op.namespace, name: op.name, rv });
+    if (rv !== null) current.set(id, versionOnly(rv));
+  }
+  return { current, keys: [...keys.values()] };
 }
 
 /**
@@ -181,20 +255,24 @@ const READ_SQL = `SELECT k.i, o.resource_version AS rv, CASE WHEN k.whole THEN o
 /** Both in one statement (exclusive databases only): one row at least, the counter's, with i null when no key exists. */
 const LOCK_READ_SQL = `SELECT c.rv AS base, r.i, r.rv, r.object FROM (${LOCK_SQL}) c LEFT JOIN (${READ_SQL}) r ON true`;
 
-/** Upserts, deletes, event inserts and the counter bump of one batch, in one statement. */
-const WRITE_SQL = `
-WITH up AS (
+/**
+ * Upserts, deletes, event inserts and the counter bump of one batch, in one statement. `gate`
+ * (a boolean SQL expression) makes every part conditional: all of it is written or none.
+ */
+const writeSql = (gate: string) => `
+  up AS (
   INSERT INTO objects ("group", resource, namespace, name, uid, kind, resource_version, generation, labels, object, deletion_timestamp, created_at)
   SELECT "group", resource, namespace, name, uid, kind, rv, generation, labels, object, deletion_timestamp, coalesce(created_at, now())
   FROM jsonb_to_recordset($1::jsonb) AS x("group" text, resource text, namespace text, name text, uid text, kind text, rv bigint,
     generation bigint, labels jsonb, object jsonb, deletion_timestamp timestamptz, created_at timestamptz)
+  WHERE ${gate}
   ON CONFLICT ("group", resource, namespace, name) DO UPDATE SET uid = excluded.uid, kind = excluded.kind,
     resource_version = excluded.resource_version, generation = excluded.generation, labels = excluded.labels,
     object = excluded.object, deletion_timestamp = excluded.deletion_timestamp, created_at = excluded.created_at
   RETURNING 1
 ), del AS (
   -- Rows found by primary key first (as in READ_SQL), then deleted by their tuple ids: a USING join would scan the table.
-  DELETE FROM objects WHERE ctid = ANY (ARRAY(
+  DELETE FROM objects WHERE ${gate} AND ctid = ANY (ARRAY(
     SELECT o.ctid FROM jsonb_to_recordset($2::jsonb) AS d("group" text, resource text, namespace text, name text)
     CROSS JOIN LATERAL (SELECT ctid FROM objects WHERE ${PROBE("d")} LIMIT 1) o))
   RETURNING 1
@@ -204,6 +282,23 @@ WITH up AS (
   FROM jsonb_to_recordset($3::jsonb) AS e(rv bigint, "group" text, resource text, namespace text, name text, type text, object jsonb)
   LEFT JOIN jsonb_to_recordset($1::jsonb) AS u("group" text, resource text, namespace text, name text, object jsonb)
     ON e.object IS NULL AND u."group" = e."group" AND u.resource = e.resource AND u.namespace = e.namespace AND u.name = e.name
+  WHERE ${gate}
   RETURNING 1
 )
-UPDATE store_counter SET rv = $4::bigint WHERE id = 1`;
+UPDATE store_counter SET rv = $4::bigint WHERE id = 1 AND ${gate}`;
+
+const WRITE_SQL = `WITH ${writeSql("true")}`;
+
+/**
+ * WRITE_SQL if the counter is still at $6 and every key in $5 is as assumed (see AssumedKey),
+ * checked in the statement's own snapshot, which under the counter lock is the latest state.
+ * Versions compare as text, as planWrites compares them.
+ */
+const GUARDED_WRITE_SQL = `WITH guard AS MATERIALIZED (
+  SELECT (SELECT rv FROM store_counter WHERE id = 1) = $6::bigint AND NOT EXISTS (
+    SELECT 1 FROM jsonb_to_recordset($5::jsonb) AS k("group" text, resource text, namespace text, name text, rv text)
+    LEFT JOIN LATERAL (SELECT resource_version FROM objects WHERE ${PROBE("k")} LIMIT 1) o ON true
+    WHERE CASE WHEN k.rv IS NULL THEN o.resource_version IS NOT NULL
+      WHEN k.rv = '' THEN o.resource_version IS NULL
+      ELSE o.resource_version IS NULL OR o.resource_version::text <> k.rv END) AS ok
+), ${writeSql("(SELECT ok FROM guard)")}`;

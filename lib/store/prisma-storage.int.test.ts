@@ -43,6 +43,55 @@ async function expectUncompressed(s: Storage, sql: Database["sql"]) {
   }
 }
 
+
+/**
+ * Two storages on one database (two replicas, or two opens in one process): each group commit
+ * first writes on what its ops assume, guarded in SQL, and falls back to reading first when the
+ * other one moved the counter or a row. Returns the statements per transaction `a` ran.
+ */
+async function expectAssumedWritesChecked(db: Database, a: Storage, b: Storage) {
+  const statements: string[][] = [];
+  const transaction = db.sql.transaction.bind(db.sql);
+  db.sql.transaction = (fn, opts) =>
+    transaction((tx) => {
+      const mine: string[] = [];
+      statements.push(mine);
+      return fn({ query: (sql, params, o) => (mine.push(sql), tx.query(sql, params, o)) });
+    }, opts);
+  const key = { group: "", resource: "configmaps" };
+  const cm = (name: string, rv?: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "d", name, ...(rv ? { resourceVersion: rv } : {}) }, data: { v: name } });
+  try {
+    const x1 = await a.create(key, cm("x"));
+    statements.length = 0;
+    // a knows the counter: one transaction, no read before the write.
+    const y1 = await a.create(key, cm("y"));
+    expect(statements).toHaveLength(1);
+    expect(statements[0].some((q) => q.includes("guard"))).toBe(true);
+    expect(statements[0].some((q) => q.includes("jsonb_to_recordset($1::jsonb) AS k"))).toBe(false);
+    expect(Number(y1.metadata.resourceVersion)).toBe(Number(x1.metadata.resourceVersion) + 1);
+    // b moves the counter behind a's back: a's assumption fails and it reads first; versions stay contiguous.
+    const z1 = await b.create(key, cm("z"));
+    const x2 = await a.update(key, cm("x", x1.metadata.resourceVersion), x1.metadata.resourceVersion!);
+    expect(Number(x2.metadata.resourceVersion)).toBe(Number(z1.metadata.resourceVersion) + 1);
+    // b changes x: a's update from the old version is a conflict, a create of it exists already.
+    const x3 = await b.update(key, cm("x", x2.metadata.resourceVersion), x2.metadata.resourceVersion!);
+    await expect(a.update(key, cm("x", x2.metadata.resourceVersion), x2.metadata.resourceVersion!)).rejects.toMatchObject({ status: { reason: "Conflict" } });
+    await expect(a.create(key, cm("x"))).rejects.toMatchObject({ status: { reason: "AlreadyExists" } });
+    // b deletes y: a's unconditional update of it is NotFound; a's create of it succeeds.
+    await b.delete(key, "d", "y");
+    await expect(a.update(key, cm("y"), "")).rejects.toMatchObject({ status: { reason: "NotFound" } });
+    const y2 = await a.create(key, cm("y"));
+    expect(Number(y2.metadata.resourceVersion)).toBe(Number(x3.metadata.resourceVersion) + 2);
+    expect((await a.get(key, "d", "x"))?.metadata.resourceVersion).toBe(x3.metadata.resourceVersion);
+    // The log holds every version once, in order.
+    const [log] = await db.sql.query<{ n: unknown; lo: unknown; hi: unknown }>(`SELECT count(*) AS n, min(rv) AS lo, max(rv) AS hi FROM object_events`);
+    expect(Number(log.n)).toBe(Number(log.hi) - Number(log.lo) + 1);
+    expect(Number(log.hi)).toBe(Number(y2.metadata.resourceVersion));
+  } finally {
+    db.sql.transaction = transaction;
+  }
+}
+
 describe("PrismaStorage on PGlite", () => {
   let base: PGlite;
   beforeAll(async () => {
@@ -153,6 +202,18 @@ describe("PrismaStorage on PGlite", () => {
     }
   });
 
+  it("writes on what a batch assumes when it knows the counter, and reads first when another writer moved it", async () => {
+    const { s, db } = await make();
+    const other = await PrismaStorage.open(db, { compactIntervalMs: 0 });
+    try {
+      await expectAssumedWritesChecked(db, s, other);
+    } finally {
+      await other.close();
+      await s.close();
+      await db.close();
+    }
+  });
+
   it("stores large objects uncompressed", async () => {
     const { s, db } = await make();
     try {
@@ -196,6 +257,17 @@ describe.skipIf(!serverUrl)("PrismaStorage on PostgreSQL", () => {
     await db.sql.query(RESET_OBJECT_STORE_SQL);
     return PrismaStorage.open(db, { compactIntervalMs: 0, ...opts });
   }
+  it("writes on what a batch assumes when it knows the counter, and reads first when another replica moved it", async () => {
+    const s = await make();
+    const other = await PrismaStorage.open(db, { compactIntervalMs: 0 });
+    try {
+      await expectAssumedWritesChecked(db, s, other);
+    } finally {
+      await other.close();
+      await s.close();
+    }
+  });
+
   it("stores large objects uncompressed", async () => {
     const s = await make();
     try {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "../clusters/sign-in";
 
 // The propagation journey as a new user walks it: author a PropagationPolicy in the form while
@@ -50,6 +50,23 @@ async function waitForClusters(page: Page): Promise<void> {
 }
 
 const workflowUrl = `/workflow/default/deployments.apps/${deployment}`;
+
+/**
+ * Opens the YAML tab of a member object in the workflow view and waits until its spec is drawn.
+ * CodeMirror draws only the lines near the visible part of the page; an editor laid out at the
+ * bottom of the window showed only its metadata until scrolled, so a check on the image line
+ * could fail (and a "does not contain" check pass) without looking at the spec at all.
+ */
+async function memberYaml(page: Page, member: string): Promise<Locator> {
+  await page.getByRole("button", { name: new RegExp(`^Member object ${member}`) }).click();
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const box = page.getByRole("textbox", { name: `YAML of ${member}` });
+  await box.scrollIntoViewIfNeeded();
+  await box.hover();
+  await page.mouse.wheel(0, 100);
+  await expect(box).toContainText("containers:");
+  return box;
+}
 
 test.describe.serial("propagation journey", () => {
   test.beforeEach(async ({ page }) => {
@@ -112,13 +129,10 @@ test.describe.serial("propagation journey", () => {
     await expect(page).toHaveURL(new RegExp(`/policies/overridepolicies/default/op-${id}$`));
 
     await page.goto(workflowUrl);
-    await page.getByRole("button", { name: /^Member object member2/ }).click();
-    await page.getByRole("tab", { name: "YAML" }).click();
-    await expect(page.getByRole("textbox", { name: "YAML of member2" })).toContainText("nginx:1.27-alpine", { timeout: 60_000 });
-    await page.getByRole("button", { name: /^Member object member1/ }).click();
-    await page.getByRole("tab", { name: "YAML" }).click();
-    await expect(page.getByRole("textbox", { name: "YAML of member1" })).toContainText("nginx:1.27");
-    await expect(page.getByRole("textbox", { name: "YAML of member1" })).not.toContainText("alpine");
+    await expect(async () => expect(await memberYaml(page, "member2")).toContainText("image: nginx:1.27-alpine", { timeout: 2_000 })).toPass({ timeout: 60_000 });
+    const member1 = await memberYaml(page, "member1");
+    await expect(member1).toContainText("image: nginx:1.27");
+    await expect(member1).not.toContainText("alpine");
     await page.screenshot({ path: "test-results/screens/workflow-override.png", fullPage: true });
   });
 

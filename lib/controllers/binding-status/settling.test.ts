@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ResourceBinding, Work } from "../../kube/karmada";
 import { UNOBSERVED_SETTLE_MS } from "../work-status/first-status";
-import { NEW_WORK_SETTLE_MS, settlingMs } from "./settling";
+import { NEW_WORK_SETTLE_MS, settlingMs, UNTOUCHED_WORK_SETTLE_MS } from "./settling";
 
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 const STAMP = "2026-01-01T00:00:00Z";
@@ -20,8 +20,13 @@ const ms = [{ identifier: { ordinal: 0, group: "apps", version: "v1", kind: "Dep
 
 describe("settlingMs", () => {
   it("waits for a Work not executed yet, bounded from its creation", () => {
-    expect(settlingMs(b1, [work({})], T0 + 1000)).toBe(NEW_WORK_SETTLE_MS - 1000);
-    expect(settlingMs(b1, [work({})], T0 + NEW_WORK_SETTLE_MS)).toBe(0);
+    const dispatching = [{ type: "Dispatching", status: "True", reason: "r", message: "", lastTransitionTime: STAMP }];
+    expect(settlingMs(b1, [work({ conditions: dispatching })], T0 + 1000)).toBe(NEW_WORK_SETTLE_MS - 1000);
+    expect(settlingMs(b1, [work({ conditions: dispatching })], T0 + NEW_WORK_SETTLE_MS)).toBe(0);
+  });
+  it("waits longer for a Work nothing has touched yet (still queued for execution)", () => {
+    expect(settlingMs(b1, [work({})], T0 + NEW_WORK_SETTLE_MS)).toBe(UNTOUCHED_WORK_SETTLE_MS - NEW_WORK_SETTLE_MS);
+    expect(settlingMs(b1, [work({})], T0 + UNTOUCHED_WORK_SETTLE_MS)).toBe(0);
   });
   it("waits for an applied Work's first manifestStatuses, bounded from Applied", () => {
     expect(settlingMs(b1, [work({ conditions: applied("True") })], T0)).toBe(UNOBSERVED_SETTLE_MS + 1000);
@@ -39,13 +44,13 @@ describe("settlingMs", () => {
   });
   it("takes the latest bound of all Works", () => {
     const works = [work({ conditions: applied("True"), manifestStatuses: ms }), work({}, { namespace: "karmada-es-m2", creationTimestamp: "2026-01-01T00:00:02Z" })];
-    expect(settlingMs(binding(["m1", "m2"]), works, T0)).toBe(NEW_WORK_SETTLE_MS + 2000);
+    expect(settlingMs(binding(["m1", "m2"]), works, T0)).toBe(UNTOUCHED_WORK_SETTLE_MS + 2000);
   });
 });
 
 describe("settlingMs without timestamps", () => {
   it("a missing lastScheduledTime does not hide a Work's own bound", () => {
     const w = work({}, { namespace: "karmada-es-m2" });
-    expect(settlingMs(binding(["m1", "m2"]), [w], T0)).toBe(NEW_WORK_SETTLE_MS);
+    expect(settlingMs(binding(["m1", "m2"]), [w], T0)).toBe(UNTOUCHED_WORK_SETTLE_MS);
   });
 });

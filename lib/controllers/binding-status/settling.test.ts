@@ -20,7 +20,7 @@ const ms = [{ identifier: { ordinal: 0, group: "apps", version: "v1", kind: "Dep
 
 describe("settlingMs", () => {
   it("waits for a Work not executed yet, bounded from its creation", () => {
-    const dispatching = [{ type: "Dispatching", status: "True", reason: "r", message: "", lastTransitionTime: STAMP }];
+    const dispatching = [{ type: "Dispatching", status: "True" as const, reason: "r", message: "", lastTransitionTime: STAMP }];
     expect(settlingMs(b1, [work({ conditions: dispatching })], T0 + 1000)).toBe(NEW_WORK_SETTLE_MS - 1000);
     expect(settlingMs(b1, [work({ conditions: dispatching })], T0 + NEW_WORK_SETTLE_MS)).toBe(0);
   });

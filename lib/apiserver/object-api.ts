@@ -11,6 +11,7 @@ import { allowsUnconditionalUpdate, prepareCreate, prepareUpdate, readyToVanish 
 import { clone, sameIgnoringManagedTimes } from "./object-utils";
 import { noFieldManagement, type FieldManagement } from "./field-management";
 import { enforceFieldValidation, type FieldValidation } from "./strict-fields";
+import { NamespaceLister } from "./namespace-lister";
 
 /**
  * Generic Kubernetes object semantics over a Storage: the verbs every resource shares.
@@ -53,9 +54,15 @@ export class ObjectApi {
   readonly clock: Clock;
   fields: FieldManagement;
   private readonly listeners: WriteListener[] = [];
+  /** NamespaceLifecycle's view of namespaces (watch-fed, started by the first namespaced create). */
+  private readonly namespaces: NamespaceLister;
 
   constructor(opts: ObjectApiOptions) {
     this.storage = opts.storage;
+    this.namespaces = new NamespaceLister(opts.storage);
+    this.onWrite(async (d, obj, type) => {
+      if (d.group === "" && d.plural === "namespaces") this.namespaces.observe(obj, type);
+    });
     this.registry = opts.registry;
     this.clock = opts.clock ?? (() => new Date());
     this.fields = opts.fields ?? noFieldManagement;
@@ -193,10 +200,9 @@ export class ObjectApi {
 
   /** The NamespaceLifecycle admission plugin: content needs an existing namespace that is not terminating. */
   private async checkNamespaceAcceptsCreate(d: ResourceDescriptor, obj: KubeObject): Promise<void> {
-    const nsDesc = this.registry.byResource("", "v1", "namespaces");
-    if (!nsDesc) return;
+    if (!this.registry.byResource("", "v1", "namespaces")) return;
     const ns = obj.metadata.namespace!;
-    const found = await this.storage.get(this.storageKey(nsDesc), "", ns);
+    const found = await this.namespaces.get(ns);
     if (!found) throw errors.notFound("namespaces", ns);
     if (found.metadata.deletionTimestamp) {
       const message = `unable to create new content in namespace ${ns} because it is being terminated`;

@@ -135,7 +135,9 @@ export async function startScaleEnv(opts: ScaleEnvOptions): Promise<ScaleEnv> {
     async restartPlane() {
       clusters.close();
       await kube.close();
-      env.plane = await startPlaneProcess(planeEnv, { nodeArgs: opts.nodeArgs });
+      // Restart-to-READY is a measured figure: at L's full size on a loaded machine it passed
+      // the 120-s start limit, and the whole run was lost rather than measured.
+      env.plane = await startPlaneProcess(planeEnv, { nodeArgs: opts.nodeArgs, timeoutMs: 1_800_000 });
       env.kube = kube = await kubeHttp(path.join(planeEnv.FLOTILLA_DATA_DIR, "kubeconfig"), 32);
       env.clusters = clusters = await trackClusters(kube);
       return env.plane;

@@ -124,6 +124,8 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
     const peak = (await env.plane.memory()).peak;
     const convergedHeap = env.plane.heap();
     const live = await env.plane.liveHeap();
+    // In the log too: a run that fails later (restart, catch-up) keeps its converge figures.
+    progress(`converged in ${Math.round(convergeSeconds)} s (create ${Math.round(createSeconds)} s); plane ${Math.round(convergeCpuSeconds)} CPU s, peak RSS ${mb(peak)} MB, heap ${mb(convergedHeap?.heapUsed)} MB, live ${mb(live?.heapUsed)} MB; sandboxes ${Math.round(sandboxCpuSeconds)} CPU s, ${mb(sandboxRss)} MB`);
     const snap = await heapSnapshot(env.plane.pid);
     if (snap) progress(`heap snapshot ${snap}`);
     // Settled state: Works Applied is not the end (status aggregation and, on a loaded machine,

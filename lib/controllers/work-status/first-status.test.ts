@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ManifestStatus, Work } from "../../kube/karmada";
-import { firstStatusWaitMs, progressOnly } from "./first-status";
+import { FirstObserved, firstStatusWaitMs, progressOnly } from "./first-status";
 
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 const status = (health: ManifestStatus["health"], st: Record<string, number> = { generation: 1, observedGeneration: 1 }): ManifestStatus => ({ identifier: { ordinal: 0, group: "apps", version: "v1", kind: "Deployment", resource: "deployments", name: "d" }, status: st, health });
@@ -23,6 +23,12 @@ describe("firstStatusWaitMs", () => {
     expect(firstStatusWaitMs(work(), [status("Unhealthy", { generation: 2, observedGeneration: 1 })], T0 + 4000, 3000, 10_000)).toBe(6000);
     expect(firstStatusWaitMs(work(), [status("Unhealthy", { generation: 1 })], T0 + 10_000, 3000, 10_000)).toBe(0);
     expect(firstStatusWaitMs(work(), [status("Unhealthy", { generation: 1, observedGeneration: 1 })], T0 + 4000, 3000, 10_000)).toBe(0);
+  });
+  it("counts the settle time from when the member was first seen to observe, within the unobserved bound", () => {
+    const observed = [status("Unhealthy")];
+    expect(firstStatusWaitMs(work(), observed, T0 + 6000, 3000, 10_000, T0 + 5000)).toBe(2000);
+    expect(firstStatusWaitMs(work(), observed, T0 + 9000, 3000, 10_000, T0 + 8500)).toBe(1000);
+    expect(firstStatusWaitMs(work(), observed, T0 + 1000, 3000, 10_000, T0 - 5000)).toBe(2000);
   });
   it("writes a Healthy first reflection at once", () => {
     expect(firstStatusWaitMs(work(), [status("Healthy")], T0, 3000)).toBe(0);
@@ -47,5 +53,18 @@ describe("progressOnly", () => {
   });
   it("is news when the manifests changed", () => {
     expect(progressOnly([status("Unhealthy")], [status("Unhealthy"), status("Unhealthy")])).toBe(false);
+  });
+});
+
+describe("FirstObserved", () => {
+  it("keeps the first time per key until forgotten, bounded", () => {
+    const f = new FirstObserved(2);
+    expect(f.since("a", 100)).toBe(100);
+    expect(f.since("a", 500)).toBe(100);
+    f.forget("a");
+    expect(f.since("a", 700)).toBe(700);
+    f.since("b", 800);
+    f.since("c", 900);
+    expect(f.since("a", 1000)).toBe(1000);
   });
 });

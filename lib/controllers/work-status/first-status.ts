@@ -14,7 +14,7 @@ export const FIRST_STATUS_SETTLE_MS = 3000;
 export const UNOBSERVED_SETTLE_MS = 10_000;
 
 /** Unhealthy because the member's own controller has not looked at the object yet. */
-function unobserved(s: ManifestStatus): boolean {
+export function unobserved(s: ManifestStatus): boolean {
   if (s.health !== "Unhealthy") return false;
   const st = s.status as { generation?: unknown; observedGeneration?: unknown } | undefined;
   if (!st) return true;
@@ -26,16 +26,42 @@ function unobserved(s: ManifestStatus): boolean {
  * A member object just applied is mid-rollout: written at once its status is Unhealthy and
  * empty, then Healthy a second later (two Work writes, each re-aggregated into the binding and
  * the template). So the first write waits while some manifest is Unhealthy, for at most the
- * settle time (UNOBSERVED_SETTLE_MS while some is not observed yet); later changes are paced
- * (progressOnly), and a Work that goes Unhealthy later is reported without delay.
+ * settle time from Applied or, when known, from when the member was first seen to have observed
+ * the object (`observedSinceMs`: a loaded member observes late, and Healthy follows soon after),
+ * never beyond UNOBSERVED_SETTLE_MS from Applied; later changes are paced (progressOnly), and a
+ * Work that goes Unhealthy later is reported without delay.
  */
-export function firstStatusWaitMs(work: Work, statuses: readonly ManifestStatus[], nowMs: number, settleMs = FIRST_STATUS_SETTLE_MS, unobservedMs = UNOBSERVED_SETTLE_MS): number {
+export function firstStatusWaitMs(work: Work, statuses: readonly ManifestStatus[], nowMs: number, settleMs = FIRST_STATUS_SETTLE_MS, unobservedMs = UNOBSERVED_SETTLE_MS, observedSinceMs?: number): number {
   if (work.status?.manifestStatuses?.length) return 0;
   if (!statuses.some((s) => s.health === "Unhealthy")) return 0;
   const applied = work.status?.conditions?.find((c) => c.type === "Applied" && c.status === "True");
   const since = applied ? Date.parse(applied.lastTransitionTime) : NaN;
   if (Number.isNaN(since)) return 0;
-  return Math.max(0, since + (statuses.some(unobserved) ? unobservedMs : settleMs) - nowMs);
+  const until = statuses.some(unobserved) ? since + unobservedMs : Math.min(since + unobservedMs, Math.max(since, observedSinceMs ?? since) + settleMs);
+  return Math.max(0, until - nowMs);
+}
+
+/**
+ * Per Work, when its member objects were first seen observed (in memory, bounded): where the
+ * first-status settle time counts from once the member caught up.
+ */
+export class FirstObserved {
+  private readonly at = new Map<string, number>();
+
+  constructor(private readonly maxEntries = 100_000) {}
+
+  /** The first time `key` was reported here (now, the first time). */
+  since(key: string, nowMs: number): number {
+    const t = this.at.get(key);
+    if (t !== undefined) return t;
+    this.at.set(key, nowMs);
+    if (this.at.size > this.maxEntries) this.at.delete(this.at.keys().next().value as string);
+    return nowMs;
+  }
+
+  forget(key: string): void {
+    this.at.delete(key);
+  }
 }
 
 /**

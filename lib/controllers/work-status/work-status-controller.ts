@@ -12,7 +12,7 @@ import type { MemberClients } from "../execution/member-clients";
 import type { MemberWatcher } from "../execution/member-watcher";
 import { SYNC_WAIT_MS, jittered } from "../execution/execution-controller";
 import { deepEqual } from "../../apiserver/object-utils";
-import { firstStatusWaitMs, progressOnly, PROGRESS_WRITE_INTERVAL_MS } from "./first-status";
+import { FirstObserved, firstStatusWaitMs, progressOnly, PROGRESS_WRITE_INTERVAL_MS, unobserved } from "./first-status";
 import { WritePacer } from "../runtime/write-pacer";
 import { requestKey } from "../runtime/keys";
 
@@ -43,6 +43,7 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
   return (deps) => {
     const works = () => deps.informers.informerFor<Work>({ apiVersion: WORK_V1ALPHA1, kind: "Work" });
     const pacer = new WritePacer(opts.progressIntervalMs ?? PROGRESS_WRITE_INTERVAL_MS);
+    const observed = new FirstObserved();
     return defineController({
       name: WORK_STATUS_CONTROLLER,
       workers: 16,
@@ -50,7 +51,11 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
       async reconcile(req): Promise<Result | void> {
         const key = requestKey(req);
         const work = works().get(req.namespace, req.name);
-        if (!work || work.metadata.deletionTimestamp || !isConditionTrue(work.status?.conditions, "Applied")) return pacer.forget(key);
+        if (!work || work.metadata.deletionTimestamp || !isConditionTrue(work.status?.conditions, "Applied")) {
+          pacer.forget(key);
+          observed.forget(key);
+          return;
+        }
         const cluster = clusterOfExecutionNamespace(work.metadata.namespace ?? "");
         if (!cluster) return;
         const statuses: ManifestStatus[] = [];
@@ -63,13 +68,16 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
         // A fresh rollout is reported once it settled (member events re-run us meanwhile).
         const now = deps.clock.now();
         const progress = progressOnly(work.status?.manifestStatuses, statuses);
-        const wait = progress ? pacer.waitMs(key, now) : firstStatusWaitMs(work, statuses, now);
+        const first = !work.status?.manifestStatuses?.length;
+        const observedSince = first && statuses.length && !statuses.some(unobserved) ? observed.since(key, now) : undefined;
+        const wait = progress ? pacer.waitMs(key, now) : firstStatusWaitMs(work, statuses, now, undefined, undefined, observedSince);
         if (wait > 0) return { requeueAfterMs: wait };
         // A status write reads nothing but status from its body: no copy of the manifests.
         const next: Work = { ...work, status: { ...(work.status ?? {}), manifestStatuses: statuses } };
         if (!statuses.length) delete next.status!.manifestStatuses;
         await deps.client.updateStatus(next);
         pacer.wrote(key, now, statuses.some((s) => s.health === "Unhealthy"));
+        observed.forget(key);
         return { requeueAfterMs: jittered(opts.resyncMs ?? STATUS_RESYNC_MS) };
       },
     });

@@ -23,6 +23,8 @@ export interface FlotillaConfig {
   sandboxes: SandboxSpec[];
   clusterStatusIntervalMs: number;
   clusterGracePeriodMs: number;
+  /** V8 heap growing factor as a percentage over the live set (0: V8's own, up to 4×). */
+  heapGrowingPercent: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -66,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandboxes: parseSandboxes(env.FLOTILLA_SANDBOXES),
     clusterStatusIntervalMs: intEnv(env, "FLOTILLA_CLUSTER_STATUS_INTERVAL_MS", 10_000),
     clusterGracePeriodMs: intEnv(env, "FLOTILLA_CLUSTER_GRACE_PERIOD_MS", 40_000),
+    heapGrowingPercent: intEnv(env, "FLOTILLA_HEAP_GROWING_PERCENT", 30),
     logLevel: ["debug", "info", "warn", "error"].includes(level) ? level : "info",
   };
 }

@@ -1,3 +1,4 @@
+import { tuneHeapGrowth } from "./heap-tuning";
 import https from "node:https";
 import os from "node:os";
 import { randomUUID } from "node:crypto";
@@ -34,6 +35,7 @@ import { ServiceIpAllocator } from "../sandbox/service-ips";
  * The returned handle is also published on globalThis for the console's route handlers.
  */
 export async function startControlPlane(config: FlotillaConfig, log: Logger): Promise<ControlPlaneHandle> {
+  tuneHeapGrowth(config.heapGrowingPercent);
   let ready = false;
   const stops: (() => Promise<void>)[] = [];
   await ensureDataDir(config.dataDir);

@@ -62,10 +62,10 @@ export function sandboxHostCount(members = 0): number {
 
 /**
  * The benchmarks never restart their sandboxes, so a snapshot of each only has to land before
- * the host stops (which always writes one); every 2 s it stringified each busy sandbox's whole
- * store and grew with the objects held.
+ * the host stops (which always writes one). Each stringifies the sandbox's whole store: every
+ * 2 s that was most of the host's CPU, and at 60 s still grew with the objects held (L full).
  */
-const BENCH_SNAPSHOT_MS = 60_000;
+const BENCH_SNAPSHOT_MS = 600_000;
 
 /** Node flags for the control plane: a CPU profile in FLOTILLA_BENCH_PROFILE's dir when set. */
 export function profileArgs(tag: string): string[] {

@@ -43,6 +43,13 @@ export interface LFigures {
   /** Peak RSS (VmHWM) of the control plane, first run and after the restart. */
   peakRssMB: number;
   peakRssAfterRestartMB: number;
+  /**
+   * VmHWM once the first plane settled after converging, and just before its SIGKILL (after the
+   * census listed every object through the API). At 30,000 the RSS kept climbing past the
+   * converge figure; with FLOTILLA_BENCH_HEAPSNAP the snapshot inflates both.
+   */
+  peakRssSettledMB: number;
+  peakRssBeforeKillMB: number;
   /** JS heap in use (process.memoryUsage().heapUsed, not after a GC) once converged and once caught up. */
   heapUsedMB: number;
   heapUsedAfterCatchUpMB: number;
@@ -136,7 +143,10 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       idlePolls = idle(env.plane.controllers()) ? idlePolls + 1 : 0;
       return idlePolls >= 5;
     }, 300_000, "L settled", 1000).catch(() => progress("not idle after 300 s; measuring anyway"));
+    const peakSettled = (await env.plane.memory()).peak;
     const before = await takeCensus(env.kube);
+    const peakBeforeKill = (await env.plane.memory()).peak;
+    progress(`peak RSS ${mb(peakSettled)} MB settled, ${mb(peakBeforeKill)} MB after the census`);
     progress("SIGKILL of the control plane");
     await env.plane.kill("SIGKILL");
     const sandboxCpu1 = await sandboxCpu();
@@ -185,6 +195,8 @@ export async function runScenarioLOn(backend: Backend, opts: ScaleBenchOptions):
       appliedAfterRestart: applied,
       peakRssMB: Math.round(peak / 2 ** 20),
       peakRssAfterRestartMB: Math.round((await plane.memory()).peak / 2 ** 20),
+      peakRssSettledMB: mb(peakSettled),
+      peakRssBeforeKillMB: mb(peakBeforeKill),
       heapUsedMB: mb(convergedHeap?.heapUsed),
       heapUsedAfterCatchUpMB: mb(caughtUpHeap?.heapUsed),
       liveHeapMB: mb(live?.heapUsed),

@@ -30,8 +30,8 @@ export const BINDING_PROGRESS_WRITE_INTERVAL_MS = 2000;
  * on the binding, then the template's own status through the status subresource for kinds with
  * an aggregation rule. Both writes happen only on change, not while the binding's Works are
  * settling (settling.ts), and rollout progress at most every BINDING_PROGRESS_WRITE_INTERVAL_MS
- * per binding (reaching Healthy, a failure or a regression go out at once); the template status write is ignored
- * by the detector (status-only), so it never re-triggers propagation.
+ * per binding (reaching Healthy, a failure or a regression go out at once). The template status
+ * write is ignored by the detector (status-only), so it never re-triggers propagation.
  */
 export function bindingStatusController(kind: BindingKind, progressIntervalMs = BINDING_PROGRESS_WRITE_INTERVAL_MS): (deps: ControllerDeps) => ControllerDefinition {
   return (deps) => {

@@ -2,7 +2,8 @@ import type { ManifestStatus, Work } from "../../kube/karmada";
 
 /**
  * How long the first manifestStatuses of a Work may wait for its member objects to turn
- * Healthy, counted from the Applied transition (second precision, so the wait is 2 to 3 s).
+ * Healthy, counted from the Applied transition (second precision, so the wait is 2 to 3 s) or
+ * from when the member was first seen to have observed them, whichever is later.
  */
 export const FIRST_STATUS_SETTLE_MS = 3000;
 

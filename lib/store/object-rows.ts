@@ -1,3 +1,4 @@
+import { internValues } from "./string-pool";
 import type { StorageEvent } from "../apiserver/storage";
 import type { KubeObject } from "../kube/types";
 import type { Row } from "./sql-client";
@@ -25,7 +26,10 @@ function isoOrNull(v: unknown): string | null {
 
 /** jsonb comes back parsed from pg and PGlite; be tolerant of text in case a driver is configured otherwise. */
 export function asObject(v: unknown): KubeObject {
-  return (typeof v === "string" ? JSON.parse(v) : v) as KubeObject;
+  const obj = (typeof v === "string" ? JSON.parse(v) : v) as KubeObject;
+  // Fresh from the driver: pool its strings before caches keep it (string-pool.ts).
+  internValues(obj);
+  return obj;
 }
 
 /** A row of object_events as a StorageEvent. */

@@ -2,6 +2,7 @@ import type { ResourceKey, StorageEvent } from "../apiserver/storage";
 import { errors } from "../kube/errors";
 import type { KubeObject } from "../kube/types";
 import { cloneJson } from "./json-clone";
+import { internedCopy } from "./string-pool";
 import { writeResult } from "./resource-version";
 
 /** One queued write. `expectedRv` "" / undefined = unconditional. */
@@ -54,7 +55,7 @@ export function planWrites(ops: WriteOp[], current: Map<string, KubeObject>, bas
     const source = op.kind === "delete" ? existing! : op.object;
     // The store's one private copy of the write: rows, events, the read cache and read-only
     // watchers share it, so it never reaches a caller uncopied.
-    const stamped = cloneJson(source);
+    const stamped = internedCopy(source);
     const version = String(rv);
     stamped.metadata.resourceVersion = version;
     if (op.kind === "delete") state.delete(id);

@@ -5,6 +5,9 @@ import type { ObjectApi } from "./object-api";
 import { deleteObject, FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from "./object-delete";
 import { isGoneOrConflict, mutateObject, removeFinalizer, storedResources } from "./controller-utils";
 
+/** Objects per list page while resyncing. */
+const RESYNC_PAGE_SIZE = 500;
+
 interface Dependent {
   group: string;
   resource: string;
@@ -25,16 +28,29 @@ export class GarbageCollector {
 
   constructor(private readonly api: ObjectApi) {}
 
-  /** Rebuilds the index from storage, then collects dependents of owners that are already gone. */
+  /**
+   * Rebuilds the index from storage, then collects dependents of owners that are already gone.
+   * Reads page by page: one unpaged list per resource held the whole store in memory at once
+   * (at 30,000 Deployments the restarted server peaked at 3.4 GB and served nothing until it was
+   * done). Owners seen in the listing are known to exist; only the others are read one by one.
+   */
   async resync(): Promise<void> {
     this.byOwner.clear();
     this.byKey.clear();
+    const listed = new Set<string>();
     for (const d of storedResources(this.api)) {
-      const { items } = await this.api.list(d);
-      for (const o of items) this.index(d.group, d.plural, o);
+      let cont: string | undefined;
+      do {
+        const page = await this.api.list(d, { limit: RESYNC_PAGE_SIZE, continue: cont });
+        for (const o of page.items) {
+          if (o.metadata.uid) listed.add(o.metadata.uid);
+          this.index(d.group, d.plural, o);
+        }
+        cont = page.metadata.continue || undefined;
+      } while (cont);
     }
     const owners = new Map<string, OwnerReference & { namespace: string }>();
-    for (const dep of this.byKey.values()) for (const r of dep.owners) owners.set(r.uid, { ...r, namespace: dep.namespace });
+    for (const dep of this.byKey.values()) for (const r of dep.owners) if (!listed.has(r.uid)) owners.set(r.uid, { ...r, namespace: dep.namespace });
     for (const [uid, ref] of owners) if (!(await this.ownerExists(ref, ref.namespace))) await this.ownerGone(uid);
   }
 

@@ -42,4 +42,17 @@ describe("garbage collector at start-up", () => {
     expect(left.items.length).toBe(621);
     expect((await call(second, "GET", `${CMS}/dep-619`)).status).toBe(200);
   });
+
+  it("leaves Events alone, as Kubernetes' collector does by default, while it collects a ConfigMap of the same owner", async () => {
+    const s = serve(new MemoryStorage());
+    await s.start();
+    const owner = await (await call(s, "POST", CMS, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "owner" } })).json();
+    const ref = { apiVersion: "v1", kind: "ConfigMap", name: "owner", uid: owner.metadata.uid };
+    const event = { apiVersion: "v1", kind: "Event", metadata: { name: "owned-event", ownerReferences: [ref] }, involvedObject: { kind: "ConfigMap", name: "owner", namespace: "default" }, reason: "Test", message: "m", type: "Normal" };
+    expect((await call(s, "POST", "/api/v1/namespaces/default/events", event)).status).toBe(201);
+    await call(s, "POST", CMS, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "dep", ownerReferences: [ref] } });
+    await call(s, "DELETE", `${CMS}/owner`);
+    await expect.poll(async () => (await call(s, "GET", `${CMS}/dep`)).status, { timeout: 3000 }).toBe(404);
+    expect((await call(s, "GET", "/api/v1/namespaces/default/events/owned-event")).status).toBe(200);
+  });
 });

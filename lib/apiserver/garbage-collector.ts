@@ -5,6 +5,13 @@ import type { ObjectApi } from "./object-api";
 import { deleteObject, FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from "./object-delete";
 import { isGoneOrConflict, mutateObject, removeFinalizer, storedResources } from "./controller-utils";
 
+/**
+ * Resources the collector does not follow: Kubernetes' garbage collector ignores Events by
+ * default (garbagecollector.DefaultIgnoredResources), and they are the largest resource here.
+ */
+const IGNORED = new Set(["/events", "events.k8s.io/events"]);
+const ignored = (group: string, resource: string) => IGNORED.has(`${group}/${resource}`);
+
 /** Objects per list page while resyncing. */
 const RESYNC_PAGE_SIZE = 500;
 
@@ -39,6 +46,7 @@ export class GarbageCollector {
     this.byKey.clear();
     const listed = new Set<string>();
     for (const d of storedResources(this.api)) {
+      if (ignored(d.group, d.plural)) continue;
       let cont: string | undefined;
       do {
         const page = await this.api.list(d, { limit: RESYNC_PAGE_SIZE, continue: cont });
@@ -55,6 +63,7 @@ export class GarbageCollector {
   }
 
   async onEvent(e: StorageEvent): Promise<void> {
+    if (ignored(e.key.group, e.key.resource)) return;
     if (e.type === "DELETED") this.unindex(e.key.group, e.key.resource, e.object);
     else this.index(e.key.group, e.key.resource, e.object);
     const uid = e.object.metadata.uid;

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cloneJson } from "./json-clone";
-import { intern, internedCopy, internValues, pooledCount } from "./string-pool";
+import { cloneJson, internedCopy } from "./json-clone";
+import { intern, internValues, pooledCount } from "./string-pool";
 
 const DEPLOYMENT = '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"labels":{"app":"web"},"annotations":{"propagationpolicy.karmada.io/name":"nginx-propagation"}},"spec":{"replicas":3,"paused":false,"strategy":{"type":"RollingUpdate"},"template":{"spec":{"schedulerName":"default-scheduler","containers":[{"name":"app","image":"nginx:1.27","args":["--a","--b"]}]}}},"status":null}';
 

@@ -1,5 +1,3 @@
-import { cloneJson } from "./json-clone";
-
 /**
  * One shared copy of the short strings Kubernetes objects repeat. Every object parsed from JSON
  * or copied into the store has its own copy of each string value ("apps/v1", "RollingUpdate",
@@ -43,42 +41,6 @@ export function internValues(v: unknown): void {
     if (typeof x === "string") o[k] = intern(x);
     else if (typeof x === "object" && x !== null) internValues(x);
   }
-}
-
-/**
- * cloneJson (json-clone.ts) that pools string values as it copies: the store's own copy of
- * each write, which caches and read-only watchers keep. Plain JSON data only (what the write
- * path holds after validation); anything else goes through cloneJson.
- */
-export function internedCopy<T>(value: T): T {
-  return copyValue(value) as T;
-}
-
-function copyValue(v: unknown): unknown {
-  if (typeof v === "string") return intern(v);
-  if (typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) {
-    const n = v.length;
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      const x: unknown = v[i];
-      out[i] = x === undefined ? null : copyValue(x);
-    }
-    return out;
-  }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto !== Object.prototype && proto !== null) return cloneJson(v);
-  const o = v as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k in o) {
-    const x = o[k];
-    if (x === undefined) continue;
-    const c = copyValue(x);
-    // A "__proto__" key from parsed JSON is an own property; plain assignment would set the prototype.
-    if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
-    else out[k] = c;
-  }
-  return out;
 }
 
 /** Pool size, for tests. */

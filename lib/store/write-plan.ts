@@ -1,8 +1,7 @@
 import type { ResourceKey, StorageEvent } from "../apiserver/storage";
 import { errors } from "../kube/errors";
 import type { KubeObject } from "../kube/types";
-import { cloneJson } from "./json-clone";
-import { internedCopy } from "./string-pool";
+import { cloneJson, internedCopy } from "./json-clone";
 import { writeResult } from "./resource-version";
 
 /** One queued write. `expectedRv` "" / undefined = unconditional. */

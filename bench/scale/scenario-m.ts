@@ -45,7 +45,7 @@ export interface MFigures {
  * Applied, as seen on a Works watch in this process. Throughput: Applied Works over the time
  * from the first create to the last Applied.
  */
-async function load(env: ScaleEnv, tally: WorkTally, o: { phase: string; count: number; clusters: number; replicas: number; worksPer: (binding: string) => number | undefined; budgetMs: number; progress: (m: string) => void }): Promise<LoadFigures> {
+export async function load(env: ScaleEnv, tally: WorkTally, o: { phase: string; count: number; clusters: number; replicas: number; worksPer: (binding: string) => number | undefined; budgetMs: number; progress: (m: string) => void }): Promise<LoadFigures> {
   const latencies: number[] = [];
   const cpu0 = [await env.plane.cpuSeconds(), await procCpuSeconds(env.host.pid)];
   const start = performance.now();
@@ -77,8 +77,8 @@ async function load(env: ScaleEnv, tally: WorkTally, o: { phase: string; count: 
   const applied = tally.total - before;
   const seconds = ((finished ? last : performance.now()) - start) / 1000;
   const s = summarize(latencies);
-  const planeCpuSeconds = Math.round((await env.plane.cpuSeconds()) - cpu0[0]);
-  const hostCpuSeconds = Math.round((await procCpuSeconds(env.host.pid)) - cpu0[1]);
+  const planeCpuSeconds = Math.round(((await env.plane.cpuSeconds()) - cpu0[0]) * 10) / 10;
+  const hostCpuSeconds = Math.round(((await procCpuSeconds(env.host.pid)) - cpu0[1]) * 10) / 10;
   return {
     planeCpuSeconds,
     hostCpuSeconds, clusters: o.clusters, deployments: o.count, works: applied, applied, seconds: Math.round(seconds * 10) / 10, worksPerSec: Math.round(applied / seconds), p50Ms: s.p50, p99Ms: s.p99, peakRssMB: Math.round((await env.plane.memory()).peak / 2 ** 20) };

@@ -79,7 +79,7 @@ describe("deleteWorkManifests", () => {
       return get(...args);
     }) as typeof member.get;
     const r = await applyWork(member, work(manifest()), "m1", { cached: () => ({ obj: live }) });
-    expect(r).toEqual({ written: 0, errors: [] });
+    expect(r).toMatchObject({ written: 0, errors: [] });
     expect(gets).toBe(0);
   });
 
@@ -97,7 +97,7 @@ describe("deleteWorkManifests", () => {
       if (args[1] !== "Namespace") gets++;
       return get(...args);
     }) as typeof member.get;
-    expect(await applyWork(member, work(manifest()), "m1", { cached: () => ({}) })).toEqual({ written: 1, errors: [] });
+    expect(await applyWork(member, work(manifest()), "m1", { cached: () => ({}) })).toMatchObject({ written: 1, errors: [] });
     expect(gets).toBe(0);
     const r = await applyWork(member, work(manifest()), "m1", { cached: () => ({ obj: unmanaged }) });
     expect(r.errors[0]).toMatch(/will not manage this resource/);

@@ -41,6 +41,14 @@ export interface ApplyWorkResult {
   /** Manifests actually written (created or updated); 0 when the member already matched. */
   written: number;
   errors: string[];
+  /** Per manifest, in order: whether it was written, or why it was not applied. */
+  manifests?: ManifestOutcome[];
+}
+
+export interface ManifestOutcome {
+  manifest: KubeObject;
+  written: boolean;
+  error?: string;
 }
 
 /**
@@ -55,12 +63,16 @@ export interface ApplyWorkResult {
  * Errors are collected per manifest so one bad manifest does not hide the others.
  */
 export async function applyWork(member: ObjectClient, work: Work, clusterName: string, opts: ApplyOptions = {}): Promise<ApplyWorkResult> {
-  const result: ApplyWorkResult = { written: 0, errors: [] };
+  const result: ApplyWorkResult = { written: 0, errors: [], manifests: [] };
   for (const manifest of work.spec.workload?.manifests ?? []) {
     try {
-      if (await applyManifest(member, manifest, clusterName, opts)) result.written++;
+      const written = await applyManifest(member, manifest, clusterName, opts);
+      if (written) result.written++;
+      result.manifests!.push({ manifest, written });
     } catch (err) {
-      result.errors.push(err instanceof Error ? err.message : String(err));
+      const error = err instanceof Error ? err.message : String(err);
+      result.errors.push(error);
+      result.manifests!.push({ manifest, written: false, error });
     }
   }
   return result;

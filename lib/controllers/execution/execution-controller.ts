@@ -1,12 +1,15 @@
 import type { Cluster, Work } from "../../kube/karmada";
-import { CLUSTER_API_VERSION, WORK_V1ALPHA1, clusterOfExecutionNamespace } from "../../kube/karmada";
+import { ANNOTATION_TEMPLATE_UID, CLUSTER_API_VERSION, WORK_V1ALPHA1, clusterOfExecutionNamespace } from "../../kube/karmada";
+import type { KubeObject } from "../../kube/types";
+import type { EventRecorder } from "../runtime/events";
+import { aggregateMessage } from "../runtime/aggregate-error";
 import { defineController, type ControllerDefinition } from "../runtime/controller";
 import type { ControllerDeps } from "../runtime/manager";
 import { isConditionTrue, setCondition, type ConditionInput } from "../runtime/conditions";
 import { addFinalizer, removeFinalizer } from "../runtime/finalizers";
 import type { Result } from "../runtime/result";
 import { FINALIZER_EXECUTION } from "../binding/binding-meta";
-import { applyWork, deleteWorkManifests } from "./apply-work";
+import { applyWork, deleteWorkManifests, type ApplyWorkResult } from "./apply-work";
 import type { MemberClients } from "./member-clients";
 import type { MemberWatcher } from "./member-watcher";
 import type { AppliedVersions } from "./applied-versions";
@@ -21,7 +24,9 @@ export const REASON_DISPATCHING = "Dispatching";
 export const REASON_SUSPEND_DISPATCHING = "SuspendDispatching";
 export const EVENT_SYNC_SUCCEED = "SyncSucceed";
 export const EVENT_SYNC_FAILED = "SyncFailed";
+/** Not a Karmada reason (its execution controller records nothing for it); no longer recorded here. */
 export const EVENT_CLUSTER_NOT_READY = "ClusterNotReady";
+/** Not a Karmada reason (its execution controller records nothing on cleanup); only lib/agent still records it. */
 export const EVENT_CLEANUP_SUCCEED = "CleanupWorkloadSucceed";
 export const EVENT_WORK_DISPATCHING = "WorkDispatching";
 
@@ -95,9 +100,8 @@ export function executionController(opts: ExecutionOptions): (deps: ControllerDe
         }
         if (!cluster || !isConditionTrue(cluster.status?.conditions, "Ready")) {
           await setConditions(deps, work, [DISPATCHING]);
-          const msg = `Cluster(${clusterName}) not ready, will retry.`;
-          deps.events.event(work, "Warning", EVENT_CLUSTER_NOT_READY, msg);
-          throw new Error(msg);
+          // Karmada returns this error (retried with backoff) and records no Event.
+          throw new Error(`cluster(${clusterName}) not ready`);
         }
         return syncWork(deps, opts, work, clusterName);
       },
@@ -118,13 +122,13 @@ async function syncWork(deps: ControllerDeps, opts: ExecutionOptions, work: Work
   // Dispatching and Applied go out in one status write: two writes per Work doubled the
   // status traffic (and the watch events every status consumer reacts to) for nothing.
   if (res.errors.length) {
-    const msg = `Failed to apply all manifests (${total - res.errors.length}/${total}): ${res.errors.join(", ")}`;
+    const msg = appliedFailedMessage(res, total);
     await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "False", reason: REASON_APPLIED_FAILED, message: msg }]);
-    deps.events.event(work, "Warning", EVENT_SYNC_FAILED, msg);
+    recordSyncEvents(deps.events, work, clusterName, res);
     throw new Error(msg);
   }
   const changed = await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
-  if (res.written || changed) deps.events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${describe(work)}) to cluster ${clusterName}`);
+  if (res.written || changed) recordSyncEvents(deps.events, work, clusterName, res);
   return { requeueAfterMs: jittered(opts.resyncMs ?? EXECUTION_RESYNC_MS) };
 }
 
@@ -136,8 +140,8 @@ async function finalizeWork(deps: ControllerDeps, opts: ExecutionOptions, work: 
     if (!isConditionTrue(cluster.status?.conditions, "Ready")) throw new Error(`Cluster(${clusterName}) not ready, cannot delete the resources of Work ${work.metadata.name} yet`);
     const member = await opts.members.get(clusterName);
     if (!member) throw new Error(`no client for cluster ${clusterName} yet`);
+    // Karmada records no Event for the cleanup.
     await deleteWorkManifests(member, work);
-    deps.events.event(work, "Normal", EVENT_CLEANUP_SUCCEED, `Deleted resource(${describe(work)}) in cluster ${clusterName}${work.spec.preserveResourcesOnDeletion ? " (preserved: metadata stripped)" : ""}`);
   }
   if (removeFinalizer(work, FINALIZER_EXECUTION)) await deps.client.update(work);
 }
@@ -164,6 +168,43 @@ export async function setConditions(deps: ControllerDeps, work: Work, conds: Con
   // retried, and recording first counted the same transition once per attempt.
   if (dispatching) deps.events.event(work, "Normal", EVENT_WORK_DISPATCHING, d.message);
   return true;
+}
+
+/** Karmada's Applied=False message: "Failed to apply all manifests (<applied>/<total>): <aggregated errors>". */
+export function appliedFailedMessage(res: ApplyWorkResult, total: number): string {
+  return `Failed to apply all manifests (${total - res.errors.length}/${total}): ${aggregateMessage(res.errors)}`;
+}
+
+/**
+ * The Events of one sync of a Work, as Karmada's execution controller records them: per
+ * manifest a SyncSucceed/SyncFailed on the resource template (the manifest's kind, namespace
+ * and name, with the template's UID from its annotation), then one on the Work.
+ */
+export function recordSyncEvents(events: EventRecorder, work: Work, clusterName: string, res: ApplyWorkResult): void {
+  for (const o of res.manifests ?? []) {
+    const ref = manifestEventRef(o.manifest);
+    if (!ref) continue;
+    const m = o.manifest.metadata;
+    if (o.error !== undefined) {
+      events.event(ref, "Warning", EVENT_SYNC_FAILED, `Failed to create or update resource(${m.namespace ? `${m.namespace}/` : ""}${m.name}) in member cluster(${clusterName}): ${o.error}`);
+    } else {
+      events.event(ref, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${m.namespace ?? ""}/${m.name}) to cluster ${clusterName}`);
+    }
+  }
+  const key = `${work.metadata.namespace}/${work.metadata.name}`;
+  if (res.errors.length) events.event(work, "Warning", EVENT_SYNC_FAILED, `Failed to sync work(${key}) to cluster(${clusterName}), err: ${aggregateMessage(res.errors)}`);
+  else events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Sync work(${key}) to cluster(${clusterName}) successful.`);
+}
+
+/**
+ * Karmada's GenEventRef for a manifest: its kind, namespace and name, with its own UID or else
+ * the template's from the resourcetemplate.karmada.io/uid annotation; no UID, no Event.
+ */
+export function manifestEventRef(manifest: KubeObject): KubeObject | undefined {
+  const m = manifest.metadata;
+  const uid = m.uid || m.annotations?.[ANNOTATION_TEMPLATE_UID];
+  if (!uid || !m.name || !manifest.kind) return undefined;
+  return { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { namespace: m.namespace, name: m.name, uid } };
 }
 
 /** "kind=Deployment, default/nginx": how Karmada names a Work's workload in messages. */

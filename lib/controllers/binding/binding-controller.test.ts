@@ -70,6 +70,16 @@ describe("binding controller reconcile", () => {
     if (want.length) expect(env.events.events.map((e) => e.reason)).toContain("SyncWorkSucceed");
   });
 
+  it("records Karmada's Events: override applied per cluster on the template, Work sync on binding and template", async () => {
+    const run = await reconcile([template, binding([{ name: "m1", replicas: 2 }, { name: "m2", replicas: 2 }]), overridePolicy]);
+    await run();
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([
+      ["Deployment", "Normal", "ApplyOverridePolicySucceed", "Apply override policy(default/op) for cluster(m2) succeed."],
+      ["ResourceBinding", "Normal", "SyncWorkSucceed", "Sync work of ResourceBinding(default/web-deployment) successful."],
+      ["Deployment", "Normal", "SyncWorkSucceed", "Sync work of ResourceBinding(default/web-deployment) successful."],
+    ]);
+  });
+
   it("is idempotent: a second reconcile writes nothing", async () => {
     const run = await reconcile([template, binding([{ name: "m1", replicas: 2 }, { name: "m2", replicas: 2 }]), overridePolicy]);
     await run();
@@ -98,7 +108,11 @@ describe("binding controller reconcile", () => {
     expect((await works()).map((w) => w.metadata.namespace)).toEqual(["karmada-es-m1"]);
     const b = (await env.client.get<ResourceBinding>(BINDING_API_VERSION, "ResourceBinding", "default", "web-deployment"))!;
     expect(b.status?.conditions?.find((c) => c.type === "OverridesApplied")).toMatchObject({ status: "False", reason: "ApplyOverridePolicyFailed" });
-    expect(env.events.events.filter((e) => e.reason === "ApplyOverridePolicyFailed").map((e) => [e.kind, e.type])).toEqual([["ResourceBinding", "Warning"], ["Deployment", "Warning"]]);
+    // As Karmada: the failed policy on the template, then SyncWorkFailed (not Succeed) on binding and template.
+    const evs = env.events.events.map((e) => [e.kind, e.type, e.reason, e.message]);
+    expect(evs.filter((e) => e[2] === "ApplyOverridePolicyFailed")).toEqual([["Deployment", "Warning", "ApplyOverridePolicyFailed", "Apply override policy(default/op) for cluster(m2) failed."]]);
+    expect(evs.filter((e) => e[2] === "SyncWorkFailed").map((e) => e.slice(0, 3))).toEqual([["ResourceBinding", "Warning", "SyncWorkFailed"], ["Deployment", "Warning", "SyncWorkFailed"]]);
+    expect(evs.filter((e) => e[2] === "SyncWorkSucceed")).toEqual([]);
   });
 
   it("a binding being deleted: its Works are deleted and the finalizer removed", async () => {
@@ -109,5 +123,7 @@ describe("binding controller reconcile", () => {
     await run();
     expect(await env.client.get(BINDING_API_VERSION, "ResourceBinding", "default", "web-deployment")).toBeUndefined();
     expect((await works()).every((w) => w.metadata.deletionTimestamp)).toBe(true);
+    // Karmada records nothing for the Works it deletes with the binding.
+    expect(env.events.events.filter((e) => e.reason.startsWith("Cleanup"))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingFinalizer, targetClusters, worksOfBinding, type BindingKind } from "./binding-meta";
 import { mergeWork, renderWork, workChanged } from "./render-work";
 import { overridesFor } from "./override-selection";
+import { aggregateMessage } from "../runtime/aggregate-error";
 
 export const BINDING_CONTROLLER = "binding";
 export const CLUSTER_BINDING_CONTROLLER = "cluster-resource-binding";
@@ -18,7 +19,8 @@ export const CLUSTER_BINDING_CONTROLLER = "cluster-resource-binding";
 export const REASON_SYNC_WORK_SUCCEED = "SyncWorkSucceed";
 export const REASON_SYNC_WORK_FAILED = "SyncWorkFailed";
 export const REASON_APPLY_OVERRIDE_FAILED = "ApplyOverridePolicyFailed";
-export const REASON_CLEANUP_WORKS = "CleanupWorkSucceed";
+export const REASON_APPLY_OVERRIDE_SUCCEED = "ApplyOverridePolicySucceed";
+export const REASON_CLEANUP_WORK_FAILED = "CleanupWorkFailed";
 /** Condition reporting override rules that could not apply (Flotilla's addition; Karmada only logs and emits an Event). */
 export const CONDITION_OVERRIDES_APPLIED = "OverridesApplied";
 
@@ -57,7 +59,12 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
           const c = clusterOfExecutionNamespace(w.metadata.namespace ?? "");
           return c && !names.has(c) && !w.metadata.deletionTimestamp;
         });
-        await Promise.all(orphans.map((w) => deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" })));
+        try {
+          await Promise.all(orphans.map((w) => deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" })));
+        } catch (err) {
+          deps.events.event(binding, "Warning", REASON_CLEANUP_WORK_FAILED, errorMessage(err));
+          throw err;
+        }
         const r = binding.spec.resource;
         // The cached template is used only when it is at least the version the binding records:
         // an older copy would render an old manifest.
@@ -65,27 +72,40 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
         if (!template || template.metadata.deletionTimestamp) return;
         const ops = overridesFor(template, policies("OverridePolicy"), policies("ClusterOverridePolicy"));
         const failures: string[] = [];
+        /** Karmada's ensureWork errors: the failed override of each cluster, then failed Work writes. */
+        const errors: string[] = [];
         const writes: Promise<unknown>[] = [];
         for (const target of targets) {
           const cluster = clusters().get(undefined, target.name) ?? ({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster", metadata: { name: target.name }, spec: {} } as Cluster);
           const existing = mine.find((w) => clusterOfExecutionNamespace(w.metadata.namespace ?? "") === target.name);
           const out = renderWork({ binding, template, target, cluster, ...ops, existing, newWorkId: randomUUID() });
           if (!out.work) {
-            const msg = `Failed to apply overrides for cluster ${target.name}: ${out.errors.map((e) => `${e.policy} rule ${e.rule}: ${e.message}`).join("; ")}`;
-            failures.push(msg);
-            for (const o of [binding, template, ...(existing ? [existing] : [])]) deps.events.event(o, "Warning", REASON_APPLY_OVERRIDE_FAILED, msg);
+            failures.push(`Failed to apply overrides for cluster ${target.name}: ${out.errors.map((e) => `${e.policy} rule ${e.rule}: ${e.message}`).join("; ")}`);
+            // Karmada stops at the first failing policy and records it on the template.
+            const first = out.errors[0];
+            if (first) {
+              deps.events.event(template, "Warning", REASON_APPLY_OVERRIDE_FAILED, overrideMessage(first.policy, target.name, "failed"));
+              errors.push(first.message);
+            }
             continue;
           }
           if (existing && !workChanged(existing, out.work)) continue;
+          for (const p of out.appliedPolicies ?? []) deps.events.event(template, "Normal", REASON_APPLY_OVERRIDE_SUCCEED, overrideMessage(p, target.name, "succeed"));
           // One binding's Works are independent: written together, not one round trip after another.
           writes.push(existing ? deps.client.update(mergeWork(existing, out.work)) : deps.client.create(out.work));
         }
         const settled = await Promise.allSettled(writes);
-        const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
-        if (failed) throw failed.reason;
+        const rejected = settled.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+        for (const f of rejected) errors.push(errorMessage(f.reason));
+        if (errors.length) {
+          const msg = aggregateMessage(errors);
+          deps.events.event(binding, "Warning", REASON_SYNC_WORK_FAILED, msg);
+          deps.events.event(template, "Warning", REASON_SYNC_WORK_FAILED, msg);
+        }
+        if (rejected.length) throw rejected[0].reason;
         const wrote = writes.length;
         await setOverridesCondition(deps, binding, failures);
-        if (wrote) {
+        if (wrote && !errors.length) {
           const msg = `Sync work of ${kind}(${req.namespace ? `${req.namespace}/` : ""}${req.name}) successful.`;
           deps.events.event(binding, "Normal", REASON_SYNC_WORK_SUCCEED, msg);
           deps.events.event(template, "Normal", REASON_SYNC_WORK_SUCCEED, msg);
@@ -100,9 +120,18 @@ async function removeWorks(deps: ControllerDeps, binding: ResourceBinding, works
   for (const w of works) {
     if (!w.metadata.deletionTimestamp) await deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" });
   }
-  if (works.length) deps.events.event(binding, "Normal", REASON_CLEANUP_WORKS, `Deleted ${works.length} Work(s) of the binding`);
   // Karmada drops the finalizer without waiting for the Works to vanish (their own finalizer guards the members).
   if (removeFinalizer(binding, bindingFinalizer(binding.kind))) await deps.client.update(binding);
+}
+
+/** Karmada's ApplyOverridePolicySucceed/Failed message for a policy reference from `policyRef`. */
+export function overrideMessage(policy: string, cluster: string, outcome: "succeed" | "failed"): string {
+  const [kind, ...rest] = policy.split("/");
+  return `Apply ${kind === "ClusterOverridePolicy" ? "cluster override" : "override"} policy(${rest.join("/")}) for cluster(${cluster}) ${outcome}.`;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 async function setOverridesCondition(deps: ControllerDeps, binding: ResourceBinding, failures: string[]): Promise<void> {

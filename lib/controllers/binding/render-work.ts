@@ -34,7 +34,7 @@ export interface RenderInput {
   newWorkId: string;
 }
 
-export type RenderResult = { work: Work; errors: [] } | { work?: undefined; errors: OverrideError[] };
+export type RenderResult = { work: Work; errors: []; appliedPolicies?: string[] } | { work?: undefined; errors: OverrideError[] };
 
 /**
  * The Work for one target cluster (karmada-api.md §7.4, §9): pruned template, replicas forced to
@@ -92,7 +92,12 @@ export function renderWork(input: RenderInput): RenderResult {
       ...(binding.spec.preserveResourcesOnDeletion ? { preserveResourcesOnDeletion: true } : {}),
     },
   };
-  return { work, errors: [] };
+  // Each override policy applied, once, in the order Karmada applies (and records) them.
+  const appliedPolicies = [
+    ...(ov.appliedClusterOverrides ?? []).map((i) => `ClusterOverridePolicy/${i.policyName}`),
+    ...(ov.appliedOverrides ?? []).map((i) => `OverridePolicy/${template.metadata.namespace}/${i.policyName}`),
+  ].filter((p, i, all) => all.indexOf(p) === i);
+  return { work, errors: [], appliedPolicies };
 }
 
 /** The template's own annotation when it is overwrite/abort, else the binding's policy value. */

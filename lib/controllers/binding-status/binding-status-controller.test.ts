@@ -5,7 +5,7 @@ import { WORK_V1ALPHA1 } from "../../kube/karmada";
 import { createTestEnv, type TestEnv } from "../runtime/test-env";
 import { noopLogger } from "../runtime/log";
 import { BINDING_API_VERSION } from "../binding/binding-meta";
-import { bindingStatusController } from "./binding-status-controller";
+import { bindingAggregatedMessage, bindingStatusController } from "./binding-status-controller";
 
 const template: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "default", uid: "tpl", generation: 1 }, spec: { replicas: 4 } };
 const binding: ResourceBinding = {
@@ -53,6 +53,16 @@ describe("binding status controller reconcile", () => {
     expect(b.status?.aggregatedStatus?.map((i) => i.clusterName)).toEqual(works.map((w) => w.metadata.namespace!.replace("karmada-es-", "")));
     const t = (await env.client.get("apps/v1", "Deployment", "default", "web"))!;
     expect((t.status as { readyReplicas?: number }).readyReplicas).toBe(ready);
+  });
+
+  it("records Karmada's AggregateStatusSucceed on the binding and the template when their status is written", async () => {
+    const run = await setup([template, binding, work("m1", true, 2), work("m2", true, 2)]);
+    await run();
+    await run();
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([
+      ["ResourceBinding", "Normal", "AggregateStatusSucceed", "Update ResourceBinding(default/web-deployment) with AggregatedStatus successfully."],
+      ["Deployment", "Normal", "AggregateStatusSucceed", "Update Resource with AggregatedStatus successfully."],
+    ]);
   });
 
   it("is idempotent: a second reconcile writes nothing", async () => {
@@ -109,5 +119,13 @@ describe("binding status controller reconcile", () => {
     env.client.resetWrites();
     expect(await def.reconcile({ namespace: "default", name: "web-deployment" }, env.ctx())).toBeUndefined();
     expect(env.client.writes.filter((w) => w.kind === "ResourceBinding")).toHaveLength(1);
+  });
+});
+
+describe("bindingAggregatedMessage", () => {
+  it("names the binding as Karmada does for each kind", () => {
+    expect(bindingAggregatedMessage(binding)).toBe("Update ResourceBinding(default/web-deployment) with AggregatedStatus successfully.");
+    const crb = { ...binding, kind: "ClusterResourceBinding", metadata: { name: "web-clusterrole" } } as ResourceBinding;
+    expect(bindingAggregatedMessage(crb)).toBe("Update ClusterResourceBinding(web-clusterrole) with AggregatedStatus successfully.");
   });
 });

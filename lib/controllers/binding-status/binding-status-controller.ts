@@ -12,6 +12,7 @@ import { deepEqual } from "../../apiserver/object-utils";
 import { specOrMetaChanged, type WatchEventInfo } from "../runtime/watches";
 import { WritePacer } from "../runtime/write-pacer";
 import { requestKey } from "../runtime/keys";
+import { ApiError } from "../../kube/errors";
 
 export const BINDING_STATUS_CONTROLLER = "binding-status";
 export const CLUSTER_BINDING_STATUS_CONTROLLER = "cluster-resource-binding-status";
@@ -74,7 +75,14 @@ export function bindingStatusController(kind: BindingKind, progressIntervalMs = 
           if (held > 0) return { requeueAfterMs: held };
           // A status write reads nothing but status from its body: the cached binding is not copied.
           const next = { ...binding, status: { ...(binding.status ?? {}), conditions: cond.conditions, aggregatedStatus: items } };
-          await deps.client.updateStatus(next);
+          try {
+            await deps.client.updateStatus(next);
+          } catch (err) {
+            // Karmada retries conflicts before it gives up and records the failure; a 409 here is requeued at once.
+            if (!ApiError.is(err, "Conflict")) deps.events.event(binding, "Warning", REASON_AGGREGATE_STATUS_FAILED, errorMessage(err));
+            throw err;
+          }
+          deps.events.event(binding, "Normal", REASON_AGGREGATE_STATUS_SUCCEED, bindingAggregatedMessage(binding));
           pacer.wrote(key, now, items.some((i) => i.applied && i.health !== "Healthy"));
         }
         await updateTemplateStatus(deps, binding, items);
@@ -92,12 +100,31 @@ async function updateTemplateStatus(deps: ControllerDeps, binding: ResourceBindi
   try {
     status = aggregateStatus(template, items);
   } catch (err) {
-    deps.events.event(template, "Warning", REASON_AGGREGATE_STATUS_FAILED, `Failed to aggregate status: ${err instanceof Error ? err.message : String(err)}`);
+    deps.events.event(template, "Warning", REASON_AGGREGATE_STATUS_FAILED, errorMessage(err));
     throw err;
   }
   if (status === undefined || deepEqual(status, template.status ?? {})) return;
-  await deps.client.updateStatus({ ...template, status });
-  deps.events.event(template, "Normal", REASON_AGGREGATE_STATUS_SUCCEED, "Update resourceBinding(s) status successfully.");
+  try {
+    await deps.client.updateStatus({ ...template, status });
+  } catch (err) {
+    if (!ApiError.is(err, "Conflict")) deps.events.event(template, "Warning", REASON_AGGREGATE_STATUS_FAILED, errorMessage(err));
+    throw err;
+  }
+  deps.events.event(template, "Normal", REASON_AGGREGATE_STATUS_SUCCEED, MESSAGE_TEMPLATE_AGGREGATED);
+}
+
+/** Karmada's AggregateStatusSucceed message on the template. */
+export const MESSAGE_TEMPLATE_AGGREGATED = "Update Resource with AggregatedStatus successfully.";
+
+/** Karmada's AggregateStatusSucceed message on a binding whose aggregated status was written. */
+export function bindingAggregatedMessage(binding: ResourceBinding): string {
+  return binding.kind === "ClusterResourceBinding"
+    ? `Update ClusterResourceBinding(${binding.metadata.name}) with AggregatedStatus successfully.`
+    : `Update ResourceBinding(${binding.metadata.namespace}/${binding.metadata.name}) with AggregatedStatus successfully.`;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Result } from "../runtime/result";
 import { findPolicy, type DetectorContext } from "./context";
 import { releaseClaim } from "./template-reconcile";
 import { templateRequest } from "./template-keys";
-import { FINALIZER_CPP, FINALIZER_PP, REASON_CLEANUP_CLAIM, policyRefString } from "./reasons";
+import { FINALIZER_CPP, FINALIZER_PP } from "./reasons";
 
 /**
  * One (Cluster)PropagationPolicy: while it lives, keep its finalizer and re-queue every
@@ -22,8 +22,8 @@ export async function reconcilePolicy(ctx: DetectorContext, ref: { kind: Propaga
     for (const t of released) ctx.enqueue(templateRequest(t));
     if (policy) {
       const copy = structuredClone(policy);
+      // Karmada records no Event for the claims it cleans up.
       if (removeFinalizer(copy, finalizer)) await ctx.client.update(copy);
-      ctx.events.event(policy, "Normal", REASON_CLEANUP_CLAIM, `Removed the claim of ${policyRefString(policy)} from ${released.length} resource template(s)`);
     }
     return;
   }

@@ -7,6 +7,7 @@ import { createTestEnv, type TestEnv } from "../runtime/test-env";
 import { BINDING_API_VERSION } from "../binding/binding-meta";
 import { POLICY_API, type DetectorContext } from "./context";
 import { reconcileTemplate } from "./template-reconcile";
+import { applyPolicyMessage, preemptionMessage } from "./reasons";
 import { TemplateWatcher } from "./template-watcher";
 
 const deploy: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "default", uid: "u1" }, spec: { replicas: 1, template: { spec: { containers: [{ name: "c", image: "nginx:1" }] } } } };
@@ -86,5 +87,54 @@ describe("reconcileTemplate on a restarted detector", () => {
     expect(watcher.hasChanged(now)).toBe(true);
     await run(ctx);
     expect(watcher.hasChanged(now)).toBe(false);
+  });
+});
+
+describe("detector Events (Karmada's messages)", () => {
+  const cpp = { ...policy, kind: "ClusterPropagationPolicy", metadata: { name: "cp", labels: { "clusterpropagationpolicy.karmada.io/permanent-id": "cpp-id" } } } as PropagationPolicy;
+
+  it("ApplyPolicySucceed names a PropagationPolicy as policy(ns/name)", async () => {
+    const ctx = await setup([deploy, policy]);
+    await run(ctx);
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([["Deployment", "Normal", "ApplyPolicySucceed", "Apply policy(default/p) succeed"]]);
+  });
+
+  it("ApplyPolicySucceed names a ClusterPropagationPolicy as cluster policy(name)", async () => {
+    const ctx = await setup([deploy, cpp]);
+    await run(ctx);
+    expect(env.events.events.map((e) => [e.reason, e.message])).toEqual([["ApplyPolicySucceed", "Apply cluster policy(cp) succeed"]]);
+  });
+
+  it("a preempting PropagationPolicy records PreemptPolicySucceed once its claim is written", async () => {
+    const ctx = await setup([deploy, cpp]);
+    await run(ctx);
+    const preemptor = {
+      ...policy,
+      metadata: { ...policy.metadata, name: "strong", labels: { "propagationpolicy.karmada.io/permanent-id": "strong-id" } },
+      spec: { ...policy.spec, preemption: "Always", resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", name: "web" }] },
+    } as PropagationPolicy;
+    await env.client.create(preemptor);
+    await env.settle();
+    env.events.events.length = 0;
+    await run(ctx);
+    expect(env.events.events.map((e) => [e.type, e.reason, e.message])).toEqual([
+      ["Normal", "PreemptPolicySucceed", "Propagation policy(default/strong) preempted cluster propagation policy(cp) successfully"],
+      ["Normal", "ApplyPolicySucceed", "Apply policy(default/strong) succeed"],
+    ]);
+  });
+});
+
+describe("detector message builders", () => {
+  const pp = (name: string) => ({ kind: "PropagationPolicy", metadata: { namespace: "ns", name } });
+  const cp = (name: string) => ({ kind: "ClusterPropagationPolicy", metadata: { name } });
+  it("word every preemption pair as Karmada does", () => {
+    expect(preemptionMessage(pp("a"), pp("b"))).toBe("Propagation policy(ns/a) preempted propagation policy(ns/b) successfully");
+    expect(preemptionMessage(cp("a"), cp("b"))).toBe("Cluster propagation policy(a) preempted cluster propagation policy(b) successfully");
+    expect(preemptionMessage(pp("a"), cp("b"), new Error("conflict"))).toBe("Propagation policy(ns/a) failed to preempt cluster propagation policy(b): conflict");
+    expect(preemptionMessage(cp("a"), cp("b"), new Error("x"))).toBe("Cluster propagation policy(a) failed to preempt cluster propagation policy(b): x");
+  });
+  it("word ApplyPolicy failures as Karmada does", () => {
+    expect(applyPolicyMessage(pp("a"), new Error("boom"))).toBe("Apply policy(ns/a) failed: boom");
+    expect(applyPolicyMessage(cp("a"), new Error("boom"))).toBe("Apply cluster policy(a) failed: boom");
   });
 });

@@ -6,7 +6,15 @@ import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingKindFor } from "../binding/binding-meta";
 import { bindingChanged, buildBinding } from "./build-binding";
 import { clusterPropagationPolicies, findPolicy, POLICY_API, propagationPolicies, type DetectorContext } from "./context";
-import { REASON_APPLY_POLICY_FAILED, REASON_APPLY_POLICY_SUCCEED, REASON_DEPENDENT_OVERRIDES_MISSING, REASON_PREEMPT_POLICY_SUCCEED, policyRefString } from "./reasons";
+import {
+  REASON_APPLY_POLICY_FAILED,
+  REASON_APPLY_POLICY_SUCCEED,
+  REASON_PREEMPT_POLICY_FAILED,
+  REASON_PREEMPT_POLICY_SUCCEED,
+  applyPolicyMessage,
+  policyRefString,
+  preemptionMessage,
+} from "./reasons";
 import { deepEqual } from "../../apiserver/object-utils";
 
 /**
@@ -29,10 +37,11 @@ export async function reconcileTemplate(ctx: DetectorContext, ref: { apiVersion:
     await releaseClaim(ctx, template);
     return { requeueAfterMs: 0 };
   }
+  let preempted: PropagationPolicy | undefined;
   if (policy && claim) {
     const preemptor = ctx.preemption ? findPreemptor(ctx, template, policy, claim) : undefined;
     if (preemptor) {
-      ctx.events.event(template, "Normal", REASON_PREEMPT_POLICY_SUCCEED, `Object was preempted from ${policyRefString(policy)} by ${policyRefString(preemptor)}`);
+      preempted = policy;
       policy = preemptor;
     }
   }
@@ -42,24 +51,31 @@ export async function reconcileTemplate(ctx: DetectorContext, ref: { apiVersion:
     ctx.templates.handled(template);
     return;
   }
-  return applyPolicy(ctx, template, policy);
+  return applyPolicy(ctx, template, policy, preempted);
 }
 
-async function applyPolicy(ctx: DetectorContext, template: KubeObject, policy: PropagationPolicy): Promise<Result | void> {
+async function applyPolicy(ctx: DetectorContext, template: KubeObject, policy: PropagationPolicy, preempted?: PropagationPolicy): Promise<Result | void> {
   const missing = await missingDependentOverrides(ctx, policy);
-  if (missing.length) {
-    const msg = `Apply policy(${policyRefString(policy)}) failed: dependent overrides ${missing.join(", ")} not found`;
-    ctx.events.event(template, "Warning", REASON_DEPENDENT_OVERRIDES_MISSING, msg);
-    throw new Error(msg);
+  // Karmada waits (returns an error, retried) without recording an Event.
+  if (missing.length) throw new Error(`waiting for dependent overrides: ${missing.join(", ")} of ${policyRefString(policy)} not found`);
+  let claimed = template;
+  if (preempted) {
+    // Karmada's preemption is the claim write, with its own Event either way.
+    try {
+      claimed = await ctx.client.update(withClaim(template, policy));
+    } catch (err) {
+      ctx.events.event(template, "Warning", REASON_PREEMPT_POLICY_FAILED, preemptionMessage(policy, preempted, err));
+      throw err;
+    }
+    ctx.events.event(template, "Normal", REASON_PREEMPT_POLICY_SUCCEED, preemptionMessage(policy, preempted));
   }
   try {
-    let claimed = template;
     // Checked before copying: a claimed template (every one after a restart) needs no copy.
-    if (!hasClaim(template, policy)) claimed = await ctx.client.update(withClaim(template, policy));
+    if (!hasClaim(claimed, policy)) claimed = await ctx.client.update(withClaim(claimed, policy));
     const created = await ensureBinding(ctx, claimed, policy);
-    if (created || claimed !== template) ctx.events.event(template, "Normal", REASON_APPLY_POLICY_SUCCEED, `Apply policy(${policyRefString(policy)}) succeed`);
+    if (created || claimed !== template) ctx.events.event(template, "Normal", REASON_APPLY_POLICY_SUCCEED, applyPolicyMessage(policy));
   } catch (err) {
-    ctx.events.event(template, "Warning", REASON_APPLY_POLICY_FAILED, `Apply policy(${policyRefString(policy)}) failed: ${err instanceof Error ? err.message : String(err)}`);
+    ctx.events.event(template, "Warning", REASON_APPLY_POLICY_FAILED, applyPolicyMessage(policy, err));
     throw err;
   }
 }

@@ -5,9 +5,8 @@ import type { ControllerDeps, ControllerSetup } from "../runtime/manager";
 import type { Result } from "../runtime/result";
 import type { WatchEventInfo } from "../runtime/watches";
 import { CLUSTER_RESOURCE_BINDINGS, RESOURCE_BINDINGS, bindingSpecOf } from "../scheduler/bindings";
-import { templateOf } from "./common";
+import { recordEviction } from "./common";
 import { gracefulEvictCluster, REASON_APPLICATION_FAILURE, type EvictOptions } from "./evict";
-import { EVENT_EVICT_FAILED, EVENT_EVICT_SUCCEED } from "./taint-manager";
 
 /** Karmada's producer names of application-failover eviction tasks. */
 export const PRODUCER_RB_APPLICATION_FAILOVER = "resource-binding-application-failover-controller";
@@ -162,9 +161,5 @@ async function syncBinding(deps: ControllerDeps, binding: ResourceBinding, key: 
 }
 
 function emit(deps: ControllerDeps, binding: ResourceBinding, cluster: string, ok: boolean): void {
-  const reason = ok ? EVENT_EVICT_SUCCEED : EVENT_EVICT_FAILED;
-  const message = `Evict from cluster ${cluster} ${ok ? "succeed" : "failed"}.`;
-  const type = ok ? "Normal" : "Warning";
-  deps.events.event(binding, type, reason, message);
-  deps.events.event(templateOf(binding), type, reason, message);
+  recordEviction(deps.events, binding, cluster, ok);
 }

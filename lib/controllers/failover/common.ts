@@ -4,6 +4,7 @@ import type { KubeObject } from "../../kube/types";
 import type { InformerSpec } from "../runtime/informer";
 import type { InformerSource } from "../runtime/shared-informers";
 import type { Request } from "../runtime/keys";
+import type { EventRecorder } from "../runtime/events";
 import { CLUSTER_RESOURCE_BINDINGS, RESOURCE_BINDINGS, bindingRequest } from "../scheduler/bindings";
 
 export const CLUSTERS: InformerSpec = { apiVersion: CLUSTER_API_VERSION, kind: "Cluster" };
@@ -28,4 +29,20 @@ export function templateOf(b: ResourceBinding): KubeObject {
 
 export function clusterByName(informers: InformerSource, name: string): Cluster | undefined {
   return informers.informerFor<Cluster>(CLUSTERS).get(undefined, name);
+}
+
+export const EVENT_EVICT_SUCCEED = "EvictWorkloadFromClusterSucceed";
+export const EVENT_EVICT_FAILED = "EvictWorkloadFromClusterFailed";
+
+/**
+ * Karmada's EmitClusterEvictionEventFor(Cluster)ResourceBinding, shared by the taint manager,
+ * application failover and graceful eviction: "Evict from cluster <c> succeed." (or
+ * "... failed.", Warning) on the binding and on its resource template.
+ */
+export function recordEviction(events: EventRecorder, binding: ResourceBinding, cluster: string, ok: boolean): void {
+  const reason = ok ? EVENT_EVICT_SUCCEED : EVENT_EVICT_FAILED;
+  const message = `Evict from cluster ${cluster} ${ok ? "succeed" : "failed"}.`;
+  const type = ok ? "Normal" : "Warning";
+  events.event(binding, type, reason, message);
+  events.event(templateOf(binding), type, reason, message);
 }

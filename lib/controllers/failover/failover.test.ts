@@ -8,7 +8,8 @@ import { reconcileBinding } from "../scheduler/scheduler-controller";
 import { binding, cluster, STATIC_1_2 } from "../scheduler/test-fixtures";
 import { gracefulEvictCluster } from "./evict";
 import { assessEvictionTasks } from "./eviction-tasks";
-import { desiredNoExecuteTaint, withNoExecuteTaint } from "./no-execute-taints";
+import { desiredNoExecuteTaint, noExecuteTaintController, withNoExecuteTaint } from "./no-execute-taints";
+import { gracefulEvictionController } from "./graceful-eviction";
 import { EVENT_EVICT_SUCCEED, purgeModeFor, taintManagerController } from "./taint-manager";
 import { evictionDecision } from "./taints";
 
@@ -146,5 +147,41 @@ describe("cluster failover end to end (fake client)", () => {
     await env.settle();
     await schedule();
     expect((await get()).spec.clusters).toEqual([{ name: "member1", replicas: 6 }]);
+  });
+});
+
+describe("failover Events (Karmada's messages)", () => {
+  let env: TestEnv;
+  afterEach(async () => env?.stop());
+
+  it("graceful eviction records the end of a task as EvictWorkloadFromClusterSucceed on binding and template", async () => {
+    const b = binding("web", STATIC_1_2);
+    b.metadata.generation = 3;
+    b.spec.clusters = [{ name: "a", replicas: 6 }];
+    b.spec.gracefulEvictionTasks = [{ fromCluster: "b", reason: "TaintUntolerated", producer: "TaintManager", gracePeriodSeconds: 30, creationTimestamp: new Date(T0 - 60_000).toISOString().replace(/\.\d+Z/, "Z") }];
+    env = await createTestEnv({ objects: [b], watches: [{ apiVersion: WORK_V1ALPHA2, kind: "ResourceBinding" }, { apiVersion: WORK_V1ALPHA2, kind: "ClusterResourceBinding" }], start: T0 });
+    const ge = gracefulEvictionController()({ client: env.client, informers: env.informers, events: env.events, log: noopLogger, clock: env.clock });
+    await ge.reconcile({ namespace: "default", name: "web" }, env.ctx());
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([
+      ["ResourceBinding", "Normal", "EvictWorkloadFromClusterSucceed", "Evict from cluster b succeed."],
+      [b.spec.resource.kind, "Normal", "EvictWorkloadFromClusterSucceed", "Evict from cluster b succeed."],
+    ]);
+  });
+
+  it("NoExecute failure taints are recorded as the ClusterTaintPolicy controller does", async () => {
+    const c: Cluster = { ...cluster("m"), status: { conditions: [{ type: "Ready", status: "False", reason: "", message: "", lastTransitionTime: new Date(T0 - 100_000).toISOString() }] } };
+    env = await createTestEnv({ objects: [c], watches: [{ apiVersion: CLUSTER_API_VERSION, kind: "Cluster" }], start: T0 });
+    const nt = noExecuteTaintController()({ client: env.client, informers: env.informers, events: env.events, log: noopLogger, clock: env.clock });
+    await nt.reconcile({ name: "m" }, env.ctx());
+    await env.settle();
+    const ready = (await env.client.get<Cluster>(CLUSTER_API_VERSION, "Cluster", undefined, "m"))!;
+    ready.status = { conditions: [{ type: "Ready", status: "True", reason: "", message: "", lastTransitionTime: new Date(T0).toISOString() }] };
+    await env.client.updateStatus(ready);
+    await env.settle();
+    await nt.reconcile({ name: "m" }, env.ctx());
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([
+      ["Cluster", "Normal", "TaintClusterSucceed", "Update Cluster(m) with taints(cluster now has taints([{Key:cluster.karmada.io/not-ready,Effect:NoExecute}])) succeed"],
+      ["Cluster", "Normal", "TaintClusterSucceed", "Update Cluster(m) with taints(cluster now does not have taints) succeed"],
+    ]);
   });
 });

@@ -4,10 +4,8 @@ import type { ControllerSetup } from "../runtime/manager";
 import type { Result } from "../runtime/result";
 import type { WatchEventInfo } from "../runtime/watches";
 import { CLUSTER_RESOURCE_BINDINGS, RESOURCE_BINDINGS, bindingSpecOf } from "../scheduler/bindings";
-import { templateOf } from "./common";
+import { recordEviction } from "./common";
 import { assessEvictionTasks, DEFAULT_GRACEFUL_EVICTION_TIMEOUT_MS } from "./eviction-tasks";
-
-export const EVENT_EVICTION_TASK_DONE = "GracefulEvictionTaskCompleted";
 
 export interface GracefulEvictionOptions {
   /** Karmada's --graceful-eviction-timeout (default 10 minutes). */
@@ -43,11 +41,8 @@ export function gracefulEvictionController(opts: GracefulEvictionOptions = {}): 
           if (ApiError.is(err, "NotFound")) return;
           throw err;
         }
-        for (const c of a.evicted) {
-          const message = `Graceful eviction of the workload from cluster ${c} completed; its old copy is removed.`;
-          deps.events.event(binding, "Normal", EVENT_EVICTION_TASK_DONE, message);
-          deps.events.event(templateOf(binding), "Normal", EVENT_EVICTION_TASK_DONE, message);
-        }
+        // Karmada records the end of each task as a successful eviction.
+        for (const c of a.evicted) recordEviction(deps.events, binding, c, true);
       }
       if (a.nextRetryMs > 0) return { requeueAfterMs: a.nextRetryMs };
     },

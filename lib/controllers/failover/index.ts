@@ -1,6 +1,6 @@
 /** Cluster failover (Karmada's taint manager, graceful eviction) and Flotilla's NoExecute failure taints. */
 export { taintManagerController, purgeModeFor, EVENT_EVICT_FAILED, EVENT_EVICT_SUCCEED, type TaintManagerOptions } from "./taint-manager";
-export { gracefulEvictionController, EVENT_EVICTION_TASK_DONE, type GracefulEvictionOptions } from "./graceful-eviction";
+export { gracefulEvictionController, type GracefulEvictionOptions } from "./graceful-eviction";
 export { noExecuteTaintController, desiredNoExecuteTaint, withNoExecuteTaint, type NoExecuteTaintOptions } from "./no-execute-taints";
 export { evictionDecision, toleratesTaint, noExecuteTaints, appliedPlacement, type EvictionDecision } from "./taints";
 export { gracefulEvictCluster, PRODUCER_TAINT_MANAGER, REASON_TAINT_UNTOLERATED, REASON_APPLICATION_FAILURE, type EvictOptions } from "./evict";

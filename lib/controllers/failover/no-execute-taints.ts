@@ -5,6 +5,10 @@ import { toRfc3339 } from "../runtime/conditions";
 import type { ControllerSetup } from "../runtime/manager";
 import type { Result } from "../runtime/result";
 import { CLUSTERS } from "./common";
+import { taintsMessage } from "../cluster/taints";
+
+export const EVENT_TAINT_CLUSTER_SUCCEED = "TaintClusterSucceed";
+export const EVENT_TAINT_CLUSTER_FAILED = "TaintClusterFailed";
 
 /**
  * Flotilla's source of NoExecute taints for cluster failover. Karmada's cluster controller only
@@ -14,6 +18,7 @@ import { CLUSTERS } from "./common";
  * in that state for `gracePeriodMs` (as a ClusterTaintPolicy with those conditions would), and
  * removes them when the cluster is Ready again. The taint manager then evicts bindings that do
  * not tolerate them, after their tolerationSeconds (counted from the taint's timeAdded).
+ * Its Events are the ClusterTaintPolicy controller's: TaintClusterSucceed/TaintClusterFailed.
  */
 export interface NoExecuteTaintOptions {
   /** How long Ready must stay False/Unknown before the NoExecute taint is added. Default 60 s. */
@@ -58,10 +63,11 @@ export function noExecuteTaintController(opts: NoExecuteTaintOptions = {}): Cont
           await deps.client.patch({ apiVersion: cluster.apiVersion, kind: "Cluster", name: req.name }, "application/merge-patch+json", body);
         } catch (err) {
           if (ApiError.is(err, "NotFound")) return;
+          deps.events.event(cluster, "Warning", EVENT_TAINT_CLUSTER_FAILED, err instanceof Error ? err.message : String(err));
           throw err;
         }
-        const message = want.key ? `Cluster tainted ${want.key}:NoExecute after staying not ready for ${Math.round(grace / 1000)}s` : "Cluster ready again: NoExecute failure taints removed";
-        deps.events.event(cluster, want.key ? "Warning" : "Normal", want.key ? "TaintClusterNoExecute" : "UntaintClusterNoExecute", message);
+        // As Karmada's ClusterTaintPolicy controller, which this stands in for, words it.
+        deps.events.event(cluster, "Normal", EVENT_TAINT_CLUSTER_SUCCEED, `Update Cluster(${req.name}) with taints(${taintsMessage(taints)}) succeed`);
       }
       if (want.waitMs) return { requeueAfterMs: want.waitMs };
     },

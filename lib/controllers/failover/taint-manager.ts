@@ -6,13 +6,12 @@ import type { ControllerDeps, ControllerSetup } from "../runtime/manager";
 import type { Result } from "../runtime/result";
 import type { WatchEventInfo } from "../runtime/watches";
 import { CLUSTER_RESOURCE_BINDINGS, RESOURCE_BINDINGS, bindingSpecOf } from "../scheduler/bindings";
-import { CLUSTERS, bindingsOnCluster, clusterByName, templateOf } from "./common";
+import { CLUSTERS, bindingsOnCluster, clusterByName, recordEviction } from "./common";
 import { gracefulEvictCluster, PRODUCER_TAINT_MANAGER, REASON_TAINT_UNTOLERATED } from "./evict";
 import { TokenBucket } from "./rate-limiter";
 import { appliedPlacement, evictionDecision } from "./taints";
 
-export const EVENT_EVICT_SUCCEED = "EvictWorkloadFromClusterSucceed";
-export const EVENT_EVICT_FAILED = "EvictWorkloadFromClusterFailed";
+export { EVENT_EVICT_FAILED, EVENT_EVICT_SUCCEED } from "./common";
 
 export interface TaintManagerOptions {
   /** Karmada's --no-execute-taint-eviction-purge-mode (used when the policy sets no failover.cluster). */
@@ -105,9 +104,5 @@ function taintManagerDefinition(deps: ControllerDeps, opts: TaintManagerOptions)
 }
 
 function emit(deps: ControllerDeps, binding: ResourceBinding, cluster: string, ok: boolean): void {
-  const reason = ok ? EVENT_EVICT_SUCCEED : EVENT_EVICT_FAILED;
-  const message = `Evict from cluster ${cluster} ${ok ? "succeed" : "failed"}.`;
-  const type = ok ? "Normal" : "Warning";
-  deps.events.event(binding, type, reason, message);
-  deps.events.event(templateOf(binding), type, reason, message);
+  recordEviction(deps.events, binding, cluster, ok);
 }

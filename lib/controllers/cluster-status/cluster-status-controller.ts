@@ -135,14 +135,10 @@ function buildClusterStatusController(deps: ControllerDeps, opts: ClusterStatusC
     for (const c of conditions) list = setCondition(list, c, now).conditions;
     next.conditions = list;
     if (stableJson(next) === stableJson(current)) return current;
+    // Karmada's cluster status controller records no Event for a Ready transition (the cluster
+    // controller's TaintClusterSucceed follows it).
     await deps.client.updateStatus<Cluster>({ ...cluster, status: next });
-    announceTransition(cluster, getCondition(current.conditions, "Ready"), getCondition(next.conditions, "Ready"));
     return next;
-  }
-
-  function announceTransition(cluster: Cluster, before: Condition | undefined, after: Condition | undefined): void {
-    if (!after || before?.status === after.status) return;
-    deps.events.event(cluster, after.status === "True" ? "Normal" : "Warning", after.reason, after.message || `cluster Ready is ${after.status}`);
   }
 
   return defineController({

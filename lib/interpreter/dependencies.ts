@@ -35,6 +35,12 @@ export function getDependencies(obj: KubeObject): DependentObjectReference[] {
   ];
 }
 
+/** Whether the built-in interpreter has a dependency rule for this kind (Karmada's HookEnabled for InterpretDependency). */
+export function interpretsDependencies(obj: KubeObject): boolean {
+  const key = gvk(obj);
+  return key === "networking.k8s.io/v1/Ingress" || POD_TEMPLATE_KINDS.includes(key);
+}
+
 function ref(kind: string, namespace: string, name: string): DependentObjectReference {
   return { apiVersion: "v1", kind, namespace, name };
 }

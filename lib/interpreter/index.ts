@@ -7,7 +7,7 @@ export type { Health } from "./health";
 export { reflectStatus } from "./reflect-status";
 export { aggregateStatus, hasAggregateStatus } from "./aggregate-status";
 export { divideJobCompletions, needReviseJobCompletions, withJobCompletions } from "./job-completions";
-export { getDependencies } from "./dependencies";
+export { getDependencies, interpretsDependencies } from "./dependencies";
 export type { DependentObjectReference } from "./dependencies";
 export { retainMemberFields } from "./retain";
 export { pruneForWork } from "./prune";

@@ -63,6 +63,16 @@ describe("dependencies distributor", () => {
     expect(left?.metadata.labels?.[dependedByLabel("default", "api-deployment")]).toBe("api-id");
   });
 
+  it("records Karmada's Events when a pass attaches something, none on a pass that changes nothing", async () => {
+    const run = await setup([configMap, deployment("web"), binding("web", true)]);
+    await run("web");
+    await run("web");
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([
+      ["Deployment", "Normal", "GetDependenciesSucceed", "Get dependencies([{APIVersion:v1 Kind:ConfigMap Namespace:default Name:cfg LabelSelector:<nil>}]) succeed."],
+      ["ResourceBinding", "Normal", "SyncScheduleResultToDependenciesSucceed", "Sync schedule results to dependencies succeed."],
+    ]);
+  });
+
   it("deletes an attached binding nobody requires any more", async () => {
     const run = await setup([configMap, deployment("web"), binding("web", true)]);
     await run("web");

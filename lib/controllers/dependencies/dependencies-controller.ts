@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../kube/types";
 import type { BindingSnapshot, ResourceBinding } from "../../kube/karmada";
-import { getDependencies } from "../../interpreter";
+import { getDependencies, interpretsDependencies, type DependentObjectReference } from "../../interpreter";
 import { bindingName, currentClaim, fnv32a, safeEncodeString } from "../../policies";
 import { defineController, type ControllerDefinition } from "../runtime/controller";
 import type { ControllerDeps } from "../runtime/manager";
@@ -13,6 +13,8 @@ import { cloneJson } from "../../store/json-clone";
 export const DEPENDENCIES_CONTROLLER = "dependencies-distributor";
 export const REASON_DEPENDENCY_SYNC_SUCCEED = "SyncScheduleResultToDependenciesSucceed";
 export const REASON_DEPENDENCY_SYNC_FAILED = "SyncScheduleResultToDependenciesFailed";
+export const REASON_GET_DEPENDENCIES_SUCCEED = "GetDependenciesSucceed";
+export const MESSAGE_DEPENDENCY_SYNC_SUCCEED = "Sync schedule results to dependencies succeed.";
 
 const DEPENDED_BY_PREFIX = "resourcebinding.karmada.io/depended-by-";
 
@@ -62,20 +64,35 @@ export function dependenciesController(): (deps: ControllerDeps) => ControllerDe
         if (b && !b.metadata.deletionTimestamp && b.spec.propagateDeps) {
           const r = b.spec.resource;
           const template = await deps.client.get(r.apiVersion, r.kind, r.namespace, r.name);
-          for (const dep of template ? getDependencies(template) : []) {
-            const obj = await deps.client.get(dep.apiVersion, dep.kind, dep.namespace, dep.name);
-            if (!obj) continue;
-            wanted.add(bindingName(dep.kind, dep.name));
-            await ensureAttached(deps, b, obj, label);
+          const found = template ? getDependencies(template) : [];
+          let wrote = false;
+          try {
+            for (const dep of found) {
+              const obj = await deps.client.get(dep.apiVersion, dep.kind, dep.namespace, dep.name);
+              if (!obj) continue;
+              wanted.add(bindingName(dep.kind, dep.name));
+              wrote = (await ensureAttached(deps, b, obj, label)) || wrote;
+            }
+            for (const a of attachedNow) if (!wanted.has(a.metadata.name ?? "")) wrote = (await detach(deps, a, ns, req.name, label)) || wrote;
+          } catch (err) {
+            deps.events.event(b, "Warning", REASON_DEPENDENCY_SYNC_FAILED, err instanceof Error ? err.message : String(err));
+            throw err;
           }
+          // Karmada records both on every pass; here only on a pass that changed something.
+          if (wrote) {
+            if (template && interpretsDependencies(template)) deps.events.event(template, "Normal", REASON_GET_DEPENDENCIES_SUCCEED, getDependenciesMessage(found));
+            deps.events.event(b, "Normal", REASON_DEPENDENCY_SYNC_SUCCEED, MESSAGE_DEPENDENCY_SYNC_SUCCEED);
+          }
+          return;
         }
-        for (const a of attachedNow) if (!wanted.has(a.metadata.name ?? "")) await detach(deps, a, ns, req.name, label);
+        for (const a of attachedNow) await detach(deps, a, ns, req.name, label);
       },
     });
   };
 }
 
-async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: KubeObject, label: string): Promise<void> {
+/** Creates or refreshes the attached binding of one dependency; true when it wrote. */
+async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: KubeObject, label: string): Promise<boolean> {
   const name = bindingName(dep.kind, dep.metadata.name ?? "");
   const ns = dep.metadata.namespace;
   const entry: BindingSnapshot = { namespace: b.metadata.namespace, name: b.metadata.name ?? "", clusters: cloneJson(b.spec.clusters ?? []) };
@@ -98,25 +115,35 @@ async function ensureAttached(deps: ControllerDeps, b: ResourceBinding, dep: Kub
         ...(b.spec.preserveResourcesOnDeletion ? { preserveResourcesOnDeletion: true } : {}),
       },
     });
-    deps.events.event(b, "Normal", REASON_DEPENDENCY_SYNC_SUCCEED, `Attached ${dep.kind} ${ns}/${dep.metadata.name} to the binding's clusters`);
-    return;
+    return true;
   }
   const next = cloneJson(existing);
   next.metadata.labels = { ...(next.metadata.labels ?? {}), [label]: bindingId(b) };
   const others = (next.spec.requiredBy ?? []).filter((r) => !(r.namespace === entry.namespace && r.name === entry.name));
   next.spec.requiredBy = [...others, entry].sort((x, y) => `${x.namespace}/${x.name}`.localeCompare(`${y.namespace}/${y.name}`));
   next.spec.resource = { ...next.spec.resource, resourceVersion: dep.metadata.resourceVersion };
-  if (deepEqual([existing.metadata.labels, existing.spec], [next.metadata.labels, next.spec])) return;
+  if (deepEqual([existing.metadata.labels, existing.spec], [next.metadata.labels, next.spec])) return false;
   await deps.client.update(next);
+  return true;
 }
 
-async function detach(deps: ControllerDeps, attached: ResourceBinding, ns: string, name: string, label: string): Promise<void> {
+async function detach(deps: ControllerDeps, attached: ResourceBinding, ns: string, name: string, label: string): Promise<true> {
   const next = cloneJson(attached);
   delete next.metadata.labels?.[label];
   next.spec.requiredBy = (next.spec.requiredBy ?? []).filter((r) => !(r.namespace === ns && r.name === name));
   if (!next.spec.requiredBy.length && !currentClaim(next) && !next.spec.placement) {
     await deps.client.delete({ apiVersion: BINDING_API_VERSION, kind: "ResourceBinding", namespace: next.metadata.namespace, name: next.metadata.name ?? "" });
-    return;
+    return true;
   }
   await deps.client.update(next);
+  return true;
+}
+
+/**
+ * Karmada's GetDependenciesSucceed message: the references printed with Go's %+v, e.g.
+ * "Get dependencies([{APIVersion:v1 Kind:ConfigMap Namespace:default Name:cfg LabelSelector:<nil>}]) succeed.".
+ */
+export function getDependenciesMessage(found: readonly DependentObjectReference[]): string {
+  const items = found.map((d) => `{APIVersion:${d.apiVersion} Kind:${d.kind} Namespace:${d.namespace} Name:${d.name} LabelSelector:<nil>}`);
+  return `Get dependencies([${items.join(" ")}]) succeed.`;
 }

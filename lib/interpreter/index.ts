@@ -1,5 +1,5 @@
 /** Karmada's default native resource interpreter, as pure functions over manifests. */
-export { getReplicas, replicaRequirementsOf, nodeClaimOf, podRequest } from "./replicas";
+export { getReplicas, interpretsReplicas, replicaRequirementsOf, nodeClaimOf, podRequest } from "./replicas";
 export type { ReplicaInfo } from "./replicas";
 export { reviseReplica, hasReviseReplica } from "./revise-replica";
 export { interpretHealth, hasHealthRule } from "./health";

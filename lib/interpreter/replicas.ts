@@ -8,6 +8,11 @@ export interface ReplicaInfo {
   replicaRequirements?: ReplicaRequirements;
 }
 
+/** Whether the built-in interpreter has a replica rule for this kind (Karmada's HookEnabled for InterpretReplica). */
+export function interpretsReplicas(obj: KubeObject): boolean {
+  return ["apps/v1/Deployment", "apps/v1/ReplicaSet", "apps/v1/StatefulSet", "batch/v1/Job", "v1/Pod"].includes(gvk(obj));
+}
+
 /**
  * Karmada's default replica interpreter (native/replica.go): apps/v1 Deployment, ReplicaSet and
  * StatefulSet use spec.replicas (absent = 0); batch/v1 Job uses min(parallelism, completions)

@@ -3,6 +3,8 @@ export const REASON_APPLY_POLICY_SUCCEED = "ApplyPolicySucceed";
 export const REASON_APPLY_POLICY_FAILED = "ApplyPolicyFailed";
 export const REASON_PREEMPT_POLICY_SUCCEED = "PreemptPolicySucceed";
 export const REASON_PREEMPT_POLICY_FAILED = "PreemptPolicyFailed";
+export const REASON_GET_REPLICAS_SUCCEED = "GetReplicasSucceed";
+export const MESSAGE_GET_REPLICAS_SUCCEED = "Get replicas of resource template successfully.";
 
 /** Policy finalizers Karmada's webhooks/detector keep on policies until claims are cleaned. */
 export const FINALIZER_PP = "karmada.io/propagation-policy-controller";

@@ -96,13 +96,16 @@ describe("detector Events (Karmada's messages)", () => {
   it("ApplyPolicySucceed names a PropagationPolicy as policy(ns/name)", async () => {
     const ctx = await setup([deploy, policy]);
     await run(ctx);
-    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([["Deployment", "Normal", "ApplyPolicySucceed", "Apply policy(default/p) succeed"]]);
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([
+      ["Deployment", "Normal", "GetReplicasSucceed", "Get replicas of resource template successfully."],
+      ["Deployment", "Normal", "ApplyPolicySucceed", "Apply policy(default/p) succeed"],
+    ]);
   });
 
   it("ApplyPolicySucceed names a ClusterPropagationPolicy as cluster policy(name)", async () => {
     const ctx = await setup([deploy, cpp]);
     await run(ctx);
-    expect(env.events.events.map((e) => [e.reason, e.message])).toEqual([["ApplyPolicySucceed", "Apply cluster policy(cp) succeed"]]);
+    expect(env.events.events.map((e) => [e.reason, e.message]).filter((e) => e[0] === "ApplyPolicySucceed")).toEqual([["ApplyPolicySucceed", "Apply cluster policy(cp) succeed"]]);
   });
 
   it("a preempting PropagationPolicy records PreemptPolicySucceed once its claim is written", async () => {
@@ -119,6 +122,7 @@ describe("detector Events (Karmada's messages)", () => {
     await run(ctx);
     expect(env.events.events.map((e) => [e.type, e.reason, e.message])).toEqual([
       ["Normal", "PreemptPolicySucceed", "Propagation policy(default/strong) preempted cluster propagation policy(cp) successfully"],
+      ["Normal", "GetReplicasSucceed", "Get replicas of resource template successfully."],
       ["Normal", "ApplyPolicySucceed", "Apply policy(default/strong) succeed"],
     ]);
   });

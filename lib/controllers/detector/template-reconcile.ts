@@ -9,6 +9,8 @@ import { clusterPropagationPolicies, findPolicy, POLICY_API, propagationPolicies
 import {
   REASON_APPLY_POLICY_FAILED,
   REASON_APPLY_POLICY_SUCCEED,
+  REASON_GET_REPLICAS_SUCCEED,
+  MESSAGE_GET_REPLICAS_SUCCEED,
   REASON_PREEMPT_POLICY_FAILED,
   REASON_PREEMPT_POLICY_SUCCEED,
   applyPolicyMessage,
@@ -16,6 +18,7 @@ import {
   preemptionMessage,
 } from "./reasons";
 import { deepEqual } from "../../apiserver/object-utils";
+import { interpretsReplicas } from "../../interpreter";
 
 /**
  * One template (Karmada's propagateResource): keep a claimed template with its policy unless
@@ -73,7 +76,11 @@ async function applyPolicy(ctx: DetectorContext, template: KubeObject, policy: P
     // Checked before copying: a claimed template (every one after a restart) needs no copy.
     if (!hasClaim(claimed, policy)) claimed = await ctx.client.update(withClaim(claimed, policy));
     const created = await ensureBinding(ctx, claimed, policy);
-    if (created || claimed !== template) ctx.events.event(template, "Normal", REASON_APPLY_POLICY_SUCCEED, applyPolicyMessage(policy));
+    if (created || claimed !== template) {
+      // Karmada interprets replicas (with this Event) each time it builds the binding it then writes.
+      if (interpretsReplicas(template)) ctx.events.event(template, "Normal", REASON_GET_REPLICAS_SUCCEED, MESSAGE_GET_REPLICAS_SUCCEED);
+      ctx.events.event(template, "Normal", REASON_APPLY_POLICY_SUCCEED, applyPolicyMessage(policy));
+    }
   } catch (err) {
     ctx.events.event(template, "Warning", REASON_APPLY_POLICY_FAILED, applyPolicyMessage(policy, err));
     throw err;

@@ -10,6 +10,7 @@ import { errors } from "../kube/errors";
 import type { KubeObject } from "../kube/types";
 import type { Database } from "./database";
 import { analyzeStaleTables } from "./embedded-analyze";
+import { EmbeddedVacuum } from "./embedded-vacuum";
 import { compactEventLog, DEFAULT_RETENTION, type Retention } from "./event-log-retention";
 import { EventTail } from "./event-tail";
 import { GroupCommitQueue } from "./group-commit";
@@ -42,8 +43,8 @@ export interface PrismaStorageOptions {
    */
   readCacheSize?: number;
   /**
-   * Embedded PGlite only (it has no autovacuum): how often to ANALYZE the store's tables that
-   * changed enough (see embedded-analyze.ts); 0 = never. Default 10 s.
+   * Embedded PGlite only (it has no autovacuum): how often to ANALYZE and VACUUM the store's
+   * tables that changed enough (embedded-analyze.ts, embedded-vacuum.ts); 0 = never. Default 10 s.
    */
   analyzeIntervalMs?: number;
 }
@@ -123,7 +124,13 @@ export class PrismaStorage implements Storage {
       s.every(opts.pollIntervalMs ?? 1000, () => s.poll());
     }
     s.every(opts.compactIntervalMs ?? 60_000, () => s.compact());
-    if (db.kind === "pglite") s.every(opts.analyzeIntervalMs ?? 10_000, () => analyzeStaleTables(db.sql));
+    if (db.kind === "pglite") {
+      const vacuum = new EmbeddedVacuum();
+      s.every(opts.analyzeIntervalMs ?? 10_000, async () => {
+        await analyzeStaleTables(db.sql);
+        await vacuum.run(db.sql);
+      });
+    }
     return s;
   }
 

@@ -71,12 +71,13 @@ export async function sqlList(sql: SqlClient, key: ResourceKey, opts: StorageLis
   const start = opts.continue ? decodeContinue(opts.continue) : undefined;
   const limit = opts.limit && opts.limit > 0 ? opts.limit : undefined;
   if (!opts.filter) {
-    // The first page counts what is left; later pages (their token carries that count) read one
-    // row past the page to learn whether more follow, and estimate the rest from the count.
-    const counted = start?.left === undefined || limit === undefined;
-    const p = await page(sql, key, opts.namespace, start?.key, counted ? limit : limit + 1, counted);
-    const more = counted ? p.total! > p.items.length : p.items.length > limit!;
-    if (!counted && more) p.items.length = limit!;
+    // A first page with a limit counts what is left; later pages (their token carries that count)
+    // read one row past the page to learn whether more follow, and estimate the rest from the
+    // count. Without a limit everything is read, so nothing is counted.
+    const counted = limit !== undefined && start?.left === undefined;
+    const p = await page(sql, key, opts.namespace, start?.key, limit === undefined || counted ? limit : limit + 1, counted);
+    const more = limit !== undefined && (counted ? p.total! > p.items.length : p.items.length > limit);
+    if (more && !counted) p.items.length = limit!;
     const listRv = start?.rv ?? p.listRv;
     const result: StorageListResult = { items: p.items.map((i) => i.object), resourceVersion: listRv };
     if (more && p.items.length > 0) {

@@ -50,6 +50,21 @@ describe("scheduler controller reconcile", () => {
     expect(store.get("ResourceBinding", "default", "web")).toMatchObject({ trigger: "placement changed", clusters: b.spec.clusters });
   });
 
+  it("a deleting binding is skipped with Karmada's ScheduleBindingFailed on binding and template", async () => {
+    const b = binding("web", STATIC_1_2);
+    b.metadata.finalizers = ["karmada.io/binding-controller"];
+    await setup([cluster("member1"), b]);
+    await env.client.delete({ apiVersion: WORK_V1ALPHA2, kind: "ResourceBinding", namespace: "default", name: "web" });
+    await env.settle();
+    env.client.resetWrites();
+    expect(await run()).toBeUndefined();
+    expect(env.client.writes).toEqual([]);
+    expect(env.events.events.map((e) => [e.kind, e.type, e.reason, e.message])).toEqual([
+      ["ResourceBinding", "Warning", EVENT_SCHEDULE_FAILED, "skip schedule deleting resourceBinding: default/web"],
+      ["Deployment", "Warning", EVENT_SCHEDULE_FAILED, "skip schedule deleting resourceBinding: default/web"],
+    ]);
+  });
+
   it("is idempotent: a Divided binding already scheduled writes nothing on the next run", async () => {
     await setup([cluster("member1"), cluster("member2"), binding("web", STATIC_1_2)]);
     await run();

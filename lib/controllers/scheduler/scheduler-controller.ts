@@ -138,6 +138,12 @@ export async function reconcileBinding(req: Request, deps: ReconcileDeps, opts: 
     return;
   }
   if (!isForScheduler(binding, opts.schedulerName)) return;
+  if (binding.metadata.deletionTimestamp) {
+    // Karmada's scheduler reports a deleting binding it is asked to schedule as a failure, and skips it.
+    const message = kind === "ResourceBinding" ? `skip schedule deleting resourceBinding: ${req.namespace}/${req.name}` : `skip schedule deleting clusterResourceBinding: ${req.name}`;
+    recordFailure(deps.events, binding, message);
+    return;
+  }
   const clusters = sortedClusters.of(deps.informers.informerFor<Cluster>(CLUSTERS).list());
   const decision = decide(binding, clusters, opts);
   const ref = { apiVersion: binding.apiVersion, kind, namespace: req.namespace, name: req.name };
@@ -195,16 +201,18 @@ function remember(store: ExplanationStore, binding: ResourceBinding, plan: Sched
   });
 }
 
+function recordFailure(events: EventRecorder, binding: ResourceBinding, message: string): void {
+  const r = binding.spec.resource;
+  events.event(binding, "Warning", EVENT_SCHEDULE_FAILED, message);
+  events.event({ apiVersion: r.apiVersion, kind: r.kind, metadata: { namespace: r.namespace, name: r.name, uid: r.uid } }, "Warning", EVENT_SCHEDULE_FAILED, message);
+}
+
 /** Karmada records the outcome on the binding and on its resource template. */
 function recordEvents(events: EventRecorder, binding: ResourceBinding, plan: SchedulePlan): void {
   const r = binding.spec.resource;
   const template: KubeObject = { apiVersion: r.apiVersion, kind: r.kind, metadata: { namespace: r.namespace, name: r.name, uid: r.uid } };
   const { result } = plan;
-  if (result.error) {
-    events.event(binding, "Warning", EVENT_SCHEDULE_FAILED, result.error.message);
-    events.event(template, "Warning", EVENT_SCHEDULE_FAILED, result.error.message);
-    return;
-  }
+  if (result.error) return recordFailure(events, binding, result.error.message);
   // Karmada's two messages differ by a colon; kept as is.
   const sep = binding.kind === "ResourceBinding" ? "Result:" : "Result";
   const message = `Binding has been scheduled successfully. ${sep} {${targetsToString(result.clusters)}}`;

@@ -145,9 +145,12 @@ describe("overriders end to end (sandbox members)", () => {
     const cond = rb.status!.conditions!.find((c) => c.type === "OverridesApplied")!;
     expect(cond.reason).toBe("ApplyOverridePolicyFailed");
     expect(cond.message).toContain("member1");
-    const bEvents = await until("Warning Event on the binding", async () => (await e.eventsFor("ResourceBinding", "bad-deployment")).filter((x) => x.reason === "ApplyOverridePolicyFailed"));
+    // Karmada's Events: SyncWorkFailed on the binding, the failed policy named on the template.
+    const bEvents = await until("Warning Event on the binding", async () => (await e.eventsFor("ResourceBinding", "bad-deployment")).filter((x) => x.reason === "SyncWorkFailed"));
     expect(bEvents.length ? bEvents[0].type : "").toBe("Warning");
-    await until("Warning Event on the template", async () => (await e.eventsFor("Deployment", "bad")).some((x) => x.reason === "ApplyOverridePolicyFailed" && x.type === "Warning"));
+    await until("Warning Event on the template", async () =>
+      (await e.eventsFor("Deployment", "bad")).some((x) => x.reason === "ApplyOverridePolicyFailed" && x.type === "Warning" && x.message === "Apply override policy(default/bad) for cluster(member1) failed."),
+    );
     // The other cluster is unaffected; the failing cluster gets nothing rather than an un-overridden copy.
     await until("bad on member2", () => dep("member2", "bad"));
     expect(await dep("member1", "bad")).toBeUndefined();

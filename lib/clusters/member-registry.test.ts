@@ -49,6 +49,25 @@ describe("MemberRegistry", () => {
     expect(built[0].close).toHaveBeenCalled();
   });
 
+  it("tells its listeners when a client is replaced or dropped, not when it is built or kept", async () => {
+    const { clock, client, store, reg } = setup();
+    const changes: string[] = [];
+    reg.onChange((cluster, removed) => changes.push(`${cluster}:${removed ? "removed" : "replaced"}`));
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k1" });
+    await reg.get("a");
+    await clock.advance(1500);
+    await reg.get("a");
+    expect(changes).toEqual([]);
+    await store.put("a", { kind: "kubeconfig", kubeconfig: "k2" });
+    reg.invalidate("a");
+    await reg.get("a");
+    expect(changes).toEqual(["a:replaced"]);
+    await client.delete({ apiVersion: "cluster.karmada.io/v1alpha1", kind: "Cluster", name: "a" });
+    await clock.advance(1500);
+    await expect(reg.get("a")).rejects.toThrow();
+    expect(changes).toEqual(["a:replaced", "a:removed"]);
+  });
+
   it("revalidates a secretRef member by the Secret's version: a new token rebuilds the client, an unchanged Secret does not", async () => {
     const { clock, client, built, reg } = setup();
     const b64 = (v: string) => Buffer.from(v).toString("base64");

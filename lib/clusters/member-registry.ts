@@ -45,6 +45,7 @@ interface Entry {
 export class MemberRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<MemberClient>>();
+  private readonly listeners = new Set<(cluster: string, removed: boolean) => void>();
   private readonly clock: Clock;
   private closed = false;
 
@@ -74,11 +75,25 @@ export class MemberRegistry {
     if (e) e.stale = true;
   }
 
+  /**
+   * Tells `fn` when a cached client is replaced or dropped: whoever holds it (a member watch)
+   * must let go and get the new one, or it would go on with a client that closes.
+   */
+  onChange(fn: (cluster: string, removed: boolean) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
   /** Drops and closes the member's client (cluster unregistered). */
   async remove(clusterName: string): Promise<void> {
     const e = this.entries.get(clusterName);
     this.entries.delete(clusterName);
+    if (e) this.notify(clusterName, true);
     await e?.client.close().catch(() => {});
+  }
+
+  private notify(cluster: string, removed: boolean): void {
+    for (const fn of this.listeners) fn(cluster, removed);
   }
 
   /** Closes every client; later gets fail. */
@@ -131,7 +146,10 @@ export class MemberRegistry {
       throw errors.badRequest(`cannot build a client for cluster ${name} from its ${resolved.source === "secretRef" ? "secretRef Secret" : "stored credentials"}`);
     }
     this.entries.set(name, { client, fingerprint: resolved.fingerprint, source, checkedAt: this.clock.now(), stale: false });
-    if (old) this.retire(old.client);
+    if (old) {
+      this.retire(old.client);
+      this.notify(name, false);
+    }
     return client;
   }
 

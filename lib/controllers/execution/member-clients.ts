@@ -7,6 +7,11 @@ import type { ObjectClient } from "../../kube/client";
  */
 export interface MemberClients {
   get(cluster: string): ObjectClient | undefined | Promise<ObjectClient | undefined>;
+  /**
+   * Tells `fn` when a cluster's client was replaced (new credentials or endpoint; the old one is
+   * closed soon after) or dropped (`removed`: cluster unregistered). Returns the unsubscribe.
+   */
+  onChange?(fn: (cluster: string, removed: boolean) => void): () => void;
 }
 
 /** A fixed map of clients (tests, sandboxes). */

@@ -63,4 +63,27 @@ describe("MemberWatcher", () => {
       await watcher.stop();
     }
   });
+
+  it("follows its members' client: restarts a cluster's watches on a replaced client and stops them when it is dropped", async () => {
+    const before = new FakeObjectClient({ objects: [owned("old")] });
+    const after = new FakeObjectClient({ objects: [owned("new")] });
+    let current: FakeObjectClient | undefined = before;
+    let notify: ((cluster: string, removed: boolean) => void) | undefined;
+    const watcher = new MemberWatcher({ members: { get: () => current, onChange: (fn) => ((notify = fn), () => (notify = undefined)) } });
+    const probe = (name: string) => ({ ...owned(name), metadata: { name, namespace: "app" } });
+    try {
+      await watcher.ensure("m1", "v1", "ConfigMap");
+      expect(await watcher.synced("m1", probe("old"), 2000)).toBe(true);
+      expect(watcher.cachedLive("m1", probe("old"))?.obj?.metadata.name).toBe("old");
+      current = after;
+      notify!("m1", false);
+      await vi.waitFor(() => expect(watcher.cachedLive("m1", probe("new"))?.obj?.metadata.name).toBe("new"));
+      expect(watcher.cachedLive("m1", probe("old"))).toEqual({ synced: true, obj: undefined });
+      notify!("m1", true);
+      await vi.waitFor(() => expect(watcher.cachedLive("m1", probe("new"))).toBeUndefined());
+    } finally {
+      await watcher.stop();
+    }
+    expect(notify).toBeUndefined();
+  });
 });

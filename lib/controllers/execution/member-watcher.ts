@@ -79,7 +79,13 @@ export class MemberWatcher {
   private readonly listeners = new Set<MemberWorkListener>();
   private readonly abort = new AbortController();
 
-  constructor(private readonly opts: { members: MemberClients; clock?: Clock; log?: Logger; resyncMs?: number }) {}
+  constructor(private readonly opts: { members: MemberClients; clock?: Clock; log?: Logger; resyncMs?: number }) {
+    // A replaced client is closed soon after, and a dropped one at once: informers still on it
+    // would retry their watch on a closed client for ever, and status would stop coming back.
+    this.unsubscribe = opts.members.onChange?.((cluster, removed) => void (removed ? this.forget(cluster) : this.restart(cluster)));
+  }
+
+  private readonly unsubscribe: (() => void) | undefined;
 
   /** Adds a listener; returns its remover. */
   onWorkEvent(fn: MemberWorkListener): () => void {
@@ -151,7 +157,16 @@ export class MemberWatcher {
     await Promise.all(stops);
   }
 
+  /** Starts the informers of one cluster again on its current client (credentials changed). */
+  async restart(cluster: string): Promise<void> {
+    const kinds = [...this.informers.keys()].filter((k) => k.startsWith(`${cluster}|`)).map((k) => k.split("|"));
+    await this.forget(cluster);
+    if (this.abort.signal.aborted) return;
+    for (const [, apiVersion, kind] of kinds) await this.ensure(cluster, apiVersion, kind).catch(() => undefined);
+  }
+
   async stop(): Promise<void> {
+    this.unsubscribe?.();
     this.abort.abort();
     const all = [...this.informers.values()];
     this.informers.clear();

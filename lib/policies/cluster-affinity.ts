@@ -1,5 +1,5 @@
 import type { Cluster, ClusterAffinity, FieldSelectorRequirement } from "../kube/karmada";
-import { labelSelectorMatches } from "./label-selector";
+import { isQualifiedName, isValidLabelValue, labelSelectorMatches } from "./label-selector";
 
 /**
  * ClusterAffinity matching with Karmada's `util.ClusterMatches` semantics. This is the one truth
@@ -62,12 +62,23 @@ export function matchZones(e: FieldSelectorRequirement, zones: string[]): boolea
 
 type FieldCheck = (fields: Record<string, string>) => boolean;
 
-/** corev1.NodeSelectorRequirement → labels requirement, as Kubernetes' NodeSelectorRequirementsAsSelector. */
+/** strconv.ParseInt(v, 10, 64) succeeds. */
+function parsesInt64(v: string): boolean {
+  if (!/^[+-]?\d+$/.test(v)) return false;
+  const n = BigInt(v);
+  return n >= -(2n ** 63n) && n < 2n ** 63n;
+}
+
+/**
+ * corev1.NodeSelectorRequirement → labels requirement, as Karmada's lifted
+ * NodeSelectorRequirementsAsSelector: labels.NewRequirement validates the key (qualified name),
+ * the values (label values) and their count for the operator; undefined on any error.
+ */
 function compileNodeSelectorRequirement(e: FieldSelectorRequirement): FieldCheck | undefined {
   const values = e.values ?? [];
   const key = e.key;
   const has = (f: Record<string, string>) => Object.prototype.hasOwnProperty.call(f, key);
-  if (!key) return undefined;
+  if (!isQualifiedName(key) || !values.every(isValidLabelValue)) return undefined;
   switch (e.operator as string) {
     case "In":
       return values.length ? (f) => has(f) && values.includes(f[key]) : undefined;
@@ -79,11 +90,11 @@ function compileNodeSelectorRequirement(e: FieldSelectorRequirement): FieldCheck
       return values.length ? undefined : (f) => !has(f);
     case "Gt":
     case "Lt": {
-      if (values.length !== 1 || !/^[-+]?\d+$/.test(values[0])) return undefined;
-      const bound = Number(values[0]);
+      if (values.length !== 1 || !parsesInt64(values[0])) return undefined;
+      const bound = BigInt(values[0]);
       return (f) => {
-        if (!has(f) || !/^[-+]?\d+$/.test(f[key])) return false;
-        const v = Number(f[key]);
+        if (!has(f) || !parsesInt64(f[key])) return false;
+        const v = BigInt(f[key]);
         return e.operator === ("Gt" as string) ? v > bound : v < bound;
       };
     }

@@ -1,5 +1,6 @@
 import type { Cluster, ClusterAffinity, FieldSelectorRequirement } from "../../kube/karmada";
 import type { LabelSelector, LabelSelectorRequirement } from "../../kube/selectors";
+import { isQualifiedName, isValidLabelValue } from "../../policies/label-selector";
 import type { FilterPlugin, ScheduleContext } from "../framework";
 
 /**
@@ -20,12 +21,21 @@ type Op = LabelSelectorRequirement["operator"] | "Gt" | "Lt";
 /** A requirement's test of one value (undefined: the key is absent). */
 type ValueCheck = (value: string | undefined) => boolean;
 
+/** strconv.ParseInt(v, 10, 64) succeeds. */
+function parsesInt64(v: string): boolean {
+  if (!/^[+-]?\d+$/.test(v)) return false;
+  const n = BigInt(v);
+  return n >= -(2n ** 63n) && n < 2n ** 63n;
+}
+
 /**
- * One requirement as Kubernetes' `labels.NewRequirement` would accept it; undefined if invalid.
- * It tests the value directly (callers look the key up), so checking a cluster allocates nothing.
+ * One requirement as Kubernetes' `labels.NewRequirement` would accept it (a qualified-name key,
+ * valid label values, the value count the operator needs); undefined if invalid. It tests the
+ * value directly (callers look the key up), so checking a cluster allocates nothing.
  */
-function compileRequirement(op: Op, values: string[] | undefined): ValueCheck | undefined {
+function compileRequirement(key: string, op: Op, values: string[] | undefined): ValueCheck | undefined {
   const vals = values ?? [];
+  if (!isQualifiedName(key) || !vals.every(isValidLabelValue)) return undefined;
   switch (op) {
     case "In":
     case "NotIn": {
@@ -40,11 +50,11 @@ function compileRequirement(op: Op, values: string[] | undefined): ValueCheck | 
       return op === "Exists" ? (v) => v !== undefined : (v) => v === undefined;
     case "Gt":
     case "Lt": {
-      if (vals.length !== 1 || !/^-?\d+$/.test(vals[0])) return undefined;
-      const bound = Number(vals[0]);
+      if (vals.length !== 1 || !parsesInt64(vals[0])) return undefined;
+      const bound = BigInt(vals[0]);
       return (v) => {
-        if (v === undefined || !/^-?\d+$/.test(v)) return false;
-        return op === "Gt" ? Number(v) > bound : Number(v) < bound;
+        if (v === undefined || !parsesInt64(v)) return false;
+        return op === "Gt" ? BigInt(v) > bound : BigInt(v) < bound;
       };
     }
     default:
@@ -62,12 +72,14 @@ function compileLabelSelector(sel: LabelSelector): ClusterPredicate {
   const keys: string[] = [];
   const checks: ValueCheck[] = [];
   for (const [key, value] of Object.entries(sel.matchLabels ?? {})) {
+    // metav1.LabelSelectorAsSelector validates matchLabels as Equals requirements.
+    if (!isQualifiedName(key) || !isValidLabelValue(value)) return never;
     keys.push(key);
     checks.push((v) => v === value);
   }
   for (const e of sel.matchExpressions ?? []) {
     if (e.operator === ("Gt" as string) || e.operator === ("Lt" as string)) return never;
-    const check = compileRequirement(e.operator, e.values);
+    const check = compileRequirement(e.key, e.operator, e.values);
     if (!check) return never;
     keys.push(e.key);
     checks.push(check);
@@ -79,11 +91,9 @@ function compileLabelSelector(sel: LabelSelector): ClusterPredicate {
   };
 }
 
-/** The cluster's failure zones; the deprecated single `zone` counts when `zones` is empty. */
+/** The cluster's failure zones: spec.zones only, as util.ClusterMatches reads them (the deprecated zone is moved into zones on write). */
 export function clusterZones(cluster: Cluster): string[] {
-  const zones = cluster.spec.zones ?? [];
-  if (zones.length === 0 && cluster.spec.zone) return [cluster.spec.zone];
-  return zones;
+  return cluster.spec.zones ?? [];
 }
 
 function compileZone(req: FieldSelectorRequirement): ClusterPredicate {
@@ -109,7 +119,7 @@ function compileFieldSelector(exprs: FieldSelectorRequirement[]): ClusterPredica
       checks.push(compileZone(req));
       continue;
     }
-    const check = compileRequirement(req.operator as Op, req.values);
+    const check = compileRequirement(req.key, req.operator as Op, req.values);
     if (!check) return never;
     const key = req.key;
     checks.push((c) => check(key === "provider" ? c.spec.provider || undefined : key === "region" ? c.spec.region || undefined : undefined));

@@ -46,9 +46,9 @@ describe("clusterMatches (Karmada util.ClusterMatches)", () => {
     expect(clusterMatches(member, affinity)).toBe(want);
   });
 
-  it("uses the deprecated zone when zones is empty", () => {
+  it("ignores the deprecated zone, as util.ClusterMatches does (it is moved into zones on write)", () => {
     const old = cluster("old", { zone: "z1" });
-    expect(clusterMatches(old, { fieldSelector: { matchExpressions: [{ key: "zone", operator: "In", values: ["z1"] }] } })).toBe(true);
+    expect(clusterMatches(old, { fieldSelector: { matchExpressions: [{ key: "zone", operator: "In", values: ["z1"] }] } })).toBe(false);
   });
 });
 

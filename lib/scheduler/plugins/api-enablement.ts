@@ -9,10 +9,22 @@ import type { FilterPlugin } from "../framework";
 
 export type APIEnablementStatus = "APIEnabled" | "APIDisabled" | "APIUnknown";
 
+/**
+ * `schema.FromAPIVersionAndKind(apiVersion, kind).GroupVersion().String()`: "/v1" is the core
+ * group's "v1", and an apiVersion with more than one slash fails to parse into the empty one.
+ */
+export function groupVersionString(apiVersion: string): string {
+  const parts = apiVersion.split("/");
+  if (parts.length > 2) return "";
+  if (parts.length === 1) return apiVersion;
+  return parts[0] ? apiVersion : parts[1];
+}
+
 /** Karmada's `Cluster.APIEnablement(gvk)`. */
 export function apiEnablement(cluster: Cluster, apiVersion: string, kind: string): APIEnablementStatus {
+  const groupVersion = groupVersionString(apiVersion);
   for (const entry of cluster.status?.apiEnablements ?? []) {
-    if (entry.groupVersion !== apiVersion) continue;
+    if (entry.groupVersion !== groupVersion) continue;
     if ((entry.resources ?? []).some((r) => r.kind === kind)) return "APIEnabled";
   }
   const complete = cluster.status?.conditions?.some((c) => c.type === "CompleteAPIEnablements" && c.status === "True");

@@ -11,7 +11,8 @@ import type { FilterPlugin } from "../framework";
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) return false;
   if (toleration.key && toleration.key !== taint.key) return false;
-  switch (toleration.operator ?? "Equal") {
+  // An empty operator is Equal (corev1.Toleration.ToleratesTaint).
+  switch (toleration.operator || "Equal") {
     case "Exists":
       return true;
     case "Equal":

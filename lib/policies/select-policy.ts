@@ -92,11 +92,15 @@ function candidate(policy: PropagationPolicy, kind: PolicyCandidate["kind"], obj
   return { policy, view, reason };
 }
 
-/** Higher explicit priority, then higher implicit priority, then smaller name (byte order). */
+/**
+ * Whether `a`, met after `b` in list order, replaces it: higher explicit priority, then higher
+ * implicit priority, then the smaller name in byte order; of equal names the later one, as
+ * Karmada's `a.Name < b.Name` keeps the earlier only when strictly smaller.
+ */
 function better(a: Scored, b: Scored): boolean {
   if (a.view.priority !== b.view.priority) return a.view.priority > b.view.priority;
   if (a.view.implicitPriority !== b.view.implicitPriority) return a.view.implicitPriority > b.view.implicitPriority;
-  return compareBytes(a.view.name, b.view.name) < 0;
+  return compareBytes(a.view.name, b.view.name) <= 0;
 }
 
 function best(list: Scored[]): Scored | undefined {

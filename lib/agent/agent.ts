@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { eventComponentOf } from "../controllers/event-components";
 import { ApiError } from "../kube/errors";
 import { executionNamespace, type Cluster, type Work } from "../kube/karmada";
 import { createMemberClient, type MemberClient } from "../members/member-client";
@@ -110,6 +111,7 @@ function run(opts: StartAgentOptions, log: Logger, member: MemberClient, cp: Mem
   const manager = new Manager({
     client: scopedClient(cp, clusterName),
     log,
+    eventComponent: eventComponentOf,
     controllers: {
       [AGENT_EXECUTION_CONTROLLER]: agentExecutionController({ clusterName, member, watcher, resyncMs: opts.resyncMs, onApplied: opts.onWorkApplied }),
       [WORK_STATUS_CONTROLLER]: workStatusController({ members: staticMemberClients({ [clusterName]: member }), watcher, resourceOf: (v, k) => resources.get(`${v}|${k}`), resyncMs: Math.min(opts.resyncMs, 30_000) }),

@@ -1,4 +1,5 @@
 import { tuneHeapGrowth } from "./heap-tuning";
+import { eventComponentOf } from "../controllers/event-components";
 import https from "node:https";
 import os from "node:os";
 import { randomUUID } from "node:crypto";
@@ -128,6 +129,7 @@ export async function startControlPlane(config: FlotillaConfig, log: Logger): Pr
     controllers: controllers.setups,
     enabled: (process.env.FLOTILLA_CONTROLLERS ?? "*").split(",").map((s) => s.trim()).filter(Boolean),
     log: log.child({ component: "controllers" }),
+    eventComponent: eventComponentOf,
   });
   services.manager = manager;
   const leading = await startLeaderElection(db, manager, log);

@@ -36,6 +36,8 @@ export interface ManagerOptions {
   indexers?: Record<string, Record<string, IndexFunc>>;
   /** Override how recorders are built (default: Events through `client`). */
   eventRecorderFor?: (component: string) => EventRecorder;
+  /** The source component a controller's Events carry (default: its name). */
+  eventComponent?: (controller: string) => string;
 }
 
 /** True when `name` is on according to Karmada-style enable flags. */
@@ -79,7 +81,8 @@ export class Manager {
     const abort = new AbortController();
     const informers = new SharedInformerFactory({ client, clock: this.clock, log: this.log, resyncMs, indexers });
     const controllers = this.enabledControllers().map((name) => {
-      const events = this.opts.eventRecorderFor?.(name) ?? createEventRecorder({ client, component: name, clock: this.clock, log: this.log });
+      const component = this.opts.eventComponent?.(name) ?? name;
+      const events = this.opts.eventRecorderFor?.(component) ?? createEventRecorder({ client, component, clock: this.clock, log: this.log });
       const def = this.opts.controllers[name]({ client, informers, events, log: this.log.child({ controller: name }), clock: this.clock });
       return new Controller({ ...def, name }, { informers, clock: this.clock, log: this.log });
     });

@@ -4,6 +4,7 @@ import { ANNOTATION_CPP_NAME, ANNOTATION_PP_NAME, ANNOTATION_PP_NAMESPACE, LABEL
 import type { KubeObject } from "../kube/types";
 import { matchPolicies } from "../placement/match";
 import { withClaim, withoutClaim } from "./claim";
+import { isPropagatable } from "./reserved";
 import { selectBestPolicy } from "./select-policy";
 
 /**
@@ -146,5 +147,40 @@ describe("claim metadata (karmada claim_test, policy_test)", () => {
     const out = withoutClaim(template({ [LABEL_CPP_PERMANENT_ID]: id, foo: "bar" }, { [ANNOTATION_CPP_NAME]: "nginx", foo1: "bar1" }));
     expect(out.metadata.labels).toEqual({ foo: "bar" });
     expect(out.metadata.annotations).toEqual({ foo1: "bar1" });
+  });
+});
+
+// detector_test.go TestEventFilter (the detector's EventFilter is isPropagatable here).
+describe("EventFilter (karmada detector_test)", () => {
+  const obj = (kind: string, name: string, namespace?: string): KubeObject => ({ apiVersion: "v1", kind, metadata: { name, ...(namespace ? { namespace } : {}) } });
+  it.each<[string, KubeObject, string[], boolean]>([
+    ["object in karmada-system namespace", obj("Pod", "test-obj", "karmada-system"), [], false],
+    ["object in karmada-cluster namespace", obj("Pod", "test-obj", "karmada-cluster"), [], false],
+    ["object in karmada-es-* namespace", obj("Pod", "test-obj", "karmada-es-test"), [], false],
+    ["object in skipped namespace", obj("Pod", "test-obj", "kube-system"), ["kube-.*"], false],
+    ["object in non-skipped namespace", obj("Pod", "test-obj", "default"), [], true],
+    ["extension-apiserver-authentication configmap in kube-system", obj("ConfigMap", "extension-apiserver-authentication", "kube-system"), [], false],
+    ["cluster-scoped resource", obj("Node", "test-node"), [], true],
+    // --skipped-propagating-namespaces patterns are compiled as fmt.Sprintf("^%s$", ns), ungrouped.
+    ["pattern with alternation: '^a|b$' matches a prefix", obj("Pod", "p", "alpha"), ["a|b"], false],
+    ["pattern with alternation: '^a|b$' matches a suffix", obj("Pod", "p", "kb"), ["a|b"], false],
+    ["pattern with alternation: no match", obj("Pod", "p", "ba"), ["a|b"], true],
+    ["pattern is anchored", obj("Pod", "p", "my-kube-ns"), ["kube-.*"], true],
+  ])("%s", (_n, o, patterns, want) => {
+    expect(isPropagatable(o, patterns)).toBe(want);
+  });
+});
+
+// detector_test.go TestLookForMatchedPolicy / TestLookForMatchedClusterPolicy.
+describe("LookForMatched(Cluster)Policy (karmada detector_test)", () => {
+  const deployment: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "test-deployment", namespace: "default" } };
+  const sel: ResourceSelector = { apiVersion: "apps/v1", kind: "Deployment" };
+  it("matching policy found", () => {
+    const pp: PropagationPolicy = { apiVersion: "policy.karmada.io/v1alpha1", kind: "PropagationPolicy", metadata: { name: "policy-1", namespace: "default" }, spec: { resourceSelectors: [sel] } };
+    expect(matchPolicies(deployment, [pp]).winner).toEqual({ kind: "PropagationPolicy", namespace: "default", name: "policy-1" });
+  });
+  it("matching cluster policy found", () => {
+    const cpp: PropagationPolicy = { apiVersion: "policy.karmada.io/v1alpha1", kind: "ClusterPropagationPolicy", metadata: { name: "cluster-policy-1" }, spec: { resourceSelectors: [sel] } };
+    expect(matchPolicies(deployment, [cpp]).winner).toEqual({ kind: "ClusterPropagationPolicy", name: "cluster-policy-1" });
   });
 });

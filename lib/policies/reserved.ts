@@ -30,10 +30,21 @@ export function isReservedNamespace(ns: string): boolean {
   return RESERVED_NAMESPACES.includes(ns) || ns.startsWith(EXECUTION_NAMESPACE_PREFIX);
 }
 
-/** True when the namespace is reserved or matches one of the skip patterns (whole-string match). */
+/**
+ * True when the namespace is reserved or matches one of the skip patterns. Karmada compiles each
+ * pattern as `^<pattern>$` without grouping, so "a|b" means "starts with a, or ends with b".
+ */
 export function isSkippedNamespace(ns: string, patterns: readonly string[] = DEFAULT_SKIPPED_NAMESPACE_PATTERNS): boolean {
   if (isReservedNamespace(ns)) return true;
-  return patterns.some((p) => new RegExp(`^(?:${p})$`).test(ns));
+  return patterns.some((p) => anchored(p).test(ns));
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+function anchored(pattern: string): RegExp {
+  let re = compiledPatterns.get(pattern);
+  if (!re) compiledPatterns.set(pattern, (re = new RegExp(`^${pattern}$`)));
+  return re;
 }
 
 /** True for API groups/versions/kinds the detector does not watch (Karmada groups, events, Leases). */

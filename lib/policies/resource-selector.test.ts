@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ResourceSelector } from "../kube/karmada";
-import { ImplicitPriority, compareBytes, matchesAnyResourceSelector, selectorPriority, selectorsPriority } from "./resource-selector";
+import { ImplicitPriority, compareBytes, matchesAnyResourceSelector, matchesResourceSelector, selectorPriority, selectorsPriority } from "./resource-selector";
 
 const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "test", namespace: "default", labels: { foo: "bar" } } };
 const sel = (s: Partial<ResourceSelector>): ResourceSelector => ({ apiVersion: "v1", kind: "Pod", ...s });
@@ -55,5 +55,46 @@ describe("compareBytes", () => {
     ["\uffff", "\u{10000}", -1],
   ])("%j vs %j", (a, b, want) => {
     expect(Math.sign(compareBytes(a, b))).toBe(want);
+  });
+});
+
+// pkg/util/selector_test.go TestResourceMatches, TestResourceMatchSelectors and
+// TestResourceMatchSelectorsPriority with Karmada's own selectors.
+describe("ResourceMatches / ResourceMatchSelectors(Priority) (karmada selector_test)", () => {
+  const misMatch = sel({ name: "unmatched" });
+  const matchAll = sel({});
+  const matchLabels = sel({ labelSelector: { matchLabels: { foo: "bar" } } });
+  const matchName = sel({ name: "test" });
+  it.each<[string, ResourceSelector, number, boolean]>([
+    ["miss match", misMatch, ImplicitPriority.MisMatch, false],
+    ["match all", matchAll, ImplicitPriority.MatchAll, true],
+    ["match labels", matchLabels, ImplicitPriority.MatchLabelSelector, true],
+    ["match name", matchName, ImplicitPriority.MatchName, true],
+  ])("%s", (_n, s, prio, matches) => {
+    expect(selectorPriority(s, pod)).toBe(prio);
+    expect(matchesResourceSelector(s, pod)).toBe(matches);
+  });
+
+  const matched = sel({});
+  const unmatched = sel({ kind: "Unmatched" });
+  it.each<[string, ResourceSelector[] | undefined, boolean]>([
+    ["empty", undefined, false],
+    ["selectors are [matched, unmatched]", [matched, unmatched], true],
+    ["selectors are [unmatched, matched]", [unmatched, matched], true],
+    ["selectors are [unmatched, unmatched]", [unmatched, unmatched], false],
+    ["selectors are [matched, matched]", [matched, matched], true],
+  ])("ResourceMatchSelectors %s", (_n, list, want) => {
+    expect(matchesAnyResourceSelector(list, pod)).toBe(want);
+  });
+
+  const p1 = sel({});
+  const p3 = sel({ name: "test" });
+  it.each<[string, ResourceSelector[] | undefined, number]>([
+    ["empty", undefined, 0],
+    ["priority of selectors are [1, 1]", [p1, p1], 1],
+    ["priority of selectors are [1, 3]", [p1, p3], 3],
+    ["priority of selectors are [3, 1]", [p3, p1], 3],
+  ])("ResourceMatchSelectorsPriority %s", (_n, list, want) => {
+    expect(selectorsPriority(list, pod)).toBe(want);
   });
 });

@@ -8,17 +8,14 @@ import {
   jittered,
   CONDITION_APPLIED,
   CONDITION_DISPATCHING,
-  EVENT_CLEANUP_SUCCEED,
-  EVENT_SYNC_FAILED,
-  EVENT_SYNC_SUCCEED,
-  EVENT_WORK_DISPATCHING,
   MESSAGE_APPLIED,
   REASON_APPLIED_FAILED,
   REASON_APPLIED_SUCCESSFUL,
   REASON_DISPATCHING,
   REASON_SUSPEND_DISPATCHING,
-  describe,
   setConditions,
+  appliedFailedMessage,
+  recordSyncEvents,
 } from "../controllers/execution/execution-controller";
 import type { MemberWatcher } from "../controllers/execution/member-watcher";
 import { FINALIZER_EXECUTION } from "../controllers/binding/binding-meta";
@@ -102,22 +99,23 @@ async function sync(deps: ControllerDeps, opts: AgentExecutionOptions, work: Wor
   // The member watch cache spares a GET per apply (it knows absent and unmanaged objects too).
   const res = await applyWork(opts.member, work, opts.clusterName, { cached: (m) => opts.watcher.cachedLive(opts.clusterName, m) });
   const total = work.spec.workload?.manifests?.length ?? 0;
+  // The same conditions and Events as Push execution: Karmada's agent runs that controller.
   if (res.errors.length) {
-    const msg = `Failed to apply all manifests (${total - res.errors.length}/${total}): ${res.errors.join(", ")}`;
+    const msg = appliedFailedMessage(res, total);
     await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "False", reason: REASON_APPLIED_FAILED, message: msg }]);
-    deps.events.event(work, "Warning", EVENT_SYNC_FAILED, msg);
+    recordSyncEvents(deps.events, work, opts.clusterName, res);
     throw new Error(msg);
   }
   const changed = await setConditions(deps, work, [DISPATCHING, { type: CONDITION_APPLIED, status: "True", reason: REASON_APPLIED_SUCCESSFUL, message: MESSAGE_APPLIED }]);
-  if (res.written || changed) deps.events.event(work, "Normal", EVENT_SYNC_SUCCEED, `Successfully applied resource(${describe(work)}) to cluster ${opts.clusterName}`);
+  if (res.written || changed) recordSyncEvents(deps.events, work, opts.clusterName, res);
   opts.onApplied?.(work);
   return { requeueAfterMs: jittered(opts.resyncMs ?? EXECUTION_RESYNC_MS) };
 }
 
 async function finalize(deps: ControllerDeps, opts: AgentExecutionOptions, work: Work): Promise<void> {
   if (!work.metadata.finalizers?.includes(FINALIZER_EXECUTION)) return;
+  // Karmada records no Event for the cleanup.
   await deleteWorkManifests(opts.member, work);
-  deps.events.event(work, "Normal", EVENT_CLEANUP_SUCCEED, `Deleted resource(${describe(work)}) in cluster ${opts.clusterName}${work.spec.preserveResourcesOnDeletion ? " (preserved: metadata stripped)" : ""}`);
   if (removeFinalizer(work, FINALIZER_EXECUTION)) await deps.client.update(work);
 }
 

@@ -96,6 +96,14 @@ describe("Pull mode", () => {
       return w?.status?.conditions?.some((c) => c.type === "Applied" && c.status === "True") && w.status.manifestStatuses?.length ? w : undefined;
     }, 60_000);
     expect(work).toBeTruthy();
+    // The agent records what Karmada's execution controller records, with its recorder name.
+    const name = (work as { metadata: { name: string } }).metadata.name;
+    const events = await until("the agent's SyncSucceed on the Work", async () => {
+      const list = await client.list<{ reason?: string; message?: string; source?: { component?: string }; involvedObject?: { name?: string } }>("v1", "Event", { namespace: "karmada-es-member4" });
+      return list.items.find((e) => e.reason === "SyncSucceed" && e.involvedObject?.name === name);
+    }, 30_000);
+    expect(events.message).toBe(`Sync work(karmada-es-member4/${name}) to cluster(member4) successful.`);
+    expect(events.source?.component).toBe("execution-controller");
     await until("template status summed over both members", async () => {
       const d = await getJson(plane.kubectl, ["deployment", "nginx", "-n", "default"]);
       return d?.status?.readyReplicas === 2 && d.status.replicas === 2;

@@ -121,7 +121,8 @@ function loserReason(c: Scored, w: Scored): string {
   return `same priority and selector specificity as ${by}, whose name sorts first`;
 }
 
-function blockedReason(obj: KubeObject): string {
+/** Why the detector never propagates this object (claimed-by label, reserved namespace, skipped API), or "". */
+export function blockedReason(obj: KubeObject): string {
   if (obj.metadata.labels?.[LABEL_CLAIMED_BY]) return `the object is claimed by ${obj.metadata.labels[LABEL_CLAIMED_BY]} (label ${LABEL_CLAIMED_BY})`;
   if (!isPropagatable(obj)) return "the object's namespace or API group is never propagated";
   return "";

@@ -25,6 +25,9 @@ import { consoleDescriptors } from "../editor/manifest-validator";
  * cluster, the filter that excluded it. When the first resource selector names an existing
  * object it is scheduled as it is; otherwise a stand-in with the chosen replica count.
  */
+/** Stands in for the name of a policy not named yet. */
+const DRAFT_NAME = "draft";
+
 export function PlacementPreview({ policy }: { policy: PropagationPolicy }) {
   const [replicas, setReplicas] = useState(3);
   const selector = policy.spec?.resourceSelectors?.[0];
@@ -33,7 +36,11 @@ export function PlacementPreview({ policy }: { policy: PropagationPolicy }) {
   const q = useQuery({
     queryKey: ["rest", "placement", "preview", settled],
     queryFn: async ({ signal }) => {
-      const { policy: p, replicas: n } = JSON.parse(settled) as { policy: PropagationPolicy; replicas: number };
+      const parsed = JSON.parse(settled) as { policy: PropagationPolicy; replicas: number };
+      const n = parsed.replicas;
+      // The name changes nothing about placement: a draft not named yet is previewed all the
+      // same, instead of answering a new form with a validation error.
+      const p = parsed.policy.metadata?.name ? parsed.policy : { ...parsed.policy, metadata: { ...parsed.policy.metadata, name: DRAFT_NAME } };
       const resource = (await realResource(p, signal)) ?? syntheticResource(p.spec?.resourceSelectors?.[0], p.metadata?.namespace, n);
       return apiFetch<PreviewAnswer>("/api/v1/placement/preview", { method: "POST", json: { resource, policy: p }, signal });
     },

@@ -23,6 +23,10 @@ beforeEach(() => {
         return new Response(JSON.stringify({ apiVersion: "v1", kind: "ClusterList", metadata: {}, items: ["m1", "m2", "m3"].map((name) => ({ apiVersion: "cluster.karmada.io/v1alpha1", kind: "Cluster", metadata: { name }, spec: {} })) }));
       }
       if (url === "/api/v1/placement/preview") {
+        // As the server does: a policy without a name is invalid.
+        if (!(requests[requests.length - 1].body as { policy: { metadata?: { name?: string } } }).policy.metadata?.name) {
+          return new Response(JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", code: 422, reason: "Invalid", message: "policy.metadata.name: Required value" }), { status: 422 });
+        }
         return new Response(
           JSON.stringify({
             clusters: [{ name: "m1", replicas: 3 }],
@@ -88,6 +92,13 @@ describe("PolicyEditor (propagation)", () => {
     expect((screen.getByLabelText("Selector 1 name") as HTMLInputElement).value).toBe("nginx");
     await waitFor(() => expect((picker().getByLabelText("m3") as HTMLInputElement).checked).toBe(true));
     expect((picker().getByLabelText("m2") as HTMLInputElement).checked).toBe(false);
+  });
+
+  it("previews a draft that has no name yet instead of failing on it", async () => {
+    renderEditor();
+    const preview = screen.getByRole("complementary", { name: "Preview" });
+    await waitFor(() => expect(within(preview).getByRole("list", { name: "Selected clusters" }).textContent).toContain("m1"), { timeout: 3000 });
+    expect(within(preview).queryByText("The preview failed")).toBeNull();
   });
 
   it("previews the placement of the draft, with why other clusters are excluded", async () => {

@@ -1,6 +1,7 @@
 import type { ResourceBinding, Work } from "../../lib/kube/karmada";
 import { StatusBadge } from "../resource/status-badge";
 import { EmptyState } from "../ui/states";
+import { memberStatusSummary } from "../../lib/console/resources/member-status-summary";
 
 /**
  * Per-cluster status of a template: the scheduler's replicas, the binding's aggregatedStatus
@@ -34,7 +35,17 @@ export function ClusterStatusTable({ binding, works }: { binding?: ResourceBindi
               <td className="py-2 pr-4">
                 <StatusBadge text={item?.health ?? "Unknown"} tone={item?.health === "Healthy" ? "success" : item?.health === "Unhealthy" ? "danger" : "neutral"} />
               </td>
-              <td className="py-2 font-mono text-xs text-slate-600 dark:text-slate-300">{item?.status ? JSON.stringify(item.status) : (item?.appliedMessage ?? "—")}</td>
+              <td className="py-2 text-slate-600 dark:text-slate-300">
+                {item?.status ? (
+                  // The summary reads at a glance; the member's own fields stay one click away.
+                  <details>
+                    <summary className="cursor-pointer">{memberStatusSummary(item.status)}</summary>
+                    <pre className="mt-1 max-w-xl overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs">{JSON.stringify(item.status, null, 2)}</pre>
+                  </details>
+                ) : (
+                  <span className="break-words">{item?.appliedMessage ?? "—"}</span>
+                )}
+              </td>
             </tr>
           );
         })}

@@ -86,9 +86,15 @@ export function ResourceDetailView({ namespace, kind, name }: { namespace?: stri
                 <Card title="Clusters">
                   <ClusterStatusTable binding={binding} works={works} />
                 </Card>
-                <Card title="Conditions">
-                  <ConditionList conditions={conditions} />
+                <Card title="Propagation">
+                  <ConditionList conditions={binding?.status?.conditions} label="Conditions of the binding" />
                 </Card>
+                {/* Karmada aggregates replica counts, not conditions, into most templates. */}
+                {!!conditions?.length && (
+                  <Card title="Conditions">
+                    <ConditionList conditions={conditions} />
+                  </Card>
+                )}
                 <Card title="Works">
                   <ul aria-label="Works" className="space-y-1 text-sm">
                     {works.length === 0 && <li className="text-slate-500">No Works yet</li>}

@@ -74,6 +74,8 @@ describe("matchPolicies with a claimed template", () => {
     ["a PP preempts any CPP", { cpp: "c" }, [cpp("c", { priority: 100 }), pp("p", { selector: byName, preemption: "Always" })], "p"],
     ["a CPP preempts a lower-priority CPP", { cpp: "c" }, [cpp("c", { priority: 1 }), cpp("d", { selector: byName, priority: 2, preemption: "Always" })], "d"],
     ["a CPP never preempts a PP", { pp: "p" }, [pp("p"), cpp("d", { selector: byName, priority: 2, preemption: "Always" })], "p"],
+    // FetchResourceTemplate gets the selector's namespace/name: without a namespace a CPP finds no namespaced template.
+    ["a CPP selector without a namespace preempts nothing", { cpp: "c" }, [cpp("c", { priority: 1 }), cpp("d", { selector: { apiVersion: "apps/v1", kind: "Deployment", name: "nginx" }, priority: 2, preemption: "Always" })], "c"],
   ])("%s", (_n, claim, policies, want) => {
     expect(winner(matchPolicies(nginx(claim), policies))).toBe(want);
   });

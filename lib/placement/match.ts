@@ -1,8 +1,8 @@
 import type { PropagationPolicy } from "../kube/karmada";
 import type { KubeObject } from "../kube/types";
 import { currentClaim, type Claim } from "../policies/claim";
-import { canPreempt } from "../policies/preemption";
-import { implicitPriority, ImplicitPriority, matchesAnyResourceSelector } from "../policies/resource-selector";
+import { canPreempt, namesTemplate } from "../policies/preemption";
+import { matchesAnyResourceSelector } from "../policies/resource-selector";
 import { blockedReason, selectBestPolicy } from "../policies/select-policy";
 
 export interface PolicyRef {
@@ -96,8 +96,8 @@ function claimedOutcome(resource: KubeObject, policies: readonly PropagationPoli
 
 /**
  * The detector's preemptor: among policies not being deleted that may preempt the holder
- * (canPreempt) and name the object in a selector, the best PP of the object's namespace, else
- * the best CPP.
+ * (canPreempt) and name the object in a selector with its namespace (namesTemplate), the best PP
+ * of the object's namespace, else the best CPP.
  */
 function findPreemptor(resource: KubeObject, held: PropagationPolicy, claim: Claim, policies: readonly PropagationPolicy[]): PropagationPolicy | undefined {
   const current = { kind: claim.kind, namespace: claim.kind === "PropagationPolicy" ? claim.namespace : undefined, name: claim.name, priority: held.spec?.priority ?? 0 };
@@ -107,7 +107,7 @@ function findPreemptor(resource: KubeObject, held: PropagationPolicy, claim: Cla
       (p.kind === "ClusterPropagationPolicy" || (ns !== "" && p.metadata.namespace === ns)) &&
       !p.metadata.deletionTimestamp &&
       canPreempt(p, current) &&
-      implicitPriority(p, resource) === ImplicitPriority.MatchName,
+      namesTemplate(p, resource),
   );
   if (!able.length) return undefined;
   const pps = able.filter((p) => p.kind === "PropagationPolicy");

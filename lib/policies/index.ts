@@ -14,7 +14,7 @@ export { selectBestPolicy } from "./select-policy";
 export type { PolicyCandidate, PolicySelection } from "./select-policy";
 export { bindingName, workName, fnv32a, safeEncodeString } from "./names";
 export { isPropagatable, isReservedNamespace, isSkippedApi, isSkippedNamespace, SKIPPED_API_GROUPS } from "./reserved";
-export { canPreempt } from "./preemption";
+export { canPreempt, namesTemplate } from "./preemption";
 export type { ClaimHolder } from "./preemption";
 export { claimMetadata, currentClaim, policyPermanentId, withClaim, withoutClaim } from "./claim";
 export type { Claim, ClaimMetadata } from "./claim";

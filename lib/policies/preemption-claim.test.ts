@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PropagationPolicy } from "../kube/karmada";
 import type { KubeObject } from "../kube/types";
-import { canPreempt } from "./preemption";
+import { canPreempt, namesTemplate } from "./preemption";
 import { claimMetadata, currentClaim, withClaim, withoutClaim } from "./claim";
 import { isPropagatable, isSkippedApi, isSkippedNamespace } from "./reserved";
 
@@ -85,5 +85,22 @@ describe("reserved namespaces and skipped APIs (karmada-api.md §1)", () => {
   it("skips the extension-apiserver-authentication ConfigMap", () => {
     expect(isPropagatable({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "extension-apiserver-authentication", namespace: "kube-system" } }, [])).toBe(false);
     expect(isPropagatable({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "kube-system" } }, [])).toBe(true);
+  });
+});
+
+describe("namesTemplate (preemption fetches each selector's namespace/name)", () => {
+  const deploy: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "nginx", namespace: "default", labels: { app: "nginx" } } };
+  const role: KubeObject = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "r" } };
+  const withSelectors = (...resourceSelectors: PropagationPolicy["spec"]["resourceSelectors"]): PropagationPolicy => ({ ...policy("ClusterPropagationPolicy", "p", 0), spec: { resourceSelectors } });
+  it.each<[string, PropagationPolicy, KubeObject, boolean]>([
+    ["name and namespace", withSelectors({ apiVersion: "apps/v1", kind: "Deployment", namespace: "default", name: "nginx" }), deploy, true],
+    ["no namespace for a namespaced template", withSelectors({ apiVersion: "apps/v1", kind: "Deployment", name: "nginx" }), deploy, false],
+    ["other namespace", withSelectors({ apiVersion: "apps/v1", kind: "Deployment", namespace: "other", name: "nginx" }), deploy, false],
+    ["label selector only", withSelectors({ apiVersion: "apps/v1", kind: "Deployment", namespace: "default", labelSelector: { matchLabels: { app: "nginx" } } }), deploy, false],
+    ["other apiVersion", withSelectors({ apiVersion: "apps/v1beta1", kind: "Deployment", namespace: "default", name: "nginx" }), deploy, false],
+    ["cluster-scoped template, no namespace", withSelectors({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", name: "r" }), role, true],
+    ["second selector names it", withSelectors({ apiVersion: "v1", kind: "Service" }, { apiVersion: "apps/v1", kind: "Deployment", namespace: "default", name: "nginx" }), deploy, true],
+  ])("%s", (_n, p, t, want) => {
+    expect(namesTemplate(p, t)).toBe(want);
   });
 });

@@ -1,4 +1,5 @@
 import type { PropagationPolicy } from "../kube/karmada";
+import type { KubeObject } from "../kube/types";
 
 /** The policy currently holding a template, as far as preemption cares. */
 export interface ClaimHolder {
@@ -24,4 +25,17 @@ export function canPreempt(newPolicy: PropagationPolicy, current: ClaimHolder, {
   const theirs = current.priority ?? 0;
   if (newPolicy.kind === "PropagationPolicy") return current.kind === "ClusterPropagationPolicy" || mine > theirs;
   return current.kind === "ClusterPropagationPolicy" && mine > theirs;
+}
+
+/**
+ * Whether the policy may preempt this template at all: Karmada's preemption fetches each
+ * selector's object by apiVersion, kind, namespace and name (helper.FetchResourceTemplate of
+ * ConstructObjectReference(rs)), so a selector must name the template and carry its exact
+ * namespace; a CPP selector without a namespace finds no namespaced template.
+ */
+export function namesTemplate(policy: PropagationPolicy, template: KubeObject): boolean {
+  const ns = template.metadata.namespace ?? "";
+  return (policy.spec?.resourceSelectors ?? []).some(
+    (s) => !!s.name && s.name === template.metadata.name && s.apiVersion === template.apiVersion && s.kind === template.kind && (s.namespace ?? "") === ns,
+  );
 }

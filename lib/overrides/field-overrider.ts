@@ -2,7 +2,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { KubeObject } from "../kube/types";
 import type { FieldOverrider, SubPathOverrider } from "../kube/karmada";
 import type { JsonPatchOperation } from "./json-patch";
-import { applyJsonPatch, getAtPointer, parsePointer } from "./json-patch";
+import { applyJsonPatch, applyJsonPatchToText, getAtPointer, parsePointer } from "./json-patch";
 
 /**
  * The single `replace` patch produced by one fieldOverrider (Karmada's `applyFieldOverriders`):
@@ -29,13 +29,8 @@ function subOps(ops: SubPathOverrider[]): JsonPatchOperation[] {
 }
 
 function patchJson(text: string, ops: SubPathOverrider[]): string {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`Error applying raw JSON patch: ${(e as Error).message}`);
-  }
-  return JSON.stringify(applyJsonPatch(doc, subOps(ops)));
+  // evanphx patches the bytes themselves: key order, number and string text are kept.
+  return applyJsonPatchToText(text, subOps(ops));
 }
 
 function patchYaml(text: string, ops: SubPathOverrider[]): string {
@@ -49,9 +44,57 @@ function patchYaml(text: string, ops: SubPathOverrider[]): string {
   const patched = applyJsonPatch(doc, subOps(ops));
   return stringifyYaml(patched, {
     version: "1.1",
-    sortMapEntries: true,
+    sortMapEntries: (a, b) => goYamlKeyCompare(keyText(a.key), keyText(b.key)),
     indentSeq: false,
     lineWidth: 80,
     blockQuote: "literal",
   });
+}
+
+/** A map key (a scalar node, or the plain value) as text. */
+function keyText(key: unknown): string {
+  return String(key !== null && typeof key === "object" && "value" in key ? (key as { value: unknown }).value : key);
+}
+
+/**
+ * The order go-yaml v2 writes map keys in (its keyList.Less on strings): letters by code point,
+ * anything else before letters, runs of digits compared as numbers ("a2" before "a10").
+ */
+export function goYamlKeyCompare(a: string, b: string): number {
+  return goYamlKeyLess(a, b) ? -1 : goYamlKeyLess(b, a) ? 1 : 0;
+}
+
+const isLetter = (c: string) => /\p{L}/u.test(c);
+const isDigit = (c: string) => /\p{Nd}/u.test(c);
+
+function goYamlKeyLess(x: string, y: string): boolean {
+  const ar = Array.from(x);
+  const br = Array.from(y);
+  const code = (c: string) => c.codePointAt(0)!;
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
+    if (al && bl) return code(ar[i]) < code(br[i]);
+    if (al || bl) return bl;
+    let an = 0;
+    let bn = 0;
+    if (ar[i] === "0" || br[i] === "0") {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== "0") {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + (code(ar[ai]) - 48);
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + (code(br[bi]) - 48);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return code(ar[i]) < code(br[i]);
+  }
+  return ar.length < br.length;
 }

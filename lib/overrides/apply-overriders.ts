@@ -7,6 +7,7 @@ import { commandArgsPatches } from "./command-args-overrider";
 import { labelAnnotationPatches } from "./label-annotation-overrider";
 import { fieldOverriderPatch } from "./field-overrider";
 import { cloneJson } from "../store/json-clone";
+import { goJsonStringify } from "./go-json";
 
 /**
  * Applies one rule's overriders to a manifest in Karmada's fixed order: imageOverrider,
@@ -21,6 +22,7 @@ export function applyOverriders(manifest: KubeObject, overriders: Overriders): {
   const step = (patches: JsonPatchOperation[]) => {
     if (!patches.length) return;
     doc = applyJsonPatch(doc, patches);
+    checkDecodable(doc);
     applied.push(...patches);
   };
   for (const o of overriders.imageOverrider ?? []) step(imageOverriderPatches(doc, o));
@@ -31,5 +33,23 @@ export function applyOverriders(manifest: KubeObject, overriders: Overriders): {
   for (const o of overriders.fieldOverrider ?? []) step([fieldOverriderPatch(doc, o)]);
   // An absent plaintext value is sent as JSON null, as Karmada's apiextensions JSON does.
   step((overriders.plaintext ?? []).map((p) => ({ op: p.operator, path: p.path, value: p.value ?? null })));
+  // Karmada applies the plaintext patch list even when it is empty, so every rule ends with the
+  // object going through Unstructured.UnmarshalJSON once.
+  checkDecodable(doc);
   return { manifest: doc === manifest ? cloneJson(manifest) : doc, patches: applied };
+}
+
+/**
+ * Karmada writes every patched object back with Unstructured.UnmarshalJSON, which fails unless
+ * the document is an object whose apiVersion parses and whose kind is set.
+ */
+function checkDecodable(doc: unknown): void {
+  if (doc !== null && (typeof doc !== "object" || Array.isArray(doc))) {
+    const what = Array.isArray(doc) ? "array" : typeof doc === "boolean" ? "bool" : typeof doc;
+    throw new Error(`json: cannot unmarshal ${what} into Go value of type map[string]interface {}`);
+  }
+  const { apiVersion, kind } = (doc ?? {}) as Record<string, unknown>;
+  // GroupVersionKind() is empty when apiVersion has more than one "/".
+  const badVersion = typeof apiVersion === "string" && apiVersion.split("/").length > 2;
+  if (typeof kind !== "string" || kind === "" || badVersion) throw new Error(`Object 'Kind' is missing in '${goJsonStringify(doc)}'`);
 }

@@ -83,9 +83,9 @@ describe("applyOverrides", () => {
     expect(r.annotations).toEqual({});
   });
 
-  it("reports matched policies without matching rules as an empty list and writes no annotation", () => {
+  it("records nothing (null, as Karmada's nil) when matched policies have no rule for the cluster", () => {
     const r = applyOverrides({ manifest: deployment, cluster: c2, clusterOverridePolicies: [oldPolicy] });
-    expect(r.appliedClusterOverrides).toEqual([]);
+    expect(r.appliedClusterOverrides).toBeNull();
     expect(r.annotations).toEqual({});
   });
 

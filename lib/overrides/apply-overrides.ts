@@ -34,9 +34,12 @@ export interface ApplyOverridesInput {
 export interface ApplyOverridesResult {
   manifest: KubeObject;
   patches: AppliedPatch[];
-  /** Applied OverridePolicy rules in application order; null when no OverridePolicy matched the resource at all. */
+  /**
+   * Applied OverridePolicy rules in application order (Karmada's AppliedOverrides); null when no
+   * rule of any OverridePolicy applies to this resource and cluster, or when a rule failed.
+   */
   appliedOverrides: AppliedOverrideItem[] | null;
-  /** Applied ClusterOverridePolicy rules in application order; null when none matched the resource. */
+  /** Applied ClusterOverridePolicy rules in application order; null as for appliedOverrides. */
   appliedClusterOverrides: AppliedOverrideItem[] | null;
   /** The `policy.karmada.io/applied-(cluster-)overrides` annotations to put on the Work (only non-empty ones). */
   annotations: Record<string, string>;
@@ -78,11 +81,12 @@ export function applyOverrides(input: ApplyOverridesInput): ApplyOverridesResult
     groups.push([own, "appliedOverrides"]);
   }
   for (const [policies, key] of groups) {
-    const ordered = orderMatchingPolicies(policies, result.manifest);
-    if (!ordered.length) continue;
+    const rules = rulesForCluster(orderMatchingPolicies(policies, result.manifest), cluster);
+    // Karmada returns a nil record when no rule of the group applies to this cluster.
+    if (!rules.length) continue;
     const applied: AppliedOverrideItem[] = [];
     result[key] = applied;
-    for (const m of rulesForCluster(ordered, cluster)) {
+    for (const m of rules) {
       const ref = policyRef(m.policy);
       try {
         const r = applyOverriders(result.manifest, m.overriders);
@@ -91,6 +95,9 @@ export function applyOverrides(input: ApplyOverridesInput): ApplyOverridesResult
         applied.push({ policyName: m.policy.metadata.name ?? "", overriders: m.overriders });
       } catch (e) {
         result.errors.push({ policy: ref, rule: m.rule, message: (e as Error).message });
+        // Karmada returns (nil, nil, err): no record of what was applied before the failure.
+        result.appliedClusterOverrides = null;
+        result.appliedOverrides = null;
         return result;
       }
     }

@@ -108,6 +108,19 @@ export function placementOpenApi(): OpenApiFragment {
           manifest: anyObject,
           patches: { type: "array", items: { type: "object", properties: { policy: { type: "string" }, op: { type: "string" }, path: { type: "string" }, value: {} } } },
           errors: { type: "array", items: anyObject },
+          appliedClusterOverrides: {
+            type: "array",
+            nullable: true,
+            items: { type: "object", properties: { policyName: { type: "string" }, overriders: anyObject } },
+            description: "ClusterOverridePolicy rules applied, in order (Karmada's AppliedOverrides); null when none applied or a rule failed",
+          },
+          appliedOverrides: {
+            type: "array",
+            nullable: true,
+            items: { type: "object", properties: { policyName: { type: "string" }, overriders: anyObject } },
+            description: "OverridePolicy rules applied, in order; null when none applied or a rule failed",
+          },
+          annotations: { type: "object", additionalProperties: { type: "string" }, description: "The applied-overrides annotations the Work would carry" },
         },
       },
       SchedulingExplanation: {

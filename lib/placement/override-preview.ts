@@ -1,10 +1,19 @@
 import type { Cluster, OverridePolicy } from "../kube/karmada";
 import type { KubeObject } from "../kube/types";
 import { applyOverrides } from "../overrides/apply-overrides";
+import type { AppliedOverrideItem } from "../overrides/applied-overrides";
 
 export interface OverridePreview {
   manifest: KubeObject;
   patches: { policy: string; op: string; path: string; value?: unknown }[];
+  /**
+   * Karmada's applied-overrides records (what ApplyOverridePolicies returns): the rules applied,
+   * in order, as { policyName, overriders }; null when none applied or a rule failed.
+   */
+  appliedClusterOverrides: AppliedOverrideItem[] | null;
+  appliedOverrides: AppliedOverrideItem[] | null;
+  /** The `policy.karmada.io/applied-(cluster-)overrides` annotations the Work would carry. */
+  annotations: Record<string, string>;
   /** Rules that failed; Karmada would not write this cluster's Work at all. */
   errors?: { policy: string; rule: number; message: string }[];
 }
@@ -23,6 +32,9 @@ export function previewOverrides(resource: KubeObject, cluster: Cluster, policie
   const out: OverridePreview = {
     manifest: result.manifest,
     patches: result.patches.map((p) => (p.value === undefined ? { policy: p.policy, op: p.op, path: p.path } : { policy: p.policy, op: p.op, path: p.path, value: p.value })),
+    appliedClusterOverrides: result.appliedClusterOverrides,
+    appliedOverrides: result.appliedOverrides,
+    annotations: result.annotations,
   };
   if (result.errors.length) out.errors = result.errors;
   return out;

@@ -184,3 +184,16 @@ describe("LookForMatched(Cluster)Policy (karmada detector_test)", () => {
     expect(matchPolicies(deployment, [cpp]).winner).toEqual({ kind: "ClusterPropagationPolicy", name: "cluster-policy-1" });
   });
 });
+
+// pkg/apis/policy/v1alpha1/propagation_helper_test.go TestPropagationPolicy_ExplicitPriority /
+// TestClusterPropagationPolicy_ExplicitPriority: no spec.priority is 0.
+describe.each<Kind>(["PropagationPolicy", "ClusterPropagationPolicy"])("ExplicitPriority of a %s", (kind) => {
+  it.each<[string, number | undefined, number]>([
+    ["expected to be zero if no priority declared", undefined, 0],
+    ["expected to be declared priority", 20, 20],
+  ])("%s", (_n, priority, want) => {
+    const p = policy(kind, ["p", byKind, priority]);
+    const sel = kind === "PropagationPolicy" ? selectBestPolicy(nginx, [p], []) : selectBestPolicy(nginx, [], [p]);
+    expect(sel.candidates[0].priority).toBe(want);
+  });
+});

@@ -6,6 +6,7 @@ import { getJson, runKubectl, until } from "../samples/harness";
 import { startMiniConsole, type MiniConsole } from "./harness";
 import type { AgentSupervisor } from "../../lib/agent/supervisor";
 import type { ObjectClient } from "../../lib/kube/client";
+import type { KubeObject } from "../../lib/kube/types";
 import type { Cluster } from "../../lib/kube/karmada";
 import { pullTokenServiceOf } from "../../lib/agent/pull-token-rest";
 
@@ -99,7 +100,7 @@ describe("Pull mode", () => {
     // The agent records what Karmada's execution controller records, with its recorder name.
     const name = (work as { metadata: { name: string } }).metadata.name;
     const events = await until("the agent's SyncSucceed on the Work", async () => {
-      const list = await client.list<{ reason?: string; message?: string; source?: { component?: string }; involvedObject?: { name?: string } }>("v1", "Event", { namespace: "karmada-es-member4" });
+      const list = await client.list<KubeObject & { reason?: string; message?: string; source?: { component?: string }; involvedObject?: { name?: string } }>("v1", "Event", { namespace: "karmada-es-member4" });
       return list.items.find((e) => e.reason === "SyncSucceed" && e.involvedObject?.name === name);
     }, 30_000);
     expect(events.message).toBe(`Sync work(karmada-es-member4/${name}) to cluster(member4) successful.`);

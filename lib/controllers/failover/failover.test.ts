@@ -26,6 +26,8 @@ describe("evictionDecision", () => {
     ["toleration expired", withTaints(noExec("a", 40)), { clusterTolerations: [{ key: "a", operator: "Exists", tolerationSeconds: 30 }] }, { evict: true, afterMs: 0 }],
     ["one of two taints untolerated", withTaints(noExec("a"), noExec("b")), { clusterTolerations: [{ key: "a", operator: "Exists" }] }, { evict: true, afterMs: 0 }],
     ["value must equal with Equal", withTaints({ ...noExec("a"), value: "x" }), { clusterTolerations: [{ key: "a", operator: "Equal", value: "y" }] }, { evict: true, afterMs: 0 }],
+    // An empty operator is Equal (corev1.Toleration.ToleratesTaint); the taint manager had read it as tolerating nothing.
+    ["empty operator means Equal", withTaints({ ...noExec("a"), value: "x" }), { clusterTolerations: [{ key: "a", operator: "" as never, value: "x" }] }, { evict: false, afterMs: -1 }],
     ["smallest tolerationSeconds wins", withTaints(noExec("a"), noExec("b")), { clusterTolerations: [{ key: "a", operator: "Exists", tolerationSeconds: 50 }, { key: "b", operator: "Exists", tolerationSeconds: 5 }] }, { evict: false, afterMs: 5_000 }],
   ];
   it.each(cases)("%s", (_, c, placement, want) => expect(evictionDecision(c, placement, T0)).toMatchObject(want));

@@ -1,23 +1,14 @@
 import type { Cluster, Placement, Taint, Toleration } from "../../kube/karmada";
+import { toleratesTaint } from "../../scheduler/plugins/taint-toleration";
 
 /**
  * NoExecute taint semantics of Karmada's taint manager (pkg/controllers/cluster/taint_manager.go
  * and pkg/util/helper/taint.go) as pure functions over a cluster and a binding's applied placement.
  */
 
-/** core/v1 Toleration.ToleratesTaint (without the 1.35 comparison operators). */
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  switch (t.operator ?? "Equal") {
-    case "Exists":
-      return true;
-    case "Equal":
-      return (t.value ?? "") === (taint.value ?? "");
-    default:
-      return false;
-  }
-}
+// One ToleratesTaint for the scheduler's filter and the taint manager: a second copy had kept
+// treating an empty operator as unknown (nothing tolerated) after the filter learned it is Equal.
+export { toleratesTaint };
 
 export function noExecuteTaints(cluster: Cluster): Taint[] {
   return (cluster.spec?.taints ?? []).filter((t) => t.effect === "NoExecute");

@@ -100,6 +100,7 @@ describe("namesTemplate (preemption fetches each selector's namespace/name)", ()
     ["other apiVersion", withSelectors({ apiVersion: "apps/v1beta1", kind: "Deployment", namespace: "default", name: "nginx" }), deploy, false],
     ["cluster-scoped template, no namespace", withSelectors({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", name: "r" }), role, true],
     ["second selector names it", withSelectors({ apiVersion: "v1", kind: "Service" }, { apiVersion: "apps/v1", kind: "Deployment", namespace: "default", name: "nginx" }), deploy, true],
+    ["a PP's selector without a namespace means the PP's own (the webhook's default)", { ...policy("PropagationPolicy", "p", 0), metadata: { name: "p", namespace: "default" }, spec: { resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", name: "nginx" }] } } as PropagationPolicy, deploy, true],
   ])("%s", (_n, p, t, want) => {
     expect(namesTemplate(p, t)).toBe(want);
   });

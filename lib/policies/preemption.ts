@@ -35,7 +35,9 @@ export function canPreempt(newPolicy: PropagationPolicy, current: ClaimHolder, {
  */
 export function namesTemplate(policy: PropagationPolicy, template: KubeObject): boolean {
   const ns = template.metadata.namespace ?? "";
+  // A PP's selectors get the policy's namespace when they name none (Karmada's mutating webhook).
+  const own = policy.kind === "PropagationPolicy" ? (policy.metadata.namespace ?? "") : "";
   return (policy.spec?.resourceSelectors ?? []).some(
-    (s) => !!s.name && s.name === template.metadata.name && s.apiVersion === template.apiVersion && s.kind === template.kind && (s.namespace ?? "") === ns,
+    (s) => !!s.name && s.name === template.metadata.name && s.apiVersion === template.apiVersion && s.kind === template.kind && (s.namespace || own) === ns,
   );
 }

@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../kube/types";
 import type { PropagationPolicy } from "../../kube/karmada";
-import { currentClaim, implicitPriority, matchesAnyResourceSelector } from "../../policies";
+import { currentClaim, matchesAnyResourceSelector, namesTemplate } from "../../policies";
 import { addFinalizer, removeFinalizer } from "../runtime/finalizers";
 import type { Result } from "../runtime/result";
 import { findPolicy, type DetectorContext } from "./context";
@@ -48,7 +48,7 @@ function concerns(ctx: DetectorContext, policy: PropagationPolicy, t: KubeObject
   const preempting = ctx.preemption && policy.spec?.preemption === "Always";
   if (claimed && !preempting) return false;
   if (!matchesAnyResourceSelector(policy.spec?.resourceSelectors, t)) return false;
-  return !claimed || implicitPriority(policy, t) === 3;
+  return !claimed || namesTemplate(policy, t);
 }
 
 async function releaseAll(ctx: DetectorContext, ref: { kind: string; namespace?: string; name: string }): Promise<KubeObject[]> {

@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../kube/types";
 import type { OverridePolicy, PropagationPolicy, ResourceBinding } from "../../kube/karmada";
-import { canPreempt, claimMetadata, currentClaim, isPropagatable, matchesAnyResourceSelector, selectBestPolicy, implicitPriority, withClaim, withoutClaim, bindingName, type Claim } from "../../policies";
+import { canPreempt, claimMetadata, currentClaim, isPropagatable, matchesAnyResourceSelector, selectBestPolicy, namesTemplate, withClaim, withoutClaim, bindingName, type Claim } from "../../policies";
 import type { Result } from "../runtime/result";
 import { readThroughCache } from "../runtime/cached-read";
 import { BINDING_API_VERSION, bindingKindFor } from "../binding/binding-meta";
@@ -152,8 +152,10 @@ export function hasClaim(template: KubeObject, policy: PropagationPolicy): boole
 function findPreemptor(ctx: DetectorContext, template: KubeObject, holder: PropagationPolicy, claim: Claim): PropagationPolicy | undefined {
   const current = { kind: claim.kind, namespace: claim.kind === "PropagationPolicy" ? claim.namespace : undefined, name: claim.name, priority: holder.spec?.priority ?? 0 };
   const pool = [...propagationPolicies(ctx, template.metadata.namespace ?? ""), ...clusterPropagationPolicies(ctx)];
-  // canPreempt first: it reads one field, implicitPriority evaluates selectors (most policies never preempt).
-  const able = pool.filter((p) => !p.metadata.deletionTimestamp && canPreempt(p, current) && implicitPriority(p, template) === 3);
+  // canPreempt first: it reads one field, namesTemplate reads selectors (most policies never preempt).
+  // namesTemplate: Karmada's preemption fetches each selector's object by its exact namespace and
+  // name, so a selector that names the template without its namespace (a CPP's) preempts nothing.
+  const able = pool.filter((p) => !p.metadata.deletionTimestamp && canPreempt(p, current) && namesTemplate(p, template));
   if (!able.length) return undefined;
   const pps = able.filter((p) => p.kind === "PropagationPolicy");
   return selectBestPolicy(template, pps, pps.length ? [] : able).winner ?? undefined;

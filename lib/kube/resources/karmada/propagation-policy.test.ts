@@ -47,6 +47,15 @@ describe("PropagationPolicy defaults (CRD schema + mutating webhook)", () => {
     expect((c.spec as { resourceSelectors: { namespace?: string }[] }).resourceSelectors[0].namespace).toBeUndefined();
   });
 
+  it.each([
+    ["multicluster.x-k8s.io/v1alpha1", true],
+    ["multicluster.x-k8s.io/v1beta1", undefined],
+    ["example.com/v1alpha1", undefined],
+  ])("a ServiceImport selector of %s forces propagateDeps: %s (helper.ContainsServiceImport)", (apiVersion, want) => {
+    const obj = defaulted({ resourceSelectors: [{ apiVersion, kind: "ServiceImport", name: "svc" }] });
+    expect((obj.spec as { propagateDeps?: boolean }).propagateDeps).toBe(want);
+  });
+
   it("defaults spread constraints: field cluster when both empty, minGroups 0 -> 1", () => {
     const obj = defaulted({ placement: { spreadConstraints: [{ maxGroups: 2 }, { spreadByLabel: "x", minGroups: 0 }] } });
     expect((obj.spec as { placement: { spreadConstraints: unknown[] } }).placement.spreadConstraints).toEqual([

@@ -29,7 +29,8 @@ export function mutatePropagationPolicy(obj: KubeObject, namespaced = obj.kind !
     if (!str(c.spreadByLabel) && !str(c.spreadByField)) c.spreadByField = "cluster";
     if (!c.minGroups) c.minGroups = 1;
   }
-  if (arr(spec.resourceSelectors).some((s) => s.kind === "ServiceImport" && str(s.apiVersion).startsWith("multicluster.x-k8s.io/"))) spec.propagateDeps = true;
+  // helper.ContainsServiceImport: exactly multicluster.x-k8s.io/v1alpha1, the MCS version Karmada serves.
+  if (arr(spec.resourceSelectors).some((s) => s.kind === "ServiceImport" && s.apiVersion === "multicluster.x-k8s.io/v1alpha1")) spec.propagateDeps = true;
   const rs = rec(placement.replicaScheduling);
   if (rs.replicaSchedulingType === "Divided" && !str(rs.replicaDivisionPreference)) rs.replicaDivisionPreference = "Weighted";
   const app = dig(spec, "failover", "application") as Record<string, unknown> | undefined;

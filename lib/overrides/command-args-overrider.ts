@@ -2,6 +2,7 @@ import type { KubeObject } from "../kube/types";
 import type { CommandArgsOverrider } from "../kube/karmada";
 import type { JsonPatchOperation } from "./json-patch";
 import { podSpecPointer } from "./pod-spec-paths";
+import { goFormatFloat } from "./go-yaml";
 
 /**
  * JSON patches for one commandOverrider or argsOverrider (Karmada's
@@ -79,7 +80,7 @@ function goTypeName(v: unknown): string {
 
 /** Go's %v of a decoded JSON scalar (maps and lists approximated). */
 function goFormatV(v: unknown): string {
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : goFloatG(v);
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : goFormatFloat(v);
   if (v === null || v === undefined) return "<nil>";
   if (Array.isArray(v)) return `[${v.map(goFormatV).join(" ")}]`;
   if (typeof v === "object") {
@@ -97,13 +98,4 @@ function goFormatS(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goFormatS).join(" ")}]`;
   const keys = Object.keys(v as object).sort();
   return `map[${keys.map((k) => `${k}:${goFormatS((v as Record<string, unknown>)[k])}`).join(" ")}]`;
-}
-
-/** Go's %v of a float64 (strconv 'g', shortest): exponent form below 1e-4 and from 1e6 on, exponent of two digits at least. */
-function goFloatG(f: number): string {
-  if (!Number.isFinite(f)) return f > 0 ? "+Inf" : f < 0 ? "-Inf" : "NaN";
-  const [m, e] = f.toExponential().split("e");
-  const n = Number(e);
-  if (n < -4 || n >= 6) return `${m}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
-  return String(f);
 }

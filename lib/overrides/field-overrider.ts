@@ -1,15 +1,16 @@
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { parseAllDocuments } from "yaml";
 import type { KubeObject } from "../kube/types";
 import type { FieldOverrider, SubPathOverrider } from "../kube/karmada";
 import type { JsonPatchOperation } from "./json-patch";
 import { applyJsonPatch, applyJsonPatchToText, getAtPointer, parsePointer } from "./json-patch";
+import { goYamlMarshal } from "./go-yaml";
 
 /**
  * The single `replace` patch produced by one fieldOverrider (Karmada's `applyFieldOverriders`):
  * the string at `fieldPath` is parsed as YAML (when `yaml` operations are given, preferred) or
  * JSON (when `json` operations are given), patched with the sub-path operations and written
- * back as text. YAML comes back in Go's sigs.k8s.io/yaml style (sorted keys, block style, list
- * items not indented); JSON comes back compact. With neither list the field becomes "" (Karmada
+ * back as text. YAML comes back as sigs.k8s.io/yaml writes it (see go-yaml.ts); JSON comes back
+ * as evanphx/json-patch writes it (see json-patch.ts). With neither list the field becomes "" (Karmada
  * does exactly that). Throws when the path is missing or does not hold a string.
  */
 export function fieldOverriderPatch(obj: KubeObject, overrider: FieldOverrider): JsonPatchOperation {
@@ -36,65 +37,34 @@ function patchJson(text: string, ops: SubPathOverrider[]): string {
 function patchYaml(text: string, ops: SubPathOverrider[]): string {
   let doc: unknown;
   try {
-    // sigs.k8s.io/yaml reads YAML 1.1 (yes/no/on/off are booleans).
-    doc = parseYaml(text, { version: "1.1" }) ?? null;
+    doc = yamlToJson(text);
   } catch (e) {
     throw new Error(`Failed to convert yaml to json: ${(e as Error).message}`);
   }
-  const patched = applyJsonPatch(doc, subOps(ops));
-  return stringifyYaml(patched, {
-    version: "1.1",
-    sortMapEntries: (a, b) => goYamlKeyCompare(keyText(a.key), keyText(b.key)),
-    indentSeq: false,
-    lineWidth: 80,
-    blockQuote: "literal",
-  });
-}
-
-/** A map key (a scalar node, or the plain value) as text. */
-function keyText(key: unknown): string {
-  return String(key !== null && typeof key === "object" && "value" in key ? (key as { value: unknown }).value : key);
+  return goYamlMarshal(applyJsonPatch(doc, subOps(ops)));
 }
 
 /**
- * The order go-yaml v2 writes map keys in (its keyList.Less on strings): letters by code point,
- * anything else before letters, runs of digits compared as numbers ("a2" before "a10").
+ * sigs.k8s.io/yaml's YAMLToJSON as far as values go: the first document, read as YAML 1.1
+ * (yes/no/on/off are booleans, 0777 is octal) with go-yaml v2's exceptions: timestamps stay
+ * strings and sexagesimal numbers (1:20) are strings; a later duplicate key wins; .inf and
+ * .nan cannot be written as JSON.
  */
-export function goYamlKeyCompare(a: string, b: string): number {
-  return goYamlKeyLess(a, b) ? -1 : goYamlKeyLess(b, a) ? 1 : 0;
+function yamlToJson(text: string): unknown {
+  const docs = parseAllDocuments(text, {
+    version: "1.1",
+    uniqueKeys: false,
+    customTags: (tags) => tags.filter((t) => typeof t === "string" || (t.tag !== "tag:yaml.org,2002:timestamp" && t.format !== "TIME")),
+  });
+  const first = Array.isArray(docs) ? docs[0] : undefined;
+  if (!first) return null;
+  if (first.errors.length) throw first.errors[0];
+  const value = first.toJS({ maxAliasCount: -1 }) ?? null;
+  checkFinite(value);
+  return value;
 }
 
-const isLetter = (c: string) => /\p{L}/u.test(c);
-const isDigit = (c: string) => /\p{Nd}/u.test(c);
-
-function goYamlKeyLess(x: string, y: string): boolean {
-  const ar = Array.from(x);
-  const br = Array.from(y);
-  const code = (c: string) => c.codePointAt(0)!;
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
-    const al = isLetter(ar[i]);
-    const bl = isLetter(br[i]);
-    if (al && bl) return code(ar[i]) < code(br[i]);
-    if (al || bl) return bl;
-    let an = 0;
-    let bn = 0;
-    if (ar[i] === "0" || br[i] === "0") {
-      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
-        if (ar[j] !== "0") {
-          an = 1;
-          bn = 1;
-          break;
-        }
-      }
-    }
-    let ai = i;
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + (code(ar[ai]) - 48);
-    let bi = i;
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + (code(br[bi]) - 48);
-    if (an !== bn) return an < bn;
-    if (ai !== bi) return ai < bi;
-    return code(ar[i]) < code(br[i]);
-  }
-  return ar.length < br.length;
+function checkFinite(v: unknown): void {
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`json: unsupported value: ${Number.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf"}`);
+  if (v !== null && typeof v === "object") for (const x of Object.values(v)) checkFinite(x);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyJsonPatch, applyJsonPatchToText } from "./json-patch";
 import { applyOverriders } from "./apply-overriders";
-import { goYamlKeyCompare } from "./field-overrider";
+import { goYamlKeyCompare } from "./go-yaml";
 
 // Behaviour of evanphx/json-patch v5.9.11 (the version Karmada vendors), as Karmada calls it.
 describe("applyJsonPatch (evanphx/json-patch v5)", () => {

@@ -31,9 +31,19 @@ export function withApi<P = Record<string, string | string[]>>(
       const out = await handler({ req, params, cp, user });
       return out instanceof Response ? out : json(out ?? {}, 200);
     } catch (err) {
+      // A client that hung up mid-request (a closed tab, a cancelled fetch) is not a server
+      // fault: nobody reads the answer, and logging it as an unhandled error was noise.
+      if (clientWentAway(req, err)) return json(errors.badRequest("the client closed the request").status, 400);
       return statusResponse(err);
     }
   };
+}
+
+/** Whether `err` is the request being aborted by its client rather than a failure here. */
+export function clientWentAway(req: Request, err: unknown): boolean {
+  if (req.signal?.aborted) return true;
+  const e = err as { message?: string; code?: string } | undefined;
+  return e?.message === "aborted" && (e.code === "ECONNRESET" || e.code === undefined);
 }
 
 export function json(body: unknown, code = 200, headers: Record<string, string> = {}): Response {

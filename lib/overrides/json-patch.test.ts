@@ -58,6 +58,11 @@ describe("applyJsonPatchToText (a fieldOverrider's JSON)", () => {
     expect(applyJsonPatchToText('{"b":1}', [{ op: "add", path: "/a", value: { y: "<", x: [true, null] } }])).toBe('{"b":1,"a":{"x":[true,null],"y":"\\u003c"}}');
   });
 
+  it("writes a duplicate key as Go's decoder lists it: twice, then null once removed", () => {
+    expect(applyJsonPatchToText('{"a":1,"a":2}', replace("/a", 3))).toBe('{"a":3,"a":3}');
+    expect(applyJsonPatchToText('{"a":1,"a":2}', [{ op: "remove", path: "/a" }])).toBe('{"a":null}');
+  });
+
   it("compares numbers by their text in test operations", () => {
     expect(() => applyJsonPatchToText('{"a":1.0}', [{ op: "test", path: "/a", value: 1 }])).toThrow("test failed");
   });

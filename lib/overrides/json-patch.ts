@@ -94,11 +94,21 @@ export function getAtPointer(root: unknown, path: string): unknown {
 class JRaw {
   constructor(readonly text: string) {}
 }
+/**
+ * An object as evanphx's partialDoc: a key list and a map. Parsed text with a duplicate key keeps
+ * it twice in the list (with the last value), as Go's decoder reports it; a key in the list but
+ * no longer in the map is written as null.
+ */
 class JObj {
   keys: string[] = [];
   map = new Map<string, JNode>();
   set(key: string, value: JNode): void {
-    if (!this.map.has(key)) this.keys.push(key);
+    if (!this.keys.includes(key)) this.keys.push(key);
+    this.map.set(key, value);
+  }
+  /** The parser's insertion: every occurrence is listed. */
+  parsed(key: string, value: JNode): void {
+    this.keys.push(key);
     this.map.set(key, value);
   }
   delete(key: string): void {
@@ -135,7 +145,7 @@ function toValue(n: JNode): unknown {
   if (n instanceof JRaw) return JSON.parse(n.text);
   if (n instanceof JArr) return n.items.map(toValue);
   const out: Record<string, unknown> = {};
-  for (const k of n.keys) out[k] = toValue(n.map.get(k)!);
+  for (const k of n.keys) out[k] = n.map.has(k) ? toValue(n.map.get(k)!) : null;
   return out;
 }
 
@@ -143,7 +153,7 @@ function clone(n: JNode): JNode {
   if (n instanceof JRaw) return n;
   if (n instanceof JArr) return new JArr(n.items.map(clone));
   const o = new JObj();
-  for (const k of n.keys) o.set(k, clone(n.map.get(k)!));
+  for (const k of n.keys) o.parsed(k, n.map.has(k) ? clone(n.map.get(k)!) : NULL);
   return o;
 }
 
@@ -171,7 +181,7 @@ function escapeRaw(text: string): string {
 function serialize(n: JNode): string {
   if (n instanceof JRaw) return escapeRaw(n.text);
   if (n instanceof JArr) return `[${n.items.map(serialize).join(",")}]`;
-  return `{${n.keys.map((k) => `${goString(k)}:${serialize(n.map.get(k)!)}`).join(",")}}`;
+  return `{${n.keys.map((k) => `${goString(k)}:${n.map.has(k) ? serialize(n.map.get(k)!) : "null"}`).join(",")}}`;
 }
 
 /** Strict JSON parser keeping key order and the text of every scalar (json.Valid rules). */
@@ -230,7 +240,7 @@ function parseJsonText(text: string): JNode {
         ws();
         if (text[i] !== ":") fail();
         i++;
-        o.set(key, value());
+        o.parsed(key, value());
         ws();
         if (text[i] === ",") {
           i++;

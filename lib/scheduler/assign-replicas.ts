@@ -39,12 +39,24 @@ export interface AssignInput {
   overflow: boolean;
 }
 
-/** Strategy resolution, with the CRD/webhook defaults (Divided, Weighted) applied. */
-export function resolveStrategy(placement: Placement): AssignmentStrategy {
+/**
+ * Strategy resolution (Karmada's `newAssignState`), with the CRD/webhook defaults (an empty type
+ * is Divided, an empty division preference Weighted) applied. A type or preference outside the
+ * enums resolves to no strategy: Karmada's assignment then fails (`unsupportedStrategyMessage`).
+ */
+export function resolveStrategy(placement: Placement): AssignmentStrategy | undefined {
   const s = placement.replicaScheduling;
   if (!s || s.replicaSchedulingType === "Duplicated") return "Duplicated";
+  if (s.replicaSchedulingType && s.replicaSchedulingType !== "Divided") return undefined;
   if (s.replicaDivisionPreference === "Aggregated") return "Aggregated";
+  if (s.replicaDivisionPreference && s.replicaDivisionPreference !== "Weighted") return undefined;
   return s.weightPreference?.dynamicWeight ? "DynamicWeight" : "StaticWeight";
+}
+
+/** Karmada's error for a strategy it cannot assign by (assignReplicasToClusters). */
+export function unsupportedStrategyMessage(placement: Placement): string {
+  const s = placement.replicaScheduling;
+  return `unsupported replica scheduling strategy, replicaSchedulingType: ${s?.replicaSchedulingType ?? ""}, replicaDivisionPreference: ${s?.replicaDivisionPreference ?? ""}, please try another scheduling strategy`;
 }
 
 function staticWeights(candidates: readonly ClusterCandidate[], list: StaticClusterWeight[] | undefined): { name: string; weight: number }[] {
@@ -77,6 +89,15 @@ function mergeTargetClusters(old: readonly TargetCluster[], fresh: TargetCluster
 }
 
 const byReplicasDesc = (a: { weight: number }, b: { weight: number }) => b.weight - a.weight;
+
+/**
+ * Karmada's `dynamicDivideReplicas`: `target` replicas over `available` (each cluster's capacity
+ * as its weight, in the order given), merged onto `scheduled`. Aggregated moves clusters that
+ * already hold replicas first and keeps the shortest prefix whose capacity covers the target.
+ */
+export function dynamicDivideReplicas(strategy: "DynamicWeight" | "Aggregated", target: number, available: { name: string; weight: number }[], scheduled: TargetCluster[], uid?: string, step?: AssignmentStep): TargetCluster[] {
+  return divideDynamic(strategy, target, available, scheduled, uid, step ?? { strategy, targetReplicas: target, result: [] });
+}
 
 function divideDynamic(strategy: AssignmentStrategy, target: number, available: { name: string; weight: number }[], scheduled: TargetCluster[], uid: string | undefined, step: AssignmentStep): TargetCluster[] {
   const total = available.reduce((s, a) => s + a.weight, 0);
@@ -165,6 +186,7 @@ function assignToClusters(input: AssignInput, replicas: number, step: Assignment
  */
 export function assignWorkloadReplicas(input: AssignInput): { clusters: TargetCluster[]; steps: AssignmentStep[] } {
   const strategy = resolveStrategy(input.placement);
+  if (!strategy) throw new ScheduleError("SchedulerError", unsupportedStrategyMessage(input.placement));
   const newStep = (): AssignmentStep => ({ strategy, targetReplicas: 0, result: [] });
   if (!input.overflow) {
     const step = newStep();

@@ -34,8 +34,8 @@ export interface AttemptExplanation {
 }
 
 export interface Explanation {
-  /** Replica strategy; "NonWorkload" when replicas are not divided at all. */
-  strategy: AssignmentStrategy | "NonWorkload";
+  /** Replica strategy; "NonWorkload" when replicas are not divided at all, "Unsupported" for a type or preference Karmada cannot assign by. */
+  strategy: AssignmentStrategy | "NonWorkload" | "Unsupported";
   /** Webster name tie-break direction from the resource UID's FNV-1a parity. */
   tieBreak: "ascending" | "descending";
   attempts: AttemptExplanation[];

@@ -178,7 +178,7 @@ function affinityStartIndex(input: ScheduleInput): number {
  */
 export function schedule(input: ScheduleInput): ScheduleResult {
   const explanation: Explanation = {
-    strategy: input.replicas > 0 || input.replicaRequirements ? resolveStrategy(input.placement) : "NonWorkload",
+    strategy: input.replicas > 0 || input.replicaRequirements ? (resolveStrategy(input.placement) ?? "Unsupported") : "NonWorkload",
     tieBreak: tieBreakDirection(input.resource.uid),
     attempts: [],
     clusters: [],

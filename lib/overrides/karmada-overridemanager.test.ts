@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Cluster, OverridePolicy, Overriders } from "../kube/karmada";
+import type { Cluster, LabelAnnotationOverrider, OverridePolicy, Overriders } from "../kube/karmada";
 import { ANNOTATION_APPLIED_CLUSTER_OVERRIDES, ANNOTATION_APPLIED_OVERRIDES } from "../kube/karmada";
 import type { KubeObject } from "../kube/types";
 import { previewOverrides } from "../placement/override-preview";
@@ -233,5 +233,162 @@ describe("error behaviour (Karmada returns nil, nil, err)", () => {
     const bad = op("bad", { overrideRules: [{ overriders: { plaintext: [{ path: "/metadata/labels", operator: "merge" as "add", value: {} }] } }] });
     const r = render(karmadaConfigMap("default", "c", {}), cluster("member1"), [bad]);
     expect(r.errors[0].message).toBe('invalid operation {"op":"merge","path":"/metadata/labels","value":{}}: unsupported operation');
+  });
+});
+
+// test/e2e/suites/base/overridepolicy_test.go, "[FieldOverrider] ... ConfigMap": the same
+// policies, with the whole text Karmada's code writes (the e2e test checks fragments of it).
+describe("e2e [FieldOverrider] apply field overrider testing to update values in ConfigMap", () => {
+  const target = (fieldOverrider: Overriders["fieldOverrider"]) =>
+    op("cm", { resourceSelectors: [{ apiVersion: "v1", kind: "ConfigMap", name: "cm" }], overrideRules: [{ targetCluster: { clusterNames: ["member1"] }, overriders: { fieldOverrider } }] }, "karmadatest");
+
+  it("should override JSON field in ConfigMap", () => {
+    const deployJson = `{
+				"apiVersion": "apps/v1",
+				"kind": "Deployment",
+				"metadata": {
+					"name": "nginx-deploy",
+					"namespace": "karmadatest"
+				},
+				"spec": {
+					"replicas": 3,
+					"selector": {
+						"matchLabels": {
+							"app": "nginx"
+						}
+					},
+					"template": {
+						"metadata": {
+							"labels": {
+								"app": "nginx"
+							}
+						},
+						"spec": {
+							"containers": [
+								{
+									"name": "nginx",
+									"image": "nginx:1.19.0"
+								}
+							]
+						}
+					}
+				}
+			}`;
+    const policy = target([
+      {
+        fieldPath: "/data/deploy.json",
+        json: [
+          { subPath: "/spec/replicas", operator: "replace", value: 5 },
+          { subPath: "/spec/template/spec/containers/-", operator: "add", value: { name: "nginx-helper", image: "nginx:1.19.1" } },
+          { subPath: "/spec/template/spec/containers/0/image", operator: "remove" },
+        ],
+      },
+    ]);
+    const r = render(karmadaConfigMap("karmadatest", "cm", { "deploy.json": deployJson }), cluster("member1"), [policy]);
+    expect(r.errors).toEqual([]);
+    expect(r.manifest.data).toEqual({
+      "deploy.json":
+        '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"nginx-deploy","namespace":"karmadatest"},' +
+        '"spec":{"replicas":5,"selector":{"matchLabels":{"app":"nginx"}},"template":{"metadata":{"labels":{"app":"nginx"}},' +
+        '"spec":{"containers":[{"name":"nginx"},{"image":"nginx:1.19.1","name":"nginx-helper"}]}}}}',
+    });
+  });
+
+  it("should override YAML field in ConfigMap", () => {
+    const nginxYaml = `
+server:
+  listen: 80
+  server_name: localhost
+  location /:
+    root: /usr/share/nginx/html
+    index: 
+      - index.html
+      - index.htm
+  error_page:
+    - code: 500
+    - code: 502
+    - code: 503
+    - code: 504
+  location /50x.html:
+    root: /usr/share/nginx/html
+`;
+    const policy = target([
+      {
+        fieldPath: "/data/nginx.yaml",
+        yaml: [
+          { subPath: "/server/location ~1/root", operator: "replace", value: "/var/www/html" },
+          { subPath: "/server/error_page/-", operator: "add", value: { code: 400 } },
+          { subPath: "/server/location ~1/index", operator: "remove" },
+        ],
+      },
+    ]);
+    const r = render(karmadaConfigMap("karmadatest", "cm", { "nginx.yaml": nginxYaml }), cluster("member1"), [policy]);
+    expect(r.errors).toEqual([]);
+    expect(r.manifest.data).toEqual({
+      "nginx.yaml": [
+        "server:",
+        "  error_page:",
+        "  - code: 500",
+        "  - code: 502",
+        "  - code: 503",
+        "  - code: 504",
+        "  - code: 400",
+        "  listen: 80",
+        "  location /:",
+        "    root: /var/www/html",
+        "  location /50x.html:",
+        "    root: /usr/share/nginx/html",
+        "  server_name: localhost",
+        "",
+      ].join("\n"),
+    });
+  });
+});
+
+// test/e2e/suites/base/overridepolicy_test.go: labels, annotations and image overriders on a
+// Deployment (helper.NewDeployment), through the whole ApplyOverridePolicies path.
+describe("e2e OverridePolicy on a Deployment", () => {
+  const target = (overriders: Overriders) =>
+    op("d", { resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", name: "d" }], overrideRules: [{ targetCluster: { clusterNames: ["member1"] }, overriders }] });
+  const steps: LabelAnnotationOverrider[] = [
+    { operator: "replace", value: { foo: "exist", "non-exist": "non-exist" } },
+    { operator: "add", value: { app: "nginx" } },
+    { operator: "remove", value: { bar: "bar" } },
+  ];
+
+  it("[LabelsOverrider] deployment labelsOverride testing", () => {
+    const r = render(karmadaDeployment("default", "d", { labels: { foo: "foo", bar: "bar" } }), cluster("member1"), [target({ labelsOverrider: steps })]);
+    expect(r.manifest.metadata.labels).toEqual({ foo: "exist", app: "nginx" });
+  });
+
+  it("[AnnotationsOverrider] deployment annotationsOverrider testing", () => {
+    const r = render(karmadaDeployment("default", "d", { annotations: { foo: "foo", bar: "bar" } }), cluster("member1"), [target({ annotationsOverrider: steps })]);
+    expect(r.manifest.metadata.annotations).toEqual({ foo: "exist", app: "nginx" });
+  });
+
+  it("Deployment override all images in container list", () => {
+    const r = render(karmadaDeployment("default", "d"), cluster("member1"), [
+      target({
+        imageOverrider: [
+          { component: "Registry", operator: "replace", value: "fictional.registry.us" },
+          { component: "Repository", operator: "replace", value: "busybox" },
+          { component: "Tag", operator: "replace", value: "1.0" },
+        ],
+      }),
+    ]);
+    expect((r.manifest.spec as any).template.spec.containers.map((c: { image: string }) => c.image)).toEqual(["fictional.registry.us/busybox:1.0"]);
+  });
+
+  it("Deployment override specific images in container list", () => {
+    const r = render(karmadaDeployment("default", "d"), cluster("member1"), [
+      target({ imageOverrider: [{ predicate: { path: "/spec/template/spec/containers/0/image" }, component: "Registry", operator: "replace", value: "fictional.registry.us" }] }),
+    ]);
+    expect((r.manifest.spec as any).template.spec.containers[0].image).toBe("fictional.registry.us/nginx:1.19.0");
+  });
+
+  it("a cluster outside targetCluster gets the Deployment unchanged", () => {
+    const r = render(karmadaDeployment("default", "d"), cluster("member2"), [target({ labelsOverrider: steps })]);
+    expect(r.manifest).toEqual(karmadaDeployment("default", "d"));
+    expect(r.appliedOverrides).toBeNull();
   });
 });

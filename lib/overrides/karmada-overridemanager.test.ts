@@ -392,3 +392,31 @@ describe("e2e OverridePolicy on a Deployment", () => {
     expect(r.appliedOverrides).toBeNull();
   });
 });
+
+// test/e2e/suites/base/clusteroverridepolicy_test.go
+describe("e2e ClusterOverridePolicy", () => {
+  it("Namespace labelOverride testing (plaintext add of /metadata/labels)", () => {
+    const ns = { apiVersion: "v1", kind: "Namespace", metadata: { name: "cop-test-ns-x", creationTimestamp: null }, spec: {}, status: {} } as unknown as KubeObject;
+    const policy = cop("cop-test-ns-x", {
+      resourceSelectors: [{ apiVersion: "v1", kind: "Namespace", name: "cop-test-ns-x" }],
+      overrideRules: [{ targetCluster: { clusterNames: ["member1"] }, overriders: { plaintext: [{ path: "/metadata/labels", operator: "add", value: { hello: "world" } }] } }],
+    });
+    const r = render(ns, cluster("member1"), [policy]);
+    expect(r.manifest.metadata.labels).toEqual({ hello: "world" });
+    expect(r.appliedClusterOverrides?.map((i) => i.policyName)).toEqual(["cop-test-ns-x"]);
+    expect(r.appliedOverrides).toBeNull();
+  });
+
+  it("The ClusterOverridePolicy with nil resourceSelectors applies to every resource", () => {
+    const policy = cop("all", {
+      overrideRules: [
+        {
+          targetCluster: { clusterNames: ["member1"] },
+          overriders: { imageOverrider: [{ predicate: { path: "/spec/template/spec/containers/0/image" }, component: "Registry", operator: "replace", value: "fictional.registry.us" }] },
+        },
+      ],
+    });
+    const r = render(karmadaDeployment("karmadatest", "d"), cluster("member1"), [policy]);
+    expect((r.manifest.spec as any).template.spec.containers[0].image).toBe("fictional.registry.us/nginx:1.19.0");
+  });
+});

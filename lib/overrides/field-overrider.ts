@@ -41,18 +41,19 @@ function patchYaml(text: string, ops: SubPathOverrider[]): string {
   } catch (e) {
     throw new Error(`Failed to convert yaml to json: ${(e as Error).message}`);
   }
-  return goYamlMarshal(applyJsonPatch(doc, subOps(ops)));
+  return goYamlMarshal(applyJsonPatch(doc, subOps(ops), { exactIntegers: true }));
 }
 
 /**
  * sigs.k8s.io/yaml's YAMLToJSON as far as values go: the first document, read as YAML 1.1
  * (yes/no/on/off are booleans, 0777 is octal) with go-yaml v2's exceptions: timestamps stay
- * strings and sexagesimal numbers (1:20) are strings; a later duplicate key wins; .inf and
- * .nan cannot be written as JSON.
+ * strings and sexagesimal numbers (1:20) are strings; a later duplicate key wins; integers are
+ * exact; .inf and .nan cannot be written as JSON.
  */
 function yamlToJson(text: string): unknown {
   const docs = parseAllDocuments(text, {
     version: "1.1",
+    intAsBigInt: true, // go-yaml keeps int64/uint64 exact
     uniqueKeys: false,
     customTags: (tags) => tags.filter((t) => typeof t === "string" || (t.tag !== "tag:yaml.org,2002:timestamp" && t.format !== "TIME")),
   });

@@ -60,6 +60,12 @@ describe("fieldOverrider YAML through sigs.k8s.io/yaml", () => {
     expect(yaml("a: 1\na: 2\n---\nb: 3\n", "/c", "add", 3)).toBe("a: 2\nc: 3\n");
   });
 
+  it("keeps integers exact as go-yaml's int64/uint64 do", () => {
+    expect(yaml("id: 123456789012345678\nu: 18446744073709551615\nf: 18446744073709551616\n", "/x", "add", 1)).toBe(
+      "f: 1.8446744073709552e+19\nid: 123456789012345678\nu: 18446744073709551615\nx: 1\n",
+    );
+  });
+
   it("fails on .inf, which JSON cannot hold", () => {
     expect(() => yaml("a: .inf\n", "/c", "add", 3)).toThrow("json: unsupported value: +Inf");
   });

@@ -19,7 +19,7 @@ interface Analysis {
   block: boolean;
 }
 
-/** Marshals a JSON-shaped value (objects, arrays, strings, finite numbers, booleans, null). */
+/** Marshals a JSON-shaped value (objects, arrays, strings, finite numbers, bigints, booleans, null). */
 export function goYamlMarshal(value: unknown): string {
   return new Emitter().document(value);
 }
@@ -272,6 +272,8 @@ class Emitter {
 function scalarOf(value: unknown): [string, Style] {
   if (value === null || value === undefined) return ["null", "plain"];
   if (typeof value === "boolean") return [value ? "true" : "false", "plain"];
+  // An int64 or uint64 is written exactly; beyond that go-yaml read a float64.
+  if (typeof value === "bigint") return [value >= -(2n ** 63n) && value < 2n ** 64n ? value.toString() : goFormatFloat(Number(value)), "plain"];
   if (typeof value === "number") {
     if (Number.isInteger(value) && Math.abs(value) < 2 ** 63) return [BigInt(value).toString(), "plain"];
     if (!Number.isFinite(value)) return [Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf", "plain"];

@@ -44,12 +44,15 @@ export function escapePointerToken(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-/** Applies the operations in order to a copy of `doc` and returns it. */
-export function applyJsonPatch<T>(doc: T, ops: readonly JsonPatchOperation[]): T {
+/**
+ * Applies the operations in order to a copy of `doc` and returns it. `exactIntegers`: the
+ * document may hold bigints, and integers beyond 2^53 come back as bigints (Go keeps them exact).
+ */
+export function applyJsonPatch<T>(doc: T, ops: readonly JsonPatchOperation[], opts: { exactIntegers?: boolean } = {}): T {
   validatePatch(ops);
   const root = fromValue(doc, false);
   if (!(root instanceof JObj) && !(root instanceof JArr)) throw new JsonPatchError(cannotUnmarshal(root));
-  return toValue(applyOps(root, ops)) as T;
+  return toValue(applyOps(root, ops), opts.exactIntegers ?? false) as T;
 }
 
 /**
@@ -127,6 +130,7 @@ const NULL = new JRaw("null");
 /** A JS value as a node. `sortKeys`: objects as Go encodes maps (values reaching a patch went through one). */
 function fromValue(v: unknown, sortKeys: boolean): JNode {
   if (v === null || v === undefined) return NULL;
+  if (typeof v === "bigint") return new JRaw(v.toString());
   if (Array.isArray(v)) return new JArr(v.map((x) => fromValue(x, sortKeys)));
   if (typeof v === "object") {
     const o = new JObj();
@@ -141,11 +145,14 @@ function fromValue(v: unknown, sortKeys: boolean): JNode {
   return new JRaw(goJsonStringify(v));
 }
 
-function toValue(n: JNode): unknown {
-  if (n instanceof JRaw) return JSON.parse(n.text);
-  if (n instanceof JArr) return n.items.map(toValue);
+function toValue(n: JNode, exactIntegers: boolean): unknown {
+  if (n instanceof JRaw) {
+    const v = JSON.parse(n.text);
+    return exactIntegers && typeof v === "number" && !Number.isSafeInteger(v) && /^-?\d+$/.test(n.text) ? BigInt(n.text) : v;
+  }
+  if (n instanceof JArr) return n.items.map((x) => toValue(x, exactIntegers));
   const out: Record<string, unknown> = {};
-  for (const k of n.keys) out[k] = n.map.has(k) ? toValue(n.map.get(k)!) : null;
+  for (const k of n.keys) out[k] = n.map.has(k) ? toValue(n.map.get(k)!, exactIntegers) : null;
   return out;
 }
 

@@ -48,7 +48,16 @@ function byteOrder(a: string, b: string): number {
   return ca.length - cb.length;
 }
 
-/** A Go-escaped JSON string literal. */
-export function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+/**
+ * A Go-escaped JSON string literal. A lone surrogate (invalid UTF-8 in Go) becomes \ufffd.
+ * `legacyControl`: \b and \f as \u0008 and \u000c, as encoders forked from Go before 1.22 write them.
+ */
+export function goString(s: string, legacyControl = false): string {
+  return JSON.stringify(s)
+    .replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/\\(\\|ud[89a-f][0-9a-f]{2}|b|f)/g, (m, e: string) => {
+      if (e === "\\") return m;
+      if (e === "b" || e === "f") return legacyControl ? (e === "b" ? "\\u0008" : "\\u000c") : m;
+      return "\\ufffd";
+    });
 }

@@ -58,6 +58,10 @@ describe("applyJsonPatchToText (a fieldOverrider's JSON)", () => {
     expect(applyJsonPatchToText('{"b":1}', [{ op: "add", path: "/a", value: { y: "<", x: [true, null] } }])).toBe('{"b":1,"a":{"x":[true,null],"y":"\\u003c"}}');
   });
 
+  it("re-encodes keys with evanphx's encoder (\\b as \\u0008) and leaves values' escapes alone", () => {
+    expect(applyJsonPatchToText('{"a\\bb":"x\\by","k":0}', replace("/k", 1))).toBe('{"a\\u0008b":"x\\by","k":1}');
+  });
+
   it("writes a duplicate key as Go's decoder lists it: twice, then null once removed", () => {
     expect(applyJsonPatchToText('{"a":1,"a":2}', replace("/a", 3))).toBe('{"a":3,"a":3}');
     expect(applyJsonPatchToText('{"a":1,"a":2}', [{ op: "remove", path: "/a" }])).toBe('{"a":null}');

@@ -188,7 +188,8 @@ function escapeRaw(text: string): string {
 function serialize(n: JNode): string {
   if (n instanceof JRaw) return escapeRaw(n.text);
   if (n instanceof JArr) return `[${n.items.map(serialize).join(",")}]`;
-  return `{${n.keys.map((k) => `${goString(k)}:${n.map.has(k) ? serialize(n.map.get(k)!) : "null"}`).join(",")}}`;
+  // Keys are re-encoded by evanphx's encoder (forked from an older Go: \b and \f as \u0008, \u000c).
+  return `{${n.keys.map((k) => `${goString(k, true)}:${n.map.has(k) ? serialize(n.map.get(k)!) : "null"}`).join(",")}}`;
 }
 
 /** Strict JSON parser keeping key order and the text of every scalar (json.Valid rules). */

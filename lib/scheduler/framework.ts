@@ -89,10 +89,11 @@ export function toScheduleError(err: unknown): ScheduleError {
  * Karmada's FitError text: "0/N clusters are available: <histogram>." where the histogram is
  * "<count> <reason>" entries sorted as strings and joined with ", ".
  */
-export function formatFitError(numAllClusters: number, reasons: Map<string, string>): string {
+export function formatFitError(numAllClusters: number, reasons: ReadonlyMap<string, string | readonly string[]>): string {
   if (numAllClusters === 0 || reasons.size === 0) return `0/${numAllClusters} clusters are available: no cluster exists.`;
+  // Every reason of every cluster's Result counts (Karmada's filters give one reason each).
   const histogram = new Map<string, number>();
-  for (const reason of reasons.values()) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
+  for (const value of reasons.values()) for (const reason of typeof value === "string" ? [value] : value) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
   const parts = [...histogram].map(([reason, count]) => `${count} ${reason}`);
   parts.sort(compareStrings);
   return `0/${numAllClusters} clusters are available: ${parts.join(", ")}.`;

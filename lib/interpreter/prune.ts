@@ -1,76 +1,81 @@
 import type { KubeObject } from "../kube/types";
-import { asObj, gvk, str, type Obj } from "./object-access";
+import { asObj, str, type Obj } from "./object-access";
 import { cloneJson } from "../store/json-clone";
 
 const SERVER_OWNED_META = ["creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields", "resourceVersion", "selfLink", "uid", "ownerReferences", "finalizers"] as const;
 
-const DEPLOYMENT_REVISION_ANNOTATIONS = ["deployment.kubernetes.io/revision", "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas"];
-const JOB_GENERATED_LABELS = ["controller-uid", "batch.kubernetes.io/controller-uid", "job-name", "batch.kubernetes.io/job-name"];
+/** k8s.io/kubectl/pkg/util/deployment RevisionAnnotation and RevisionHistoryAnnotation. */
+const DEPLOYMENT_REVISION_ANNOTATIONS = ["deployment.kubernetes.io/revision", "deployment.kubernetes.io/revision-history"];
+const JOB_SELECTOR_LABELS = ["controller-uid", "batch.kubernetes.io/controller-uid"];
+const JOB_TEMPLATE_LABELS = ["controller-uid", "job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name"];
+const ANNOTATION_SA_UID = "kubernetes.io/service-account.uid";
+const ANNOTATION_SELECTED_NODE = "volume.kubernetes.io/selected-node";
 
 /**
- * The manifest a Work carries (Karmada's prune.RemoveIrrelevantFields): a copy of the template
- * without server-owned metadata and status, plus per kind: Deployment revision annotations;
- * Job ttlSecondsAfterFinished, its generated selector and pod-template labels (unless
- * manualSelector); ServiceAccount token secrets; Service clusterIP/clusterIPs unless headless;
- * service-account-token Secret data; a PVC's bound volumeName. The template is not mutated.
+ * The manifest a Work carries (Karmada's prune.RemoveIrrelevantFields with RemoveJobTTLSeconds):
+ * a copy of the template without server-owned metadata and status, plus per kind (matched by
+ * kind alone, as Karmada's table is keyed): Deployment revision and revision-history annotations;
+ * Job ttlSecondsAfterFinished and, unless manualSelector, the generated selector labels
+ * (controller-uid) and pod-template labels (controller-uid, job-name); ServiceAccount
+ * `<name>-token-*` secrets; Service clusterIP/clusterIPs when clusterIP is set and not "None";
+ * service-account-token Secret data (set to null) and service-account.uid annotation; PVC
+ * selected-node annotation. Emptied maps and lists stay, as Karmada writes them back. The
+ * template is not mutated.
  */
 export function pruneForWork<T extends KubeObject>(template: T): T {
   const out = cloneJson(template);
-  const meta = out.metadata as Record<string, unknown>;
-  for (const k of SERVER_OWNED_META) delete meta[k];
-  delete (out as KubeObject).status;
-  const spec = out.spec && typeof out.spec === "object" ? (out.spec as Obj) : undefined;
-  switch (gvk(out)) {
-    case "apps/v1/Deployment":
-      deleteKeys(out.metadata.annotations, DEPLOYMENT_REVISION_ANNOTATIONS);
+  const o = out as unknown as Obj;
+  const meta = o.metadata && typeof o.metadata === "object" ? (o.metadata as Obj) : undefined;
+  if (meta) for (const k of SERVER_OWNED_META) delete meta[k];
+  delete o.status;
+  const spec = o.spec && typeof o.spec === "object" ? (o.spec as Obj) : undefined;
+  const annotations = meta?.annotations && typeof meta.annotations === "object" ? (meta.annotations as Obj) : undefined;
+  switch (o.kind) {
+    case "Deployment":
+      if (annotations) for (const k of DEPLOYMENT_REVISION_ANNOTATIONS) delete annotations[k];
       break;
-    case "batch/v1/Job":
+    case "Job":
       if (spec) pruneJob(spec);
       break;
-    case "v1/ServiceAccount":
-      pruneServiceAccount(out as KubeObject & Obj);
+    case "ServiceAccount":
+      pruneServiceAccount(o);
       break;
-    case "v1/Service":
-      if (spec && spec.clusterIP !== "None") {
+    case "Service":
+      if (spec && typeof spec.clusterIP === "string" && spec.clusterIP !== "None") {
         delete spec.clusterIP;
         delete spec.clusterIPs;
       }
       break;
-    case "v1/Secret":
-      if ((out as Obj).type === "kubernetes.io/service-account-token") delete (out as Obj).data;
+    case "Secret":
+      if (o.type === "kubernetes.io/service-account-token") {
+        if (annotations) delete annotations[ANNOTATION_SA_UID];
+        o.data = null;
+      }
       break;
-    case "v1/PersistentVolumeClaim":
-      if (spec) delete spec.volumeName;
+    case "PersistentVolumeClaim":
+      if (annotations && str(annotations[ANNOTATION_SELECTED_NODE]) !== "") delete annotations[ANNOTATION_SELECTED_NODE];
       break;
   }
-  cleanEmpty(out.metadata as Obj, ["labels", "annotations"]);
   return out;
 }
 
 function pruneJob(spec: Obj): void {
   delete spec.ttlSecondsAfterFinished;
   if (spec.manualSelector === true) return;
-  const selector = asObj(spec.selector);
-  deleteKeys(asObj(selector.matchLabels) as Record<string, string>, JOB_GENERATED_LABELS);
-  if (Object.keys(asObj(selector.matchLabels)).length === 0) delete spec.selector;
-  const tplMeta = asObj(asObj(spec.template).metadata);
-  deleteKeys(tplMeta.labels as Record<string, string> | undefined, JOB_GENERATED_LABELS);
+  const matchLabels = asObj(spec.selector).matchLabels;
+  if (matchLabels && typeof matchLabels === "object") for (const k of JOB_SELECTOR_LABELS) delete (matchLabels as Obj)[k];
+  const labels = asObj(asObj(spec.template).metadata).labels;
+  if (labels && typeof labels === "object") for (const k of JOB_TEMPLATE_LABELS) delete (labels as Obj)[k];
 }
 
-/** Drops the auto-created `<sa>-token-*` secret references (Karmada keeps user-listed ones). */
-function pruneServiceAccount(sa: KubeObject & Obj): void {
-  const prefix = `${sa.metadata.name}-token-`;
-  if (!Array.isArray(sa.secrets)) return;
-  const kept = (sa.secrets as unknown[]).filter((s) => !str(asObj(s).name).startsWith(prefix));
-  if (kept.length) sa.secrets = kept;
-  else delete sa.secrets;
-}
-
-function deleteKeys(map: Record<string, string> | undefined, keys: readonly string[]): void {
-  if (!map) return;
-  for (const k of keys) delete map[k];
-}
-
-function cleanEmpty(meta: Obj, keys: string[]): void {
-  for (const k of keys) if (meta[k] && Object.keys(asObj(meta[k])).length === 0) delete meta[k];
+/**
+ * Drops the auto-created `<name>-token-*` secret references. Karmada's loop skips the entry after
+ * each one it removes, so of two adjacent token secrets the second stays; kept here.
+ */
+function pruneServiceAccount(sa: Obj): void {
+  if (!Array.isArray(sa.secrets) || sa.secrets.length === 0) return;
+  const prefix = `${str(asObj(sa.metadata).name)}-token-`;
+  const secrets = [...(sa.secrets as unknown[])];
+  for (let i = 0; i < secrets.length; i++) if (str(asObj(secrets[i]).name).startsWith(prefix)) secrets.splice(i, 1);
+  sa.secrets = secrets;
 }

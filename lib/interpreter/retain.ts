@@ -5,15 +5,12 @@ import { cloneJson } from "../store/json-clone";
 
 /**
  * What Karmada keeps from the live member object when it updates it (objectwatcher's
- * RetainClusterFields + the native Retain interpreter, karmada-api.md §7.5), so an update never
+ * retainClusterFields + the native Retain interpreter, native/retain.go), so an update never
  * fights the member's own controllers:
  * - metadata.resourceVersion, finalizers, ownerReferences of the live object;
  * - live labels/annotations the desired object does not set, except keys the live object's
  *   managed-labels/managed-annotations bookkeeping lists (Karmada owned them; now removed);
- * - per kind: Pod nodeName, serviceAccountName, volumes and containers' volumeMounts; Service
- *   clusterIP(s) and healthCheckNodePort; ServiceAccount secrets/imagePullSecrets (union);
- *   PVC volumeName; PV claimRef; Job selector and pod-template labels; service-account-token
- *   Secret data; spec.replicas when the desired object has retain-replicas=true.
+ * - per kind (`retainNative`).
  * Returns a new object; neither input is mutated.
  */
 export function retainMemberFields<T extends KubeObject>(desired: T, live: KubeObject): T {
@@ -26,12 +23,25 @@ export function retainMemberFields<T extends KubeObject>(desired: T, live: KubeO
   out.metadata.annotations = mergeForeign(out.metadata.annotations, lm.annotations, lm.annotations?.[ANNOTATION_MANAGED_ANNOTATIONS]);
   if (!Object.keys(out.metadata.labels ?? {}).length) delete out.metadata.labels;
   if (!Object.keys(out.metadata.annotations ?? {}).length) delete out.metadata.annotations;
-  const retain = RETAINERS[gvk(out)];
-  if (retain) retain(out as KubeObject & Obj, live as KubeObject & Obj);
-  if (out.metadata.labels?.[LABEL_RETAIN_REPLICAS] === "true" && typeof asObj(live.spec).replicas === "number") {
-    (out as Obj).spec = { ...asObj(out.spec), replicas: asObj(live.spec).replicas };
-  }
-  return out;
+  return retainNative(out, live);
+}
+
+/**
+ * Karmada's native Retain interpreter (native/retain.go), in place on `desired`:
+ * - apps/v1 Deployment: spec.replicas of the live object when the desired one is labelled
+ *   retain-replicas=true (an error when the live object has none);
+ * - Pod: nodeName, serviceAccountName and volumes of the live pod (absent there: removed), and the
+ *   volumeMounts of each container and init container the live pod has by name;
+ * - Service: live healthCheckNodePort (> 0) and clusterIP (non-empty) overwrite the desired ones;
+ * - ServiceAccount: secrets/imagePullSecrets, desired ones first then the live ones not listed;
+ * - PVC: live volumeName (non-empty); PV: live claimRef;
+ * - Job: live spec.selector.matchLabels and pod-template labels replace the desired ones;
+ * - Secret of type service-account-token: live data.
+ */
+export function retainNative<T extends KubeObject>(desired: T, live: KubeObject): T {
+  const retain = RETAINERS[gvk(desired)];
+  if (retain) retain(desired as KubeObject & Obj, live as KubeObject & Obj);
+  return desired;
 }
 
 function mergeForeign(desired: Record<string, string> | undefined, live: Record<string, string> | undefined, managedList: string | undefined): Record<string, string> {
@@ -51,22 +61,27 @@ const spec = (o: Obj): Obj => {
 function retainPod(d: Obj, l: Obj): void {
   const ds = spec(d);
   const ls = asObj(l.spec);
-  for (const k of ["nodeName", "serviceAccountName", "volumes"]) if (ls[k] !== undefined) ds[k] = cloneJson(ls[k]);
+  for (const k of ["nodeName", "serviceAccountName"]) {
+    if (str(ls[k])) ds[k] = ls[k];
+    else delete ds[k];
+  }
+  if (asArray(ls.volumes).length) ds.volumes = cloneJson(ls.volumes);
+  else delete ds.volumes;
   for (const list of ["initContainers", "containers"]) {
-    const liveByName = new Map(asArray(ls[list]).map((c) => [str(asObj(c).name), asObj(c)]));
-    for (const c of asArray(ds[list]).map(asObj)) {
-      const lc = liveByName.get(str(c.name));
-      if (lc?.volumeMounts !== undefined) c.volumeMounts = cloneJson(lc.volumeMounts);
+    const desiredByName = new Map(asArray(ds[list]).map((c) => [str(asObj(c).name), asObj(c)]));
+    for (const lc of asArray(ls[list]).map(asObj)) {
+      const c = desiredByName.get(str(lc.name));
+      if (!c) continue;
+      if (asArray(lc.volumeMounts).length) c.volumeMounts = cloneJson(lc.volumeMounts);
+      else delete c.volumeMounts;
     }
   }
 }
 
 function retainService(d: Obj, l: Obj): void {
-  const ds = spec(d);
   const ls = asObj(l.spec);
-  if (!ds.clusterIP && ls.clusterIP) ds.clusterIP = ls.clusterIP;
-  if (!ds.clusterIPs && ls.clusterIPs) ds.clusterIPs = cloneJson(ls.clusterIPs);
-  if (ds.type === "LoadBalancer" && !ds.healthCheckNodePort && ls.healthCheckNodePort) ds.healthCheckNodePort = ls.healthCheckNodePort;
+  if (typeof ls.healthCheckNodePort === "number" && ls.healthCheckNodePort > 0) spec(d).healthCheckNodePort = ls.healthCheckNodePort;
+  if (str(ls.clusterIP)) spec(d).clusterIP = ls.clusterIP;
 }
 
 function unionByName(a: unknown, b: unknown): unknown[] | undefined {
@@ -90,17 +105,28 @@ function retainServiceAccount(d: Obj, l: Obj): void {
 
 function retainJob(d: Obj, l: Obj): void {
   const ls = asObj(l.spec);
-  const ds = spec(d);
-  if (ls.selector) ds.selector = cloneJson(ls.selector);
-  const liveLabels = asObj(asObj(asObj(ls.template).metadata).labels);
-  if (Object.keys(liveLabels).length) {
-    const tpl = asObj((ds.template ??= {}));
+  const matchLabels = asObj(ls.selector).matchLabels;
+  if (matchLabels && typeof matchLabels === "object") {
+    const sel = asObj((spec(d).selector ??= {}));
+    sel.matchLabels = cloneJson(matchLabels);
+  }
+  const labels = asObj(asObj(ls.template).metadata).labels;
+  if (labels && typeof labels === "object") {
+    const tpl = asObj((spec(d).template ??= {}));
     const meta = asObj((tpl.metadata ??= {}));
-    meta.labels = { ...liveLabels, ...asObj(meta.labels) };
+    meta.labels = cloneJson(labels);
   }
 }
 
+function retainDeploymentReplicas(d: KubeObject & Obj, l: KubeObject & Obj): void {
+  if (d.metadata?.labels?.[LABEL_RETAIN_REPLICAS] !== "true") return;
+  const replicas = asObj(l.spec).replicas;
+  if (typeof replicas !== "number") throw new Error(`failed to get spec.replicas from ${l.kind} ${l.metadata?.namespace ?? ""}/${l.metadata?.name ?? ""}`);
+  spec(d).replicas = replicas;
+}
+
 const RETAINERS: Record<string, Retainer> = {
+  "apps/v1/Deployment": retainDeploymentReplicas,
   "v1/Pod": retainPod,
   "v1/Service": retainService,
   "v1/ServiceAccount": retainServiceAccount,
@@ -110,7 +136,7 @@ const RETAINERS: Record<string, Retainer> = {
   },
   "v1/PersistentVolume": (d, l) => {
     const c = asObj(l.spec).claimRef;
-    if (c) spec(d).claimRef = cloneJson(c);
+    if (c !== undefined) spec(d).claimRef = cloneJson(c);
   },
   "batch/v1/Job": retainJob,
   "v1/Secret": (d, l) => {

@@ -175,6 +175,14 @@ describe("TestGetMatchingOverridePolicies", () => {
     expect(r.annotations).toEqual({});
   });
 
+  it("a policy with neither overrideRules nor the deprecated pair still counts as applied (an empty rule for every cluster)", () => {
+    const empty = op("empty", { resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", name: "test" }] });
+    const r = render(deployment, cluster1, [empty]);
+    expect(r.appliedOverrides).toEqual([{ policyName: "empty", overriders: {} }]);
+    expect(r.annotations[ANNOTATION_APPLIED_OVERRIDES]).toBe('[{"policyName":"empty","overriders":{}}]');
+    expect(r.manifest).toEqual(deployment);
+  });
+
   it("ClusterOverridePolicies apply before OverridePolicies (ApplyOverridePolicies)", () => {
     const clusterWide = cop("a-cluster", { overrideRules: [{ overriders: overriders1 }] });
     const r = render(deployment, cluster1, [overridePolicy2, clusterWide]);

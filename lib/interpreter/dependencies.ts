@@ -9,12 +9,14 @@ export interface DependentObjectReference {
   name: string;
 }
 
-const POD_TEMPLATE_KINDS = ["apps/v1/Deployment", "batch/v1/Job", "batch/v1/CronJob", "v1/Pod", "apps/v1/DaemonSet", "apps/v1/StatefulSet"];
+const POD_TEMPLATE_KINDS = ["apps/v1/Deployment", "apps/v1/ReplicaSet", "batch/v1/Job", "batch/v1/CronJob", "v1/Pod", "apps/v1/DaemonSet", "apps/v1/StatefulSet"];
 
 /**
  * Karmada's default dependencies interpreter (native/dependencies.go), used by propagateDeps:
  * for pod-template workloads the ConfigMaps, Secrets, ServiceAccount (not "default") and PVCs
- * the pod spec references; for an Ingress the TLS Secrets. Each kind's names are
+ * the pod spec references (a StatefulSet's PVCs named by its volumeClaimTemplates excepted); for
+ * an Ingress the TLS Secrets. Karmada's ServiceImport rule (derived Service and EndpointSlices by
+ * label selector) is left out: Flotilla has no multi-cluster services. Each kind's names are
  * de-duplicated and sorted (Karmada ranges over sets, so only membership is specified);
  * order of kinds: ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim. Other kinds: none.
  */
@@ -27,11 +29,14 @@ export function getDependencies(obj: KubeObject): DependentObjectReference[] {
   if (!POD_TEMPLATE_KINDS.includes(key)) return [];
   const pod = key === "v1/Pod" ? asObj(obj.spec) : key === "batch/v1/CronJob" ? asObj(at(obj, "spec", "jobTemplate", "spec", "template", "spec")) : asObj(at(obj, "spec", "template", "spec"));
   const sa = str(pod.serviceAccountName);
+  const claimTemplates = new Set(key === "apps/v1/StatefulSet" ? asArray(at(obj, "spec", "volumeClaimTemplates")).map((t) => str(at(t, "metadata", "name"))) : []);
   return [
     ...sorted(configMapNames(pod)).map((n) => ref("ConfigMap", namespace, n)),
     ...sorted(secretNames(pod)).map((n) => ref("Secret", namespace, n)),
     ...(sa && sa !== "default" ? [ref("ServiceAccount", namespace, sa)] : []),
-    ...sorted(pvcNames(pod)).map((n) => ref("PersistentVolumeClaim", namespace, n)),
+    ...sorted(pvcNames(pod))
+      .filter((n) => !claimTemplates.has(n))
+      .map((n) => ref("PersistentVolumeClaim", namespace, n)),
   ];
 }
 
@@ -58,14 +63,15 @@ function volumesOf(pod: Obj): Obj[] {
   return asArray(pod.volumes).map(asObj);
 }
 
-function projectedSources(pod: Obj): Obj[] {
-  return volumesOf(pod).flatMap((v) => asArray(at(v, "projected", "sources")).map(asObj));
-}
+const isSet = (v: Obj, k: string) => v[k] !== undefined && v[k] !== null;
 
+/** Karmada's VisitPodConfigmapNames: a volume is read as its first source of projected, configMap. */
 function configMapNames(pod: Obj): Set<string> {
   const out = new Set<string>();
-  for (const v of volumesOf(pod)) out.add(str(at(v, "configMap", "name")));
-  for (const s of projectedSources(pod)) out.add(str(at(s, "configMap", "name")));
+  for (const v of volumesOf(pod)) {
+    if (isSet(v, "projected")) for (const s of asArray(at(v, "projected", "sources")).map(asObj)) out.add(str(at(s, "configMap", "name")));
+    else if (isSet(v, "configMap")) out.add(str(at(v, "configMap", "name")));
+  }
   for (const c of containersOf(pod)) {
     for (const e of asArray(c.envFrom)) out.add(str(at(e, "configMapRef", "name")));
     for (const e of asArray(c.env)) out.add(str(at(e, "valueFrom", "configMapKeyRef", "name")));
@@ -73,19 +79,34 @@ function configMapNames(pod: Obj): Set<string> {
   return out;
 }
 
-/** Volume sources whose secret reference is `secretRef.name` (the Kubernetes VisitPodSecretNames list). */
-const SECRET_REF_VOLUMES = ["cephfs", "cinder", "flexVolume", "iscsi", "rbd", "scaleIO", "storageos"];
+/**
+ * Karmada's VisitPodSecretNames: a volume is read as its first source in this order; each names
+ * its secret at the given path.
+ */
+const SECRET_VOLUME_SOURCES: [string, string[]][] = [
+  ["azureFile", ["secretName"]],
+  ["cephfs", ["secretRef", "name"]],
+  ["cinder", ["secretRef", "name"]],
+  ["flexVolume", ["secretRef", "name"]],
+  ["projected", []],
+  ["rbd", ["secretRef", "name"]],
+  ["secret", ["secretName"]],
+  ["scaleIO", ["secretRef", "name"]],
+  ["iscsi", ["secretRef", "name"]],
+  ["storageos", ["secretRef", "name"]],
+  ["csi", ["nodePublishSecretRef", "name"]],
+];
 
 function secretNames(pod: Obj): Set<string> {
   const out = new Set<string>();
   for (const s of asArray(pod.imagePullSecrets)) out.add(str(asObj(s).name));
   for (const v of volumesOf(pod)) {
-    out.add(str(at(v, "secret", "secretName")));
-    out.add(str(at(v, "azureFile", "secretName")));
-    out.add(str(at(v, "csi", "nodePublishSecretRef", "name")));
-    for (const k of SECRET_REF_VOLUMES) out.add(str(at(v, k, "secretRef", "name")));
+    const source = SECRET_VOLUME_SOURCES.find(([k]) => isSet(v, k));
+    if (!source) continue;
+    const [k, path] = source;
+    if (k === "projected") for (const s of asArray(at(v, "projected", "sources")).map(asObj)) out.add(str(at(s, "secret", "name")));
+    else out.add(str(at(v, k, ...path)));
   }
-  for (const s of projectedSources(pod)) out.add(str(at(s, "secret", "name")));
   for (const c of containersOf(pod)) {
     for (const e of asArray(c.envFrom)) out.add(str(at(e, "secretRef", "name")));
     for (const e of asArray(c.env)) out.add(str(at(e, "valueFrom", "secretKeyRef", "name")));

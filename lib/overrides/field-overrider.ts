@@ -60,12 +60,52 @@ function yamlToJson(text: string): unknown {
   const first = Array.isArray(docs) ? docs[0] : undefined;
   if (!first) return null;
   if (first.errors.length) throw first.errors[0];
-  const value = first.toJS({ maxAliasCount: -1 }) ?? null;
-  checkFinite(value);
-  return value;
+  return jsonable(first.toJS({ maxAliasCount: -1, mapAsMap: true }) ?? null);
 }
 
-function checkFinite(v: unknown): void {
+/**
+ * sigs.k8s.io/yaml's convertToJSONableObject plus json.Marshal's limits: map keys become strings
+ * (ints in decimal, floats with strconv 'g' at float32 precision, booleans as true/false), other
+ * key types fail, and so do .inf and .nan.
+ */
+function jsonable(v: unknown): unknown {
   if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`json: unsupported value: ${Number.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf"}`);
-  if (v !== null && typeof v === "object") for (const x of Object.values(v)) checkFinite(x);
+  if (Array.isArray(v)) return v.map(jsonable);
+  if (v instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of v) out[jsonKey(k, x)] = jsonable(x);
+    return out;
+  }
+  if (v instanceof Set) return jsonable(new Map([...v].map((k) => [k, null])));
+  return v;
+}
+
+function jsonKey(k: unknown, value: unknown): string {
+  if (typeof k === "string") return k;
+  if (typeof k === "boolean") return k ? "true" : "false";
+  if (typeof k === "bigint" && k >= -(2n ** 63n) && k < 2n ** 63n) return k.toString();
+  if (typeof k === "number") {
+    if (!Number.isFinite(k)) return Number.isNaN(k) ? ".nan" : k > 0 ? ".inf" : "-.inf";
+    return goFormatFloat32(k);
+  }
+  const type = k === null ? "<nil>" : typeof k === "bigint" ? "uint64" : Array.isArray(k) ? "[]interface {}" : "map[interface {}]interface {}";
+  throw new Error(`unsupported map key of type: ${type}, key: ${String(k)}, value: ${JSON.stringify(value) ?? String(value)}`);
+}
+
+/** strconv.FormatFloat(f, 'g', -1, 32): the shortest digits that read back as the same float32. */
+function goFormatFloat32(f: number): string {
+  const target = Math.fround(f);
+  let digits = target.toExponential();
+  for (let p = 1; p <= 9; p++) {
+    const candidate = target.toExponential(p - 1);
+    if (Math.fround(Number(candidate)) === target) {
+      digits = candidate;
+      break;
+    }
+  }
+  const [m, e] = digits.split("e");
+  const n = Number(e);
+  const mantissa = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
+  if (n < -4 || n >= 6) return `${mantissa}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  return String(Number(`${mantissa}e${n}`));
 }

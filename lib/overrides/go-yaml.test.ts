@@ -66,6 +66,11 @@ describe("fieldOverrider YAML through sigs.k8s.io/yaml", () => {
     );
   });
 
+  it("turns map keys into strings as sigs.k8s.io/yaml does, and fails on a null key", () => {
+    expect(yaml("1: a\n1.5: b\ntrue: c\n1e6: d\n0.1: e\n", "/x", "add", 1)).toBe('"0.1": e\n"1": a\n"1.5": b\n"1e+06": d\n"true": c\nx: 1\n');
+    expect(() => yaml("~: a\n", "/x", "add", 1)).toThrow("unsupported map key of type: <nil>");
+  });
+
   it("fails on .inf, which JSON cannot hold", () => {
     expect(() => yaml("a: .inf\n", "/c", "add", 3)).toThrow("json: unsupported value: +Inf");
   });

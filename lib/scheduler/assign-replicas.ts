@@ -1,6 +1,7 @@
 import type { Placement, StaticClusterWeight, TargetCluster } from "../kube/karmada";
 import { type ClusterCandidate, ScheduleError, sumReplicas } from "./framework";
 import { compileClusterAffinity } from "./plugins/cluster-affinity";
+import { goSort } from "./go-sort";
 import { spreadReplicasByWeights } from "./webster";
 
 /**
@@ -88,7 +89,11 @@ function mergeTargetClusters(old: readonly TargetCluster[], fresh: TargetCluster
   return out;
 }
 
-const byReplicasDesc = (a: { weight: number }, b: { weight: number }) => b.weight - a.weight;
+/**
+ * Karmada's `sort.Sort(TargetClustersList)`: replicas descending, with ties left where Go's
+ * unstable sort leaves them (which an Aggregated division's cut depends on).
+ */
+const sortByReplicasDesc = <W extends { weight: number }>(list: W[]): W[] => goSort(list, (a, b) => a.weight > b.weight);
 
 /**
  * Karmada's `dynamicDivideReplicas`: `target` replicas over `available` (each cluster's capacity
@@ -131,20 +136,20 @@ function assignDynamic(strategy: AssignmentStrategy, input: AssignInput, replica
     step.action = "fresh";
     step.targetReplicas = replicas;
     const prev = new Map(scheduled.map((c) => [c.name, c.replicas]));
-    const weights = capacity().map((w) => ({ name: w.name, weight: w.weight + (prev.get(w.name) ?? 0) })).sort(byReplicasDesc);
+    const weights = sortByReplicasDesc(capacity().map((w) => ({ name: w.name, weight: w.weight + (prev.get(w.name) ?? 0) })));
     return wrapErr(() => divideDynamic(strategy, replicas, weights, [], input.uid, step), "failed to do fresh scale");
   }
   step.mode = "Steady";
   if (assigned > replicas) {
     step.action = "scale-down";
     step.targetReplicas = replicas;
-    const weights = scheduled.map((c) => ({ name: c.name, weight: c.replicas })).sort(byReplicasDesc);
+    const weights = sortByReplicasDesc(scheduled.map((c) => ({ name: c.name, weight: c.replicas })));
     return wrapErr(() => divideDynamic(strategy, replicas, weights, [], input.uid, step), "failed to scale down");
   }
   if (assigned < replicas) {
     step.action = "scale-up";
     step.targetReplicas = replicas - assigned;
-    return wrapErr(() => divideDynamic(strategy, replicas - assigned, capacity().sort(byReplicasDesc), scheduled, input.uid, step), "failed to scale up");
+    return wrapErr(() => divideDynamic(strategy, replicas - assigned, sortByReplicasDesc(capacity()), scheduled, input.uid, step), "failed to scale up");
   }
   step.action = "unchanged";
   step.targetReplicas = 0;

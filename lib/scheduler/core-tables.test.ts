@@ -282,3 +282,16 @@ describe("util_test.go Test_attachZeroReplicasCluster (enableEmptyWorkloadPropag
     expect(r.clusters).toEqual([{ name: M1, replicas: 1 }, { name: M2, replicas: 2 }, { name: M3 }, { name: M4 }]);
   });
 });
+
+describe("Aggregated keeps the clusters Go's sort.Sort puts first among equal capacities", () => {
+  it("13 candidates, twelve with 5 free and the last with 10: Go's pdqsort moves member06 next to the largest", () => {
+    const list: Cand[] = [...Array(13).keys()].map((i) => ({ name: `member${String(i).padStart(2, "0")}`, alloc: i === 12 ? 10 : 5 }));
+    // 12 replicas over 10:5 (Webster): 8 and 4.
+    expect(asMap(assign(aggregated, list, 12).clusters)).toEqual({ member12: 8, member06: 4 });
+  });
+
+  it("up to 12 candidates ties keep the candidate order (insertion sort)", () => {
+    const list: Cand[] = [...Array(12).keys()].map((i) => ({ name: `member${String(i).padStart(2, "0")}`, alloc: i === 11 ? 10 : 5 }));
+    expect(asMap(assign(aggregated, list, 12).clusters)).toEqual({ member11: 8, member00: 4 });
+  });
+});

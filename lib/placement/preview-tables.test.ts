@@ -156,3 +156,90 @@ describe("common_test.go TestAssignReplicas 'Unsupported replica scheduling stra
     expect(asMap(r)).toEqual({ member1: 3 });
   });
 });
+
+describe("spreadconstraint tables through the preview (select_clusters_by_region_test.go, select_clusters_test.go)", () => {
+  const topo = (name: string, pods: number, spec: Record<string, unknown>) => {
+    const c = cluster(name, pods) as { spec: Record<string, unknown> };
+    c.spec = { ...c.spec, ...spec };
+    return c;
+  };
+  const run = (placement: unknown, list: unknown[], replicas: number) => preview({ resource: deployment(replicas), policy: policy(placement), clusters: list });
+
+  it("select cluster from the region with enough clusters (region 1/1, cluster 3/3)", async () => {
+    const list = [topo("member1", 40, { region: "R1" }), topo("member2", 40, { region: "R1" }), topo("member3", 40, { region: "R2" }), topo("member4", 40, { region: "R2" }), topo("member5", 40, { region: "R2" })];
+    const spread = [
+      { spreadByField: "region", minGroups: 1, maxGroups: 1 },
+      { spreadByField: "cluster", minGroups: 3, maxGroups: 3 },
+    ];
+    const r = await run({ ...dynamic, spreadConstraints: spread }, list, 30);
+    expect(r.error).toBeUndefined();
+    expect(asMap(r)).toEqual({ member3: 10, member4: 10, member5: 10 });
+    expect(r.explanation.selection?.chosenGroups).toEqual(["R2"]);
+  });
+
+  it("no enough region", async () => {
+    const list = [topo("member1", 40, { region: "R1" }), topo("member2", 40, { region: "R2" })];
+    const r = await run({ ...dynamic, spreadConstraints: [{ spreadByField: "region", minGroups: 3, maxGroups: 3 }, { spreadByField: "cluster", minGroups: 3, maxGroups: 3 }] }, list, 3);
+    expect(r.error).toEqual({ reason: "SchedulerError", message: "failed to select clusters: the number of feasible region is less than spreadConstraint.MinGroups" });
+  });
+
+  it("no enough clusters", async () => {
+    const list = [topo("member1", 40, { region: "R1" }), topo("member2", 40, { region: "R1" }), topo("member3", 40, { region: "R2" })];
+    const r = await run({ ...dynamic, spreadConstraints: [{ spreadByField: "region", minGroups: 1, maxGroups: 1 }, { spreadByField: "cluster", minGroups: 4, maxGroups: 4 }] }, list, 3);
+    expect(r.error).toEqual({ reason: "SchedulerError", message: "failed to select clusters: the number of clusters is less than the cluster spreadConstraint.MinGroups" });
+  });
+
+  it.each([["zone", { zones: ["Z1"] }], ["provider", { provider: "P1" }]])("a %s-only spread constraint is not supported by selection", async (field, spec) => {
+    const r = await run({ spreadConstraints: [{ spreadByField: field, minGroups: 1, maxGroups: 1 }] }, [topo("member1", 10, spec)], 1);
+    expect(r.error).toEqual({ reason: "SchedulerError", message: "failed to select clusters: just support cluster and region spread constraint" });
+  });
+
+  it("region with zone and provider constraints selects by region", async () => {
+    const list = [topo("member1", 10, { region: "R1", zones: ["Z1"], provider: "P1" }), topo("member2", 10, { region: "R2", zones: ["Z2"], provider: "P1" })];
+    const spread = [
+      { spreadByField: "provider", minGroups: 1, maxGroups: 1 },
+      { spreadByField: "region", minGroups: 2, maxGroups: 2 },
+      { spreadByField: "zone", minGroups: 1, maxGroups: 2 },
+      { spreadByField: "cluster", minGroups: 2, maxGroups: 2 },
+    ];
+    const r = await run({ spreadConstraints: spread }, list, 1);
+    expect(r.error).toBeUndefined();
+    expect(asMap(r)).toEqual({ member1: 1, member2: 1 });
+  });
+
+  it("select clusters by cluster score and satisfy available resources (cluster 1/2, Divided)", async () => {
+    // The top two by score and free capacity already hold 80 + 60 >= 120: no swap.
+    const list = [topo("member1", 40, {}), topo("member2", 60, {}), topo("member3", 80, {}), topo("member4", 50, {})];
+    const r = await run({ ...aggregated, spreadConstraints: [{ spreadByField: "cluster", minGroups: 1, maxGroups: 2 }] }, list, 120);
+    expect(r.explanation.selection?.selected).toEqual(["member3", "member2"]);
+    expect(asMap(r)).toEqual({ member3: 69, member2: 51 });
+  });
+
+  it("a higher-scored cluster short of capacity is swapped for the largest of the rest", async () => {
+    // member1 is a current target (ClusterLocality 100) and ranks first; [member1, member3] hold
+    // 40 + 80 < 130, nothing beats member3's 80, so member1 (the last slot that can improve) is
+    // swapped for member2 (60).
+    const list = [topo("member1", 40, {}), topo("member2", 60, {}), topo("member3", 80, {}), topo("member4", 50, {})];
+    const r = await preview({ resource: deployment(130), policy: policy({ ...aggregated, spreadConstraints: [{ spreadByField: "cluster", minGroups: 1, maxGroups: 2 }] }), clusters: list, previous: [{ name: "member1", replicas: 0 }] });
+    expect(r.explanation.selection?.selected).toEqual(["member2", "member3"]);
+    expect(r.error).toBeUndefined();
+    expect(Object.keys(asMap(r)).sort()).toEqual(["member2", "member3"]);
+  });
+
+  it("select clusters by cluster score and insufficient resources", async () => {
+    const list = [topo("member1", 40, {}), topo("member2", 60, {}), topo("member3", 80, {}), topo("member4", 50, {})];
+    const r = await run({ ...aggregated, spreadConstraints: [{ spreadByField: "cluster", minGroups: 1, maxGroups: 2 }] }, list, 200);
+    expect(r.error).toEqual({ reason: "SchedulerError", message: "failed to select clusters: no enough resource when selecting 2 clusters" });
+  });
+
+  it("static weight ignores spread constraints", async () => {
+    const list = [topo("member1", 1, {}), topo("member2", 1, {}), topo("member3", 1, {})];
+    const placement = {
+      replicaScheduling: { replicaSchedulingType: "Divided", replicaDivisionPreference: "Weighted", weightPreference: { staticWeightList: [{ targetCluster: { clusterNames: ["member1"] }, weight: 2 }] } },
+      spreadConstraints: [{ spreadByField: "cluster", minGroups: 1, maxGroups: 1 }],
+    };
+    const r = await run(placement, list, 4);
+    expect(r.explanation.selection?.mode).toBe("all");
+    expect(asMap(r)).toEqual({ member1: 4 });
+  });
+});

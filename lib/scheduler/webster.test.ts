@@ -105,3 +105,34 @@ describe("SpreadReplicasByTargetClusters (binding_test.go TestDispenseReplicasBy
     expect(Object.fromEntries(got.map((c) => [c.name, c.replicas]))).toEqual(want);
   });
 });
+
+describe("Dispenser (binding_test.go TestDone, TestNewDispenser, TestGetWeightSum)", () => {
+  const w = (o: Record<string, number>) => Object.entries(o).map(([name, weight]) => ({ name, weight }));
+  it("done: zero replicas with a non-empty result hands out nothing", () => {
+    expect(spreadReplicasByWeights(0, w({ cluster1: 1, cluster2: 1 }), [{ name: "cluster1", replicas: 3 }], "")).toEqual([{ name: "cluster1", replicas: 3 }]);
+  });
+  it("not done: replicas left are added onto the initial result", () => {
+    expect(spreadReplicasByWeights(5, w({ cluster1: 1 }), [{ name: "cluster1", replicas: 3 }], "")).toEqual([{ name: "cluster1", replicas: 8 }]);
+  });
+  it("not done: zero replicas and an empty result list every weighted cluster with 0", () => {
+    expect(spreadReplicasByWeights(0, w({ cluster2: 1, cluster1: 2 }), [], "")).toEqual([
+      { name: "cluster1", replicas: 0 },
+      { name: "cluster2", replicas: 0 },
+    ]);
+  });
+  it("with an initial assignment and the even UID (NewDispenser copies init)", () => {
+    const init = [
+      { name: "cluster1", replicas: 3 },
+      { name: "cluster2", replicas: 7 },
+    ];
+    const got = spreadReplicasByWeights(10, w({ cluster1: 1, cluster2: 1 }), init, "4858ca61-3ff8-4095-8267-f3d059d8074c");
+    expect(init).toEqual([
+      { name: "cluster1", replicas: 3 },
+      { name: "cluster2", replicas: 7 },
+    ]);
+    expect(got.reduce((s, c) => s + (c.replicas ?? 0), 0)).toBe(20);
+  });
+  it("a weight sum of 0 leaves the result as it is", () => {
+    expect(spreadReplicasByWeights(4, w({}), [{ name: "cluster1", replicas: 1 }], "")).toEqual([{ name: "cluster1", replicas: 1 }]);
+  });
+});

@@ -1,9 +1,9 @@
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, type ScalarTag } from "yaml";
 import type { KubeObject } from "../kube/types";
 import type { FieldOverrider, SubPathOverrider } from "../kube/karmada";
 import type { JsonPatchOperation } from "./json-patch";
 import { applyJsonPatch, applyJsonPatchToText, getAtPointer, parsePointer } from "./json-patch";
-import { goYamlMarshal } from "./go-yaml";
+import { goResolve, goYamlMarshal, resolvesToNonString } from "./go-yaml";
 
 /**
  * The single `replace` patch produced by one fieldOverrider (Karmada's `applyFieldOverriders`):
@@ -53,15 +53,31 @@ function patchYaml(text: string, ops: SubPathOverrider[]): string {
 function yamlToJson(text: string): unknown {
   const docs = parseAllDocuments(text, {
     version: "1.1",
-    intAsBigInt: true, // go-yaml keeps int64/uint64 exact
+    merge: true,
     uniqueKeys: false,
-    customTags: (tags) => tags.filter((t) => typeof t === "string" || (t.tag !== "tag:yaml.org,2002:timestamp" && t.format !== "TIME")),
+    // Plain scalars resolve as go-yaml v2's resolve does; the 1.1 schema's own scalar types
+    // (which read timestamps, sexagesimals and 0o17 differently) are left out.
+    customTags: (tags) => [...tags.filter((t) => typeof t !== "string" && (t as { collection?: string }).collection !== undefined || isKept(t)), GO_PLAIN_SCALAR],
   });
   const first = Array.isArray(docs) ? docs[0] : undefined;
   if (!first) return null;
   if (first.errors.length) throw first.errors[0];
   return jsonable(first.toJS({ maxAliasCount: -1, mapAsMap: true }) ?? null);
 }
+
+const KEPT_SCALAR_TAGS = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:merge"]);
+
+function isKept(t: unknown): boolean {
+  return typeof t === "object" && t !== null && KEPT_SCALAR_TAGS.has((t as { tag: string }).tag);
+}
+
+/** Every untagged plain scalar that go-yaml v2 would not read as a string. */
+const GO_PLAIN_SCALAR: ScalarTag = {
+  tag: "tag:yaml.org,2002:go-v2-plain",
+  default: true,
+  test: { test: (s: string) => resolvesToNonString(s) } as unknown as RegExp,
+  resolve: (s: string) => goResolve(s).value as never,
+};
 
 /**
  * sigs.k8s.io/yaml's convertToJSONableObject plus json.Marshal's limits: map keys become strings

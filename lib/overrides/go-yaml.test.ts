@@ -41,7 +41,7 @@ describe("goYamlMarshal", () => {
   it.each([
     ["true", true], ["Off", true], ["y", true], ["", true], ["<<", false], [".5", true], ["-1_000", true], ["0b101", true], ["+.inf", true], ["1e3", true],
     ["2001-12-14t21:59:43.10-05:00", true], ["2001-12-14 21:59:43.10", true], ["2001-13-14", false], ["2001-12-14T21:59:43", false],
-    ["yes please", false], ["-", false], ["1.2.3", false], ["0x", false], ["hello", false],
+    ["yes please", false], ["-", false], ["1.2.3", false], ["0x", false], ["hello", false], ["0xFFFFFFFFFFFFFFFFFF", false], ["0o17", true], ["18446744073709551615", true], ["-9223372036854775809", true],
   ])("resolve(%j) is not a string: %s", (s, want) => {
     expect(resolvesToNonString(s)).toBe(want);
   });
@@ -54,6 +54,15 @@ describe("fieldOverrider YAML through sigs.k8s.io/yaml", () => {
 
   it("reads YAML as go-yaml v2: timestamps and sexagesimals stay strings, 1.1 booleans and octals convert", () => {
     expect(yaml("d: 2001-12-14\ns: 1:20\nb: on\no: 0777\nf: 1.0\n", "/x", "add", 1)).toBe('b: true\nd: "2001-12-14"\nf: 1\no: 511\ns: "1:20"\nx: 1\n');
+  });
+
+  it("resolves plain scalars with go-yaml v2's rules, quoted ones stay strings", () => {
+    const text = "a: 0o17\nb: -0x1F\nc: 0xFFFFFFFFFFFFFFFFFF\nd:\ne: 'on'\nf: 1_000\ng: .5\nh: 08\ni: +12\nj: Yes\n";
+    expect(yaml(text, "/x", "add", 1)).toBe('a: 15\nb: -31\nc: 0xFFFFFFFFFFFFFFFFFF\nd: null\ne: "on"\nf: 1000\ng: 0.5\nh: 8\ni: 12\nj: true\nx: 1\n');
+  });
+
+  it("merges << keys", () => {
+    expect(yaml("base: &b {a: 1, b: 2}\nm:\n  <<: *b\n  b: 3\n", "/x", "add", 1)).toBe("base:\n  a: 1\n  b: 2\nm:\n  a: 1\n  b: 3\nx: 1\n");
   });
 
   it("keeps the last of duplicate keys and reads only the first document", () => {

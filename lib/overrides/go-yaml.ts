@@ -294,28 +294,65 @@ export function goFormatFloat(f: number): string {
   return String(f);
 }
 
-const RESOLVE_MAP = new Set([
-  ..."y Y yes Yes YES true True TRUE on On ON n N no No NO false False FALSE off Off OFF".split(" "),
-  ...["", "~", "null", "Null", "NULL"],
-  ...".nan .NaN .NAN .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF <<".split(" "),
-]);
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const GO_INT = /^[+-]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** Whether go-yaml v2's resolve gives a plain scalar with this text a tag other than !!str. */
 export function resolvesToNonString(s: string): boolean {
+  return goResolve(s).tag !== "str";
+}
+
+const RESOLVE_VALUES: Record<string, unknown> = {};
+for (const k of "y Y yes Yes YES true True TRUE on On ON".split(" ")) RESOLVE_VALUES[k] = true;
+for (const k of "n N no No NO false False FALSE off Off OFF".split(" ")) RESOLVE_VALUES[k] = false;
+for (const k of ["", "~", "null", "Null", "NULL"]) RESOLVE_VALUES[k] = null;
+for (const k of [".nan", ".NaN", ".NAN"]) RESOLVE_VALUES[k] = NaN;
+for (const k of [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]) RESOLVE_VALUES[k] = Infinity;
+for (const k of ["-.inf", "-.Inf", "-.INF"]) RESOLVE_VALUES[k] = -Infinity;
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * go-yaml v2's resolve for an untagged plain scalar: the tag it gets ("str", "bool", "null",
+ * "int", "float", "timestamp", "merge") and the value decoding into interface{} gives (ints as
+ * bigint; timestamps stay strings).
+ */
+export function goResolve(s: string): { tag: string; value: unknown } {
   const c = s[0];
   const hint = s === "" ? "N" : c === "+" || c === "-" ? "S" : c >= "0" && c <= "9" ? "D" : "yYnNtTfFoO~".includes(c) ? "M" : c === "." ? "." : "";
-  if (!hint) return false;
-  if (RESOLVE_MAP.has(s)) return true;
-  if (hint === ".") return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s);
-  if (hint === "D" || hint === "S") {
-    if (isTimestamp(s)) return true;
-    const plain = s.replace(/_/g, "");
-    return GO_INT.test(plain) || YAML_STYLE_FLOAT.test(plain);
+  const str = { tag: "str", value: s };
+  if (!hint) return str;
+  if (Object.prototype.hasOwnProperty.call(RESOLVE_VALUES, s)) {
+    const value = RESOLVE_VALUES[s];
+    return { tag: typeof value === "boolean" ? "bool" : value === null ? "null" : "float", value };
   }
-  return false;
+  if (hint === ".") return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s) ? { tag: "float", value: Number(s) } : str;
+  if (hint === "D" || hint === "S") {
+    if (isTimestamp(s)) return { tag: "timestamp", value: s };
+    const plain = s.replace(/_/g, "");
+    const n = parseGoInt(plain);
+    if (n !== undefined && ((n >= INT64_MIN && n <= INT64_MAX) || (n >= 0n && n <= UINT64_MAX && !/^[+-]/.test(plain)))) return { tag: "int", value: n };
+    if (YAML_STYLE_FLOAT.test(plain)) return { tag: "float", value: Number(plain) };
+  }
+  return str;
+}
+
+/** strconv.ParseInt(s, 0, ...)'s syntax (sign, 0x/0o/0b prefixes, leading-0 octal), without the range check. */
+function parseGoInt(s: string): bigint | undefined {
+  const m = GO_INT.exec(s);
+  if (!m) return undefined;
+  const neg = s.startsWith("-");
+  const body = s.replace(/^[+-]/, "");
+  let v: bigint;
+  if (/^0[xX]/.test(body)) v = BigInt(`0x${body.slice(2)}`);
+  else if (/^0[oO]/.test(body)) v = BigInt(`0o${body.slice(2)}`);
+  else if (/^0[bB]/.test(body)) v = BigInt(`0b${body.slice(2)}`);
+  else if (body.length > 1 && body.startsWith("0")) v = BigInt(`0o${body.slice(1)}`);
+  else v = BigInt(body);
+  return neg ? -v : v;
 }
 
 function isBase60Float(s: string): boolean {

@@ -39,7 +39,9 @@ const n = (s: Obj, k: string) => num(s[k]);
 
 function federated(obj: KubeObject): [string, unknown, boolean][] {
   const raw = obj.metadata.annotations?.[ANNOTATION_TEMPLATE_GENERATION] ?? "";
-  // Go's Convert_string_To_int64 treats "" as 0 and rejects garbage; garbage reflects as 0 here.
+  // Karmada's Convert_string_To_int64 rejects "" and garbage, failing the whole reflection (the
+  // work-status sync then errors). Flotilla's binding controller omits the annotation for a
+  // template without generation, so a missing or bad value reflects as 0 here instead.
   const tg = /^-?\d+$/.test(raw) ? Number(raw) : 0;
   return [
     ["generation", num(obj.metadata.generation), true],
@@ -93,7 +95,7 @@ const REFLECTORS: Record<string, (s: Obj, obj: KubeObject) => JsonObject | undef
     ]),
   "batch/v1/Job": (s) =>
     pick([
-      ["conditions", s.conditions, true],
+      ["conditions", Array.isArray(s.conditions) ? s.conditions.map(typedJobCondition) : undefined, true],
       ["startTime", s.startTime, true],
       ["completionTime", s.completionTime, true],
       ["active", n(s, "active"), true],
@@ -114,6 +116,17 @@ const REFLECTORS: Record<string, (s: Obj, obj: KubeObject) => JsonObject | undef
       ["desiredReplicas", n(s, "desiredReplicas"), false],
     ]),
 };
+
+/** A JobCondition as Go marshals it: zero lastProbeTime/lastTransitionTime become null, reason/message omitted when empty. */
+function typedJobCondition(c: unknown): Obj {
+  const o = asObj(c);
+  const out: Obj = { type: typeof o.type === "string" ? o.type : "", status: typeof o.status === "string" ? o.status : "" };
+  out.lastProbeTime = typeof o.lastProbeTime === "string" && o.lastProbeTime ? o.lastProbeTime : null;
+  out.lastTransitionTime = typeof o.lastTransitionTime === "string" && o.lastTransitionTime ? o.lastTransitionTime : null;
+  if (typeof o.reason === "string" && o.reason) out.reason = o.reason;
+  if (typeof o.message === "string" && o.message) out.message = o.message;
+  return out;
+}
 
 /** Only LoadBalancer Services reflect status, and only `loadBalancer`. */
 function reflectService(obj: KubeObject): JsonObject | undefined {

@@ -45,10 +45,10 @@ function patchYaml(text: string, ops: SubPathOverrider[]): string {
 }
 
 /**
- * sigs.k8s.io/yaml's YAMLToJSON as far as values go: the first document, read as YAML 1.1
- * (yes/no/on/off are booleans, 0777 is octal) with go-yaml v2's exceptions: timestamps stay
- * strings and sexagesimal numbers (1:20) are strings; a later duplicate key wins; integers are
- * exact; .inf and .nan cannot be written as JSON.
+ * sigs.k8s.io/yaml's YAMLToJSON as far as values go: the first document, plain scalars resolved
+ * by go-yaml v2's rules (yes/no/on/off are booleans, 0777 is octal, timestamps and sexagesimal
+ * numbers stay strings, integers exact), merge keys merged, a later duplicate key wins; .inf and
+ * .nan cannot be written as JSON.
  */
 function yamlToJson(text: string): unknown {
   const docs = parseAllDocuments(text, {
@@ -57,7 +57,7 @@ function yamlToJson(text: string): unknown {
     uniqueKeys: false,
     // Plain scalars resolve as go-yaml v2's resolve does; the 1.1 schema's own scalar types
     // (which read timestamps, sexagesimals and 0o17 differently) are left out.
-    customTags: (tags) => [...tags.filter((t) => typeof t !== "string" && (t as { collection?: string }).collection !== undefined || isKept(t)), GO_PLAIN_SCALAR],
+    customTags: (tags) => [...tags.filter((t) => (typeof t !== "string" && (t as { collection?: string }).collection !== undefined) || isKept(t)), GO_PLAIN_SCALAR],
   });
   const first = Array.isArray(docs) ? docs[0] : undefined;
   if (!first) return null;

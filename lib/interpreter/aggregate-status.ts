@@ -63,8 +63,8 @@ function summing(counters: Counter[], templateGeneration: "template" | "member" 
   };
 }
 
-/** A load balancer ingress entry as Go's typed struct keeps it. */
-function typedIngress(i: Obj, withIPMode: boolean): Obj {
+/** A load balancer ingress entry as Go's typed struct keeps it (ip, hostname, ipMode for Services, ports). */
+export function typedIngress(i: Obj, withIPMode: boolean): Obj {
   const out: Obj = {};
   if (str(i.ip)) out.ip = i.ip;
   if (str(i.hostname)) out.hostname = i.hostname;

@@ -1,6 +1,7 @@
 import type { KubeObject, JsonObject } from "../kube/types";
 import { ANNOTATION_TEMPLATE_GENERATION } from "../kube/karmada";
-import { asObj, at, gvk, num, type Obj } from "./object-access";
+import { asArray, asObj, at, gvk, num, type Obj } from "./object-access";
+import { typedIngress } from "./aggregate-status";
 import { cloneJson } from "../store/json-clone";
 
 /**
@@ -132,6 +133,6 @@ function typedJobCondition(c: unknown): Obj {
 function reflectService(obj: KubeObject): JsonObject | undefined {
   if (at(obj, "spec", "type") !== "LoadBalancer") return undefined;
   if (!obj.status || typeof obj.status !== "object") return undefined;
-  const ingress = at(obj, "status", "loadBalancer", "ingress");
-  return { loadBalancer: Array.isArray(ingress) && ingress.length ? { ingress: cloneJson(ingress) as JsonObject[] } : {} };
+  const ingress = asArray(at(obj, "status", "loadBalancer", "ingress")).map((i) => typedIngress(asObj(i), true));
+  return { loadBalancer: ingress.length ? { ingress: ingress as JsonObject[] } : {} };
 }

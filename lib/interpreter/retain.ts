@@ -84,10 +84,11 @@ function retainService(d: Obj, l: Obj): void {
   if (str(ls.clusterIP)) spec(d).clusterIP = ls.clusterIP;
 }
 
-function unionByName(a: unknown, b: unknown): unknown[] | undefined {
-  const seen = new Set<string>();
-  const out: unknown[] = [];
-  for (const item of [...asArray(a), ...asArray(b)]) {
+/** lifted.retainSecretsField: every desired entry, then the live entries whose name the result lacks. */
+function unionByName(desired: unknown, live: unknown): unknown[] | undefined {
+  const out = asArray(desired).map((item) => cloneJson(item));
+  const seen = new Set(out.map((item) => str(asObj(item).name)));
+  for (const item of asArray(live)) {
     const n = str(asObj(item).name);
     if (seen.has(n)) continue;
     seen.add(n);

@@ -9,5 +9,5 @@ export { aggregateStatus, hasAggregateStatus } from "./aggregate-status";
 export { divideJobCompletions, needReviseJobCompletions, withJobCompletions } from "./job-completions";
 export { getDependencies, interpretsDependencies } from "./dependencies";
 export type { DependentObjectReference } from "./dependencies";
-export { retainMemberFields } from "./retain";
+export { retainMemberFields, retainNative, hasRetainRule } from "./retain";
 export { pruneForWork } from "./prune";

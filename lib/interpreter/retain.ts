@@ -38,6 +38,11 @@ export function retainMemberFields<T extends KubeObject>(desired: T, live: KubeO
  * - Job: live spec.selector.matchLabels and pod-template labels replace the desired ones;
  * - Secret of type service-account-token: live data.
  */
+/** Whether the built-in interpreter has a Retain rule for this kind (Karmada's HookEnabled for Retain). */
+export function hasRetainRule(obj: Pick<KubeObject, "apiVersion" | "kind">): boolean {
+  return gvk(obj) in RETAINERS;
+}
+
 export function retainNative<T extends KubeObject>(desired: T, live: KubeObject): T {
   const retain = RETAINERS[gvk(desired)];
   if (retain) retain(desired as KubeObject & Obj, live as KubeObject & Obj);

@@ -171,3 +171,43 @@ describe("scheduler_test.go TestScheduleResourceBindingWithClusterAffinities (an
     expect(tried(r)).toEqual(want);
   });
 });
+
+describe("applied-placement annotation as Go's json.Marshal writes it", () => {
+  it("scheduler_test.go expected patches", () => {
+    const p = { clusterAffinities: [{ clusterNames: ["cluster1"], affinityName: "affinity1" }, { affinityName: "affinity2", clusterNames: ["cluster2"] }] } as Placement;
+    expect(serializePlacement(p)).toBe(`{"clusterAffinities":[{"affinityName":"affinity1","clusterNames":["cluster1"]},{"affinityName":"affinity2","clusterNames":["cluster2"]}]}`);
+    expect(serializePlacement({ clusterAffinity: { clusterNames: ["cluster1"] } })).toBe(`{"clusterAffinity":{"clusterNames":["cluster1"]}}`);
+    expect(serializePlacement({})).toBe("{}");
+  });
+
+  it("struct field order, omitempty, sorted map keys, unknown fields dropped, HTML escaping", () => {
+    const p = {
+      replicaScheduling: { weightPreference: { dynamicWeight: "", staticWeightList: [{ weight: 2, targetCluster: {} }] }, replicaDivisionPreference: "Weighted", replicaSchedulingType: "Divided" },
+      spreadConstraints: [{ minGroups: 1, maxGroups: 0, spreadByField: "cluster", spreadByLabel: "" }],
+      clusterTolerations: [{ effect: "NoSchedule", operator: "Exists", key: "a<b", tolerationSeconds: 0 }],
+      clusterAffinity: { exclude: [], clusterNames: [], labelSelector: { matchLabels: { z: "1", a: "2", "10": "x", "9": "y" } }, somethingElse: true },
+      bogus: 1,
+    } as unknown as Placement;
+    expect(serializePlacement(p)).toBe(
+      `{"clusterAffinity":{"labelSelector":{"matchLabels":{"10":"x","9":"y","a":"2","z":"1"}}},` +
+        `"clusterTolerations":[{"key":"a\\u003cb","operator":"Exists","effect":"NoSchedule","tolerationSeconds":0}],` +
+        `"spreadConstraints":[{"spreadByField":"cluster","minGroups":1}],` +
+        `"replicaScheduling":{"replicaSchedulingType":"Divided","replicaDivisionPreference":"Weighted","weightPreference":{"staticWeightList":[{"targetCluster":{},"weight":2}]}}}`,
+    );
+  });
+
+  it("placementChanged compares as Go's decoded structs: key order and empty values do not count", () => {
+    const now: Placement = { clusterAffinity: { clusterNames: ["a"], exclude: [] }, spreadConstraints: [{ spreadByField: "cluster", minGroups: 1, maxGroups: 0 }] };
+    expect(placementChanged(now, `{"spreadConstraints":[{"minGroups":1,"spreadByField":"cluster"}],"clusterAffinity":{"clusterNames":["a"]},"unknown":1}`, undefined)).toBe(false);
+    expect(placementChanged(now, `{"clusterAffinity":{"clusterNames":["a"]}}`, undefined)).toBe(true);
+  });
+
+  it("an annotation Go cannot decode into a Placement counts as unchanged; null is the empty placement", () => {
+    const now: Placement = { clusterAffinity: { clusterNames: ["a"] } };
+    expect(placementChanged(now, `[]`, undefined)).toBe(false);
+    expect(placementChanged(now, `{"clusterAffinity":{"clusterNames":"a"}}`, undefined)).toBe(false);
+    expect(placementChanged(now, `{"spreadConstraints":[{"maxGroups":"1"}]}`, undefined)).toBe(false);
+    expect(placementChanged(now, `null`, undefined)).toBe(true);
+    expect(placementChanged({}, `null`, undefined)).toBe(false);
+  });
+});

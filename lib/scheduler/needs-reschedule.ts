@@ -1,6 +1,7 @@
 import type { Cluster, ClusterAffinityTerm, Placement, ResourceBinding } from "../kube/karmada";
 import { ANNOTATION_APPLIED_PLACEMENT } from "../kube/karmada";
 import { sumReplicas } from "./framework";
+import { canonicalAffinityTerm, canonicalPlacement, canonicalPlacementField } from "./placement-json";
 import { rescheduleRequired } from "./schedule";
 
 /**
@@ -9,52 +10,56 @@ import { rescheduleRequired } from "./schedule";
  * workload is not rebalanced when clusters come and go.
  */
 
-/** Deep equality of JSON values, treating a missing key and an undefined value alike. */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => jsonEqual(v, bb[i]));
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  for (const k of keys) if (!jsonEqual(ao[k], bo[k])) return false;
-  return true;
-}
-
-/** The applied-placement annotation value for a placement (what the scheduler writes on success). */
+/**
+ * The applied-placement annotation value for a placement (what the scheduler writes on success):
+ * Go's json.Marshal of the Placement, as Karmada writes it.
+ */
 export function serializePlacement(placement: Placement): string {
-  return JSON.stringify(placement);
+  try {
+    return canonicalPlacement(placement);
+  } catch {
+    return JSON.stringify(placement);
+  }
 }
 
 function termNamed(terms: ClusterAffinityTerm[] | undefined, name: string): ClusterAffinityTerm | undefined {
   return terms?.find((t) => t.affinityName === name);
 }
 
+/** A placement part in Go's canonical JSON, or the raw JSON when Go could not decode it. */
+function canon(encode: () => string, raw: unknown): string {
+  try {
+    return encode();
+  } catch {
+    return JSON.stringify(raw) ?? "";
+  }
+}
+
 /**
  * Karmada's `placementChanged`: true when the annotation is missing or the placement differs,
- * except that clusterAffinities terms other than the one in use may change freely. An
- * unparsable annotation counts as unchanged (Karmada logs and moves on).
+ * except that clusterAffinities terms other than the one in use may change freely. Placements
+ * are compared as Go compares the decoded structs (canonical JSON: field order, empty values and
+ * unknown fields do not count). An annotation Go cannot decode into a Placement counts as
+ * unchanged (Karmada logs and moves on).
  */
 export function placementChanged(placement: Placement, applied: string | undefined, observedAffinityName: string | undefined): boolean {
   if (!applied) return true;
   let old: Placement;
   try {
     old = JSON.parse(applied) as Placement;
+    canonicalPlacement(old);
   } catch {
     return false;
   }
-  if (jsonEqual(placement, old)) return false;
+  old ??= {};
+  if (canon(() => canonicalPlacement(placement), placement) === canonicalPlacement(old)) return false;
   for (const key of ["clusterAffinity", "clusterTolerations", "spreadConstraints", "replicaScheduling"] as const) {
-    if (!jsonEqual(placement[key], old[key])) return true;
+    if (canon(() => canonicalPlacementField(key, placement[key]), placement[key]) !== canonicalPlacementField(key, old[key])) return true;
   }
   if (!observedAffinityName) return true;
   const now = termNamed(placement.clusterAffinities, observedAffinityName);
   const before = termNamed(old.clusterAffinities, observedAffinityName);
-  return !now || !before || !jsonEqual(now, before);
+  return !now || !before || canon(() => canonicalAffinityTerm(now), now) !== canonicalAffinityTerm(before);
 }
 
 /** Karmada's `IsBindingReplicasChanged` (component-less form). */

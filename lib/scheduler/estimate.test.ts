@@ -83,6 +83,14 @@ describe("calAvailableReplicas", () => {
     const c = cluster({ allocatable: { pods: "10" } });
     expect(estimateAvailableReplicas(c, 0, undefined)).toBe(MAX_INT32);
     expect(estimateAvailableReplicas(c, 5, undefined)).toBe(10);
-    expect(estimateAvailableReplicas(cluster({ allocatable: { pods: String(MAX_INT32 + 10) } }), 5, undefined)).toBe(5);
+    expect(estimateAvailableReplicas(cluster({ allocatable: { pods: String(MAX_INT32) } }), 5, undefined)).toBe(5);
+  });
+
+  it("converts the int64 estimate with Go's int32(): beyond MaxInt32 it wraps around (an answer of -1 is ignored)", () => {
+    expect(generalEstimate(cluster({ allocatable: { pods: String(MAX_INT32 + 10) } }), undefined)).toBe(-2147483639);
+    expect(estimateAvailableReplicas(cluster({ allocatable: { pods: String(MAX_INT32 + 10) } }), 5, undefined)).toBe(-2147483639);
+    // 2^32 - 1 pods is int32 -1, Karmada's UnauthenticReplica: mergeReplicaResults skips it.
+    expect(estimateAvailableReplicas(cluster({ allocatable: { pods: String(2 ** 32 - 1) } }), 5, undefined)).toBe(5);
+    expect(generalEstimate(cluster({ allocatable: { pods: String(2 ** 32 + 7) } }), { resourceRequest: {} })).toBe(7);
   });
 });

@@ -10,9 +10,11 @@ import { MAX_INT32 } from "./framework";
  */
 
 const NANO = 1_000_000_000n;
+const MAX_INT64 = (1n << 63n) - 1n;
 
 interface ParsedSummary {
-  allowedPods: number;
+  /** allocatable - allocated - allocating pods, 0 when not positive (int64 in Go). */
+  allowedPods: bigint;
   /** allocatable - allocated - allocating per resource present in allocatable, in division units. */
   free: Map<string, FreeUnits>;
 }
@@ -48,7 +50,7 @@ function parseSummary(summary: ResourceSummary): ParsedSummary {
     const n = nanos(summary.allocatable, key) - nanos(summary.allocated, key) - nanos(summary.allocating, key);
     free.set(key, { positive: ceilUnits(n, NANO) > 0n, units: key === "cpu" ? ceilUnits(n, 1_000_000n) : ceilUnits(n, NANO) });
   }
-  const parsed = { allowedPods: allowed > 0n ? Number(allowed) : 0, free };
+  const parsed = { allowedPods: allowed > 0n ? allowed : 0n, free };
   summaryCache.set(summary, parsed);
   return parsed;
 }
@@ -74,12 +76,12 @@ function positiveRequests(request: ResourceList): [string, bigint][] {
 }
 
 /** `getMaximumReplicasBasedOnClusterSummary`: min over requested resources of free / request. */
-function maxBySummary(parsed: ParsedSummary, request: ResourceList): number {
-  let max = Number.MAX_SAFE_INTEGER;
+function maxBySummary(parsed: ParsedSummary, request: ResourceList): bigint {
+  let max = MAX_INT64;
   for (const [name, units] of positiveRequests(request)) {
     const free = parsed.free.get(name);
-    if (free === undefined || !free.positive) return 0;
-    const n = Number(free.units / units);
+    if (free === undefined || !free.positive) return 0n;
+    const n = free.units / units;
     if (n < max) max = n;
   }
   return max;
@@ -125,34 +127,42 @@ function maxByResourceModels(cluster: Cluster, request: ResourceList): number | 
   return total;
 }
 
+/** Go's int32(n) of an int64: the low 32 bits, as a signed number. */
+const toInt32 = (n: bigint): number => Number(BigInt.asIntN(32, n));
+
 /**
  * The general estimator's answer for one cluster: 0 without a resource summary; otherwise the
  * pods still allowed, lowered by the resource models (when the cluster has allocatableModelings)
- * or else by the summary's free resources. Capped at int32 like Karmada's result type.
+ * or else by the summary's free resources. Converted to int32 as Go's int32(maximumReplicas)
+ * converts: beyond MaxInt32 it wraps around, as Karmada's does.
  */
 export function generalEstimate(cluster: Cluster, requirements: ReplicaRequirements | undefined): number {
   const summary = cluster.status?.resourceSummary;
   if (!summary) return 0;
   const parsed = parseSummary(summary);
   let max = parsed.allowedPods;
-  if (max <= 0) return 0;
-  if (!requirements) return Math.min(max, MAX_INT32);
+  if (max <= 0n) return 0;
+  if (!requirements) return toInt32(max);
   const request = requirements.resourceRequest ?? {};
   if ((summary.allocatableModelings ?? []).length > 0) {
     const byModels = maxByResourceModels(cluster, request);
-    if (byModels !== undefined) return Math.min(max, byModels, MAX_INT32);
+    if (byModels !== undefined) return toInt32(BigInt(byModels) < max ? BigInt(byModels) : max);
   }
-  max = Math.min(max, maxBySummary(parsed, request));
-  return Math.min(max, MAX_INT32);
+  const bySummary = maxBySummary(parsed, request);
+  if (bySummary < max) max = bySummary;
+  return toInt32(max);
 }
 
 /**
  * Karmada's `calAvailableReplicas` with only the general estimator: non-workloads (replicas 0)
- * get MaxInt32 everywhere; otherwise the estimate, where a value still at MaxInt32 becomes
- * `replicas`.
+ * get MaxInt32 everywhere; otherwise the estimate, where an answer of -1 (UnauthenticReplica) is
+ * ignored (mergeReplicaResults) and a value still at MaxInt32 becomes `replicas`.
  */
 export function estimateAvailableReplicas(cluster: Cluster, replicas: number, requirements: ReplicaRequirements | undefined): number {
   if (replicas === 0) return MAX_INT32;
   const estimate = generalEstimate(cluster, requirements);
-  return estimate === MAX_INT32 ? replicas : estimate;
+  return estimate === MAX_INT32 || estimate === UNAUTHENTIC_REPLICA ? replicas : estimate;
 }
+
+/** Karmada's estimatorclient.UnauthenticReplica: an estimator's "no answer". */
+const UNAUTHENTIC_REPLICA = -1;

@@ -105,7 +105,8 @@ export function dynamicDivideReplicas(strategy: "DynamicWeight" | "Aggregated", 
 }
 
 function divideDynamic(strategy: AssignmentStrategy, target: number, available: { name: string; weight: number }[], scheduled: TargetCluster[], uid: string | undefined, step: AssignmentStep): TargetCluster[] {
-  const total = available.reduce((s, a) => s + a.weight, 0);
+  // util.GetSumOfReplicas adds int32s: the sum wraps around as Go's does.
+  const total = available.reduce((s, a) => (s + a.weight) | 0, 0);
   if (total < target) throw new ScheduleError("Unschedulable", `Clusters available replicas ${total} are not enough to schedule.`);
   let weights = available;
   if (strategy === "Aggregated") {
@@ -136,7 +137,7 @@ function assignDynamic(strategy: AssignmentStrategy, input: AssignInput, replica
     step.action = "fresh";
     step.targetReplicas = replicas;
     const prev = new Map(scheduled.map((c) => [c.name, c.replicas]));
-    const weights = sortByReplicasDesc(capacity().map((w) => ({ name: w.name, weight: w.weight + (prev.get(w.name) ?? 0) })));
+    const weights = sortByReplicasDesc(capacity().map((w) => ({ name: w.name, weight: (w.weight + (prev.get(w.name) ?? 0)) | 0 })));
     return wrapErr(() => divideDynamic(strategy, replicas, weights, [], input.uid, step), "failed to do fresh scale");
   }
   step.mode = "Steady";

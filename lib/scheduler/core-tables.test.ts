@@ -295,3 +295,11 @@ describe("Aggregated keeps the clusters Go's sort.Sort puts first among equal ca
     expect(asMap(assign(aggregated, list, 12).clusters)).toEqual({ member11: 8, member00: 4 });
   });
 });
+
+describe("int32 arithmetic of dynamicDivideReplicas", () => {
+  it("the capacity sum wraps around as util.GetSumOfReplicas's int32 sum does", () => {
+    expect(() => dynamicDivideReplicas("DynamicWeight", 10, [{ name: M1, weight: 2_000_000_000 }, { name: M2, weight: 2_000_000_000 }], [])).toThrow(
+      "Clusters available replicas -294967296 are not enough to schedule.",
+    );
+  });
+});

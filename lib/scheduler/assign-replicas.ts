@@ -115,7 +115,7 @@ function divideDynamic(strategy: AssignmentStrategy, target: number, available: 
     if (prior.size > 0) weights = [...weights.filter((w) => prior.has(w.name)), ...weights.filter((w) => !prior.has(w.name))];
     let sum = 0;
     for (let i = 0; i < weights.length; i++) {
-      sum += weights[i].weight;
+      sum = (sum + weights[i].weight) | 0;
       if (sum >= target) {
         weights = weights.slice(0, i + 1);
         break;

@@ -243,3 +243,19 @@ describe("spreadconstraint tables through the preview (select_clusters_by_region
     expect(asMap(r)).toEqual({ member1: 4 });
   });
 });
+
+describe("a previous assignment naming a cluster twice", () => {
+  it("a candidate's available replicas add the first entry (AssignedReplicasForCluster); steady scale-up counts both", async () => {
+    const r = await preview({ resource: deployment(10), policy: policy(dynamic), clusters: clusters({ member1: 4, member2: 4 }), previous: [{ name: "member1", replicas: 2 }, { name: "member1", replicas: 3 }] });
+    expect(r.explanation.clusters.find((c) => c.name === "member1")?.availableReplicas).toBe(6);
+    // assigned 5 (both entries), 5 more over 4:4; MergeTargetClusters keeps the last old entry per name.
+    expect(r.error).toBeUndefined();
+  });
+
+  it("fresh mode adds every entry onto the cluster's capacity", async () => {
+    const options = { rescheduleTriggeredAt: "2024-01-01T00:00:02Z", lastScheduledTime: "2024-01-01T00:00:01Z" };
+    const r = await preview({ resource: deployment(10), policy: policy(dynamic), clusters: clusters({ member1: 0, member2: 5 }), previous: [{ name: "member1", replicas: 2 }, { name: "member1", replicas: 3 }], options });
+    // weights member1 0+2+3 = 5, member2 5: 10 over 5:5.
+    expect(asMap(r)).toEqual({ member1: 5, member2: 5 });
+  });
+});

@@ -136,7 +136,9 @@ function assignDynamic(strategy: AssignmentStrategy, input: AssignInput, replica
     step.mode = "Fresh";
     step.action = "fresh";
     step.targetReplicas = replicas;
-    const prev = new Map(scheduled.map((c) => [c.name, c.replicas]));
+    // Every scheduled entry adds onto its cluster (dynamicFreshScale), duplicates included.
+    const prev = new Map<string, number>();
+    for (const c of scheduled) prev.set(c.name, ((prev.get(c.name) ?? 0) + c.replicas) | 0);
     const weights = sortByReplicasDesc(capacity().map((w) => ({ name: w.name, weight: (w.weight + (prev.get(w.name) ?? 0)) | 0 })));
     return wrapErr(() => divideDynamic(strategy, replicas, weights, [], input.uid, step), "failed to do fresh scale");
   }

@@ -32,7 +32,9 @@ export function compareCandidates(a: ClusterCandidate, b: ClusterCandidate): num
 /** Scores, estimates and sorts the feasible clusters. */
 export function buildCandidates(ctx: ScheduleContext, feasible: readonly Cluster[]): ClusterCandidate[] {
   const tierOf = overflowOrderFn(ctx.placement, ctx.observedAffinityName);
-  const assigned = new Map(ctx.previous.map((t) => [t.name, t.replicas ?? 0]));
+  // AssignedReplicasForCluster: the first spec.clusters entry of that name.
+  const assigned = new Map<string, number>();
+  for (const t of ctx.previous) if (!assigned.has(t.name)) assigned.set(t.name, t.replicas ?? 0);
   const out = feasible.map((cluster): ClusterCandidate => {
     const name = cluster.metadata.name ?? "";
     const allocatable = estimateAvailableReplicas(cluster, ctx.replicas, ctx.replicaRequirements);

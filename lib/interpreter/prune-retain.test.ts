@@ -45,6 +45,12 @@ describe("retainMemberFields (§7.5)", () => {
     expect(out.metadata.labels).not.toHaveProperty("b");
   });
 
+  it("replaces the desired finalizers and ownerReferences by the live ones, even none (objectwatcher retainClusterFields)", () => {
+    const desired: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", finalizers: ["mine"], ownerReferences: [{ apiVersion: "v1", kind: "X", name: "x", uid: "u" }] } };
+    const out = retainMemberFields(desired, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", resourceVersion: "3" } });
+    expect(out.metadata).toEqual({ name: "c", resourceVersion: "3" });
+  });
+
   const cases: [string, KubeObject, KubeObject, (o: KubeObject) => void][] = [
     [
       "Service clusterIP",

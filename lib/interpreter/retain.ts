@@ -7,7 +7,8 @@ import { cloneJson } from "../store/json-clone";
  * What Karmada keeps from the live member object when it updates it (objectwatcher's
  * retainClusterFields + the native Retain interpreter, native/retain.go), so an update never
  * fights the member's own controllers:
- * - metadata.resourceVersion, finalizers, ownerReferences of the live object;
+ * - metadata.resourceVersion, finalizers, ownerReferences of the live object (absent there:
+ *   removed from the desired object too);
  * - live labels/annotations the desired object does not set, except keys the live object's
  *   managed-labels/managed-annotations bookkeeping lists (Karmada owned them; now removed);
  * - per kind (`retainNative`).
@@ -16,9 +17,13 @@ import { cloneJson } from "../store/json-clone";
 export function retainMemberFields<T extends KubeObject>(desired: T, live: KubeObject): T {
   const out = cloneJson(desired);
   const lm = live.metadata;
+  // objectwatcher's retainClusterFields sets these to the live values, removing desired ones the live object lacks.
   if (lm.resourceVersion) out.metadata.resourceVersion = lm.resourceVersion;
+  else delete out.metadata.resourceVersion;
   if (lm.finalizers?.length) out.metadata.finalizers = [...lm.finalizers];
+  else delete out.metadata.finalizers;
   if (lm.ownerReferences?.length) out.metadata.ownerReferences = cloneJson(lm.ownerReferences);
+  else delete out.metadata.ownerReferences;
   out.metadata.labels = mergeForeign(out.metadata.labels, lm.labels, lm.annotations?.[ANNOTATION_MANAGED_LABELS]);
   out.metadata.annotations = mergeForeign(out.metadata.annotations, lm.annotations, lm.annotations?.[ANNOTATION_MANAGED_ANNOTATIONS]);
   if (!Object.keys(out.metadata.labels ?? {}).length) delete out.metadata.labels;

@@ -8,6 +8,7 @@ import type {
   SubPathOverrider,
 } from "../kube/karmada";
 import { ANNOTATION_APPLIED_CLUSTER_OVERRIDES, ANNOTATION_APPLIED_OVERRIDES } from "../kube/karmada";
+import { goSort } from "../scheduler/go-sort";
 import { goJsonStringify, goStruct } from "./go-json";
 
 /** One applied rule, as recorded in the applied-overrides annotations (Karmada's OverridePolicyShadow). */
@@ -18,12 +19,14 @@ export interface AppliedOverrideItem {
 
 /**
  * The annotation text for a list of applied rules, byte-identical to Karmada's: items sorted
- * by policy name (stable), Go struct field order, empty lists omitted. Returns undefined for an
- * empty list, in which case no annotation is written.
+ * by policy name with Go's unstable sort.Slice (AppliedOverrides.AscendOrder), Go struct field
+ * order, empty lists omitted. Returns undefined for an empty list, in which case no annotation
+ * is written. Names tie when one policy has several rules matching the cluster (one item per
+ * rule); beyond 12 items pdqsort moves such ties, and the annotation text follows Go's order.
  */
 export function serializeAppliedOverrides(items: readonly AppliedOverrideItem[]): string | undefined {
   if (!items.length) return undefined;
-  const sorted = [...items].sort((a, b) => (a.policyName < b.policyName ? -1 : a.policyName > b.policyName ? 1 : 0));
+  const sorted = goSort([...items], (a, b) => a.policyName < b.policyName);
   return goJsonStringify(sorted.map((i) => goStruct([["policyName", i.policyName], ["overriders", overridersStruct(i.overriders)]])));
 }
 

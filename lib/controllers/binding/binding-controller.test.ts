@@ -126,4 +126,34 @@ describe("binding controller reconcile", () => {
     // Karmada records nothing for the Works it deletes with the binding.
     expect(env.events.events.filter((e) => e.reason.startsWith("Cleanup"))).toEqual([]);
   });
+
+  // Karmada binding_controller.go syncBinding / ensureWork (binding_controller_test.go covers the paths).
+  it("a Work left in a cluster evicted with purgeMode Directly: orphan deleted, nothing synced, look again in 5 s", async () => {
+    const run = await reconcile([template, binding([{ name: "m1", replicas: 2 }, { name: "m2", replicas: 2 }])]);
+    await run();
+    const b = (await env.client.get<ResourceBinding>(BINDING_API_VERSION, "ResourceBinding", "default", "web-deployment"))!;
+    b.spec.clusters = [{ name: "m1", replicas: 4 }];
+    b.spec.gracefulEvictionTasks = [{ fromCluster: "m2", purgeMode: "Directly", reason: "r", producer: "p" }];
+    await env.client.update(b);
+    await env.settle();
+    env.client.resetWrites();
+    const def = bindingController("ResourceBinding")({ client: env.client, informers: env.informers, events: env.events, log: noopLogger, clock: env.clock });
+    const res = await def.reconcile({ namespace: "default", name: "web-deployment" }, env.ctx());
+    expect(res).toEqual({ requeueAfterMs: 5000 });
+    // Only the orphan's deletion; the Work in m1 still has its old 2 replicas.
+    expect(env.client.writes.map((w) => w.verb)).toEqual(["delete"]);
+    expect((await works()).find((w) => w.metadata.namespace === "karmada-es-m1")!.spec.workload!.manifests![0].spec).toMatchObject({ replicas: 2 });
+  });
+
+  it("a cluster kept by a graceful eviction task keeps its Work as it was (not re-rendered)", async () => {
+    const run = await reconcile([template, binding([{ name: "m1", replicas: 2 }, { name: "m2", replicas: 2 }])]);
+    await run();
+    const b = (await env.client.get<ResourceBinding>(BINDING_API_VERSION, "ResourceBinding", "default", "web-deployment"))!;
+    b.spec.clusters = [{ name: "m1", replicas: 4 }];
+    b.spec.gracefulEvictionTasks = [{ fromCluster: "m2", reason: "r", producer: "p", replicas: 1 }];
+    await env.client.update(b);
+    await env.settle();
+    await run();
+    expect((await works()).map((w) => [w.metadata.namespace, replicasIn(w), !!w.metadata.deletionTimestamp])).toEqual([["karmada-es-m1", 4, false], ["karmada-es-m2", 2, false]]);
+  });
 });

@@ -8,7 +8,7 @@ import { setCondition } from "../runtime/conditions";
 import { specOrMetaChanged } from "../runtime/watches";
 import type { Result } from "../runtime/result";
 import { readThroughCache } from "../runtime/cached-read";
-import { BINDING_API_VERSION, bindingFinalizer, targetClusters, worksOfBinding, type BindingKind } from "./binding-meta";
+import { BINDING_API_VERSION, bindingFinalizer, directlyEvictedClusters, mergeTargetClusters, targetClusters, worksOfBinding, type BindingKind } from "./binding-meta";
 import { mergeWork, renderWork, workChanged } from "./render-work";
 import { overridesFor } from "./override-selection";
 import { aggregateMessage } from "../runtime/aggregate-error";
@@ -21,6 +21,8 @@ export const REASON_SYNC_WORK_FAILED = "SyncWorkFailed";
 export const REASON_APPLY_OVERRIDE_FAILED = "ApplyOverridePolicyFailed";
 export const REASON_APPLY_OVERRIDE_SUCCEED = "ApplyOverridePolicySucceed";
 export const REASON_CLEANUP_WORK_FAILED = "CleanupWorkFailed";
+/** Karmada's requeueIntervalForDirectlyPurge: how soon a binding waiting for Directly-purged Works looks again. */
+export const DIRECT_PURGE_REQUEUE_MS = 5000;
 /** Condition reporting override rules that could not apply (Flotilla's addition; Karmada only logs and emits an Event). */
 export const CONDITION_OVERRIDES_APPLIED = "OverridesApplied";
 
@@ -53,17 +55,25 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
         const binding = cached;
         const mine = worksOfBinding(works(), binding);
         if (binding.metadata.deletionTimestamp) return removeWorks(deps, structuredClone(cached), mine);
-        const targets = targetClusters(binding);
-        const names = new Set(targets.map((t) => t.name));
+        // Works are kept in the clusters the binding still names (eviction tasks not purged
+        // Directly included) and rendered only for scheduled and requiredBy clusters, as Karmada.
+        const keep = new Set(targetClusters(binding).map((t) => t.name));
+        const targets = mergeTargetClusters(binding);
         const orphans = mine.filter((w) => {
           const c = clusterOfExecutionNamespace(w.metadata.namespace ?? "");
-          return c && !names.has(c) && !w.metadata.deletionTimestamp;
+          return c && !keep.has(c) && !w.metadata.deletionTimestamp;
         });
         try {
           await Promise.all(orphans.map((w) => deps.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" })));
         } catch (err) {
           deps.events.event(binding, "Warning", REASON_CLEANUP_WORK_FAILED, errorMessage(err));
           throw err;
+        }
+        // Karmada's checkDirectPurgeOrphanWorks: while a Work in a cluster evicted with purgeMode
+        // Directly still exists (deleting included), no Work is synced; look again in 5 s.
+        const directly = new Set(directlyEvictedClusters(binding));
+        if (directly.size && mine.some((w) => directly.has(clusterOfExecutionNamespace(w.metadata.namespace ?? "") ?? ""))) {
+          return { requeueAfterMs: DIRECT_PURGE_REQUEUE_MS };
         }
         const r = binding.spec.resource;
         // The cached template is used only when it is at least the version the binding records:
@@ -75,6 +85,7 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
         /** Karmada's ensureWork errors: the failed override of each cluster, then failed Work writes. */
         const errors: string[] = [];
         const writes: Promise<unknown>[] = [];
+        let blocked = false;
         for (const target of targets) {
           const cluster = clusters().get(undefined, target.name) ?? ({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster", metadata: { name: target.name }, spec: {} } as Cluster);
           const existing = mine.find((w) => clusterOfExecutionNamespace(w.metadata.namespace ?? "") === target.name);
@@ -87,6 +98,12 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
               deps.events.event(template, "Warning", REASON_APPLY_OVERRIDE_FAILED, overrideMessage(first.policy, target.name, "failed"));
               errors.push(first.message);
             }
+            continue;
+          }
+          if (existing?.metadata.deletionTimestamp) {
+            // CreateOrUpdateWork refuses to update a Work that is going away.
+            errors.push(`work ${existing.metadata.namespace}/${existing.metadata.name} is being deleted`);
+            blocked = true;
             continue;
           }
           if (existing && !workChanged(existing, out.work)) continue;
@@ -111,6 +128,7 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
           deps.events.event(template, "Normal", REASON_SYNC_WORK_SUCCEED, msg);
         }
         if (failures.length) throw new Error(failures.join("; "));
+        if (blocked) throw new Error(aggregateMessage(errors));
       },
     });
   };

@@ -53,18 +53,30 @@ export function bindingOfWork(work: KubeObject): { kind: BindingKind; namespace?
 export const BINDING_API_VERSION = WORK_V1ALPHA2;
 
 /**
- * Clusters that must hold a Work of the binding (karmada-api.md §7.4): spec.clusters with their
- * replicas, plus clusters only named in requiredBy, plus eviction-task clusters whose purgeMode
- * is not Directly (their Work stays until the task ends). First occurrence wins.
+ * Clusters whose Works the binding keeps (Karmada's ObtainBindingSpecExistingClusters,
+ * karmada-api.md §7.4): spec.clusters, clusters named in requiredBy, and eviction-task clusters
+ * whose purgeMode is not Directly (their Work stays until the task ends). A Work elsewhere is an
+ * orphan; FullyApplied expects exactly these. First occurrence wins.
  */
 export function targetClusters(b: ResourceBinding): TargetCluster[] {
   const out = new Map<string, TargetCluster>();
-  for (const c of b.spec.clusters ?? []) if (!out.has(c.name)) out.set(c.name, { name: c.name, replicas: c.replicas ?? 0 });
-  for (const r of b.spec.requiredBy ?? []) for (const c of r.clusters ?? []) if (!out.has(c.name)) out.set(c.name, { name: c.name, replicas: 0 });
+  for (const c of mergeTargetClusters(b)) out.set(c.name, c);
   for (const t of b.spec.gracefulEvictionTasks ?? []) {
     if (t.purgeMode === "Directly" || out.has(t.fromCluster)) continue;
     out.set(t.fromCluster, { name: t.fromCluster, replicas: t.replicas ?? 0 });
   }
+  return [...out.values()];
+}
+
+/**
+ * Clusters the binding controller renders a Work for (Karmada's mergeTargetClusters):
+ * spec.clusters in order, then each cluster named only in requiredBy, with the replicas its
+ * snapshot records. Eviction-task clusters are not rendered: their Work is kept as it was.
+ */
+export function mergeTargetClusters(b: ResourceBinding): TargetCluster[] {
+  const out = new Map<string, TargetCluster>();
+  for (const c of b.spec.clusters ?? []) if (!out.has(c.name)) out.set(c.name, { name: c.name, replicas: c.replicas ?? 0 });
+  for (const r of b.spec.requiredBy ?? []) for (const c of r.clusters ?? []) if (!out.has(c.name)) out.set(c.name, { name: c.name, replicas: c.replicas ?? 0 });
   return [...out.values()];
 }
 

@@ -16,7 +16,7 @@ import {
 import { divideJobCompletions, hasReviseReplica, needReviseJobCompletions, pruneForWork, reviseReplica, withJobCompletions } from "../../interpreter";
 import { applyOverrides, type OverrideError } from "../../overrides";
 import { workName } from "../../policies";
-import { bindingId, bindingIdLabel, bindingRefAnnotations, FINALIZER_EXECUTION } from "./binding-meta";
+import { bindingId, bindingIdLabel, bindingRefAnnotations, FINALIZER_EXECUTION, mergeTargetClusters } from "./binding-meta";
 import { deepEqual } from "../../apiserver/object-utils";
 import { cloneJson } from "../../store/json-clone";
 
@@ -45,9 +45,9 @@ export type RenderResult = { work: Work; errors: []; appliedPolicies?: string[] 
 export function renderWork(input: RenderInput): RenderResult {
   const { binding, template, target } = input;
   let manifest = pruneForWork(template);
-  if ((binding.spec.replicas ?? 0) > 0 && hasReviseReplica(manifest)) manifest = reviseReplica(manifest, target.replicas ?? 0);
+  if (isWorkload(binding) && hasReviseReplica(manifest)) manifest = reviseReplica(manifest, target.replicas ?? 0);
   if (template.kind === "Job" && needReviseJobCompletions(binding.spec.replicas ?? 0, binding.spec.placement)) {
-    const share = divideJobCompletions(template, binding.spec.clusters ?? [])?.find((c) => c.name === target.name);
+    const share = divideJobCompletions(template, mergeTargetClusters(binding))?.find((c) => c.name === target.name);
     if (share) manifest = withJobCompletions(manifest, share.replicas ?? 0);
   }
   const ov = applyOverrides({ manifest, cluster: input.cluster, overridePolicies: input.overridePolicies, clusterOverridePolicies: input.clusterOverridePolicies });
@@ -98,6 +98,15 @@ export function renderWork(input: RenderInput): RenderResult {
     ...(ov.appliedOverrides ?? []).map((i) => `OverridePolicy/${template.metadata.namespace}/${i.policyName}`),
   ].filter((p, i, all) => all.indexOf(p) === i);
   return { work, errors: [], appliedPolicies };
+}
+
+/**
+ * Karmada's ResourceBindingSpec.IsWorkload: replicas, replica requirements or components
+ * declared. Only then are the cluster's replicas written into the manifest.
+ */
+export function isWorkload(binding: ResourceBinding): boolean {
+  const spec = binding.spec as ResourceBinding["spec"] & { components?: unknown[] };
+  return (spec.replicas ?? 0) > 0 || spec.replicaRequirements != null || (spec.components?.length ?? 0) >= 1;
 }
 
 /** The template's own annotation when it is overwrite/abort, else the binding's policy value. */

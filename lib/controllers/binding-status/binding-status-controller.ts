@@ -65,7 +65,7 @@ export function bindingStatusController(kind: BindingKind, progressIntervalMs = 
         // Works about to change on their own: one write once they settled, not one per step.
         const wait = settlingMs(binding, mine, deps.clock.now());
         if (wait > 0) return { requeueAfterMs: wait };
-        const items = aggregatedItems(mine);
+        const items = aggregatedItems(mine, binding.spec.resource);
         const now = deps.clock.now();
         const cond = setCondition(binding.status?.conditions, fullyAppliedCondition(binding, items), new Date(now));
         if (cond.changed || !deepEqual(items, binding.status?.aggregatedStatus ?? [])) {

@@ -45,7 +45,18 @@ export function withWebhook(d: ResourceDescriptor, hook: Webhook): ResourceDescr
       // kube-apiserver calls validating webhooks only for objects that passed the schema
       // (strategy validation fails the request first), so webhook causes never mix in.
       if (base.length) return base;
-      return hook.validate ? hook.validate(obj, old) : [];
+      return hook.validate ? dedupeCauses(hook.validate(obj, old)) : [];
     },
   };
+}
+
+/** field.ErrorList.ToAggregate drops repeated errors (same field and message) from the webhook's answer. */
+export function dedupeCauses(list: StatusCause[]): StatusCause[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = `${c.field ?? ""}\u0000${c.message ?? ""}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

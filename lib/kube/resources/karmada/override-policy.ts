@@ -5,17 +5,19 @@ import { arr, rec, str } from "../format";
 import { karmadaCRDDescriptor, withWebhook } from "./crds";
 import { validateClusterAffinity } from "./placement-validation";
 import { validateSelectorNamespaces } from "./propagation-policy";
-import { isQualifiedName, isValidLabelValue } from "../../validation/names";
+import { isLabelKey, isLabelValue } from "./content";
+
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
 const LISTED_OVERRIDERS = ["plaintext", "imageOverrider", "commandOverrider", "argsOverrider", "labelsOverrider", "annotationsOverrider"];
 
-/** JSON pointer syntax (RFC 6901) as go-openapi/jsonpointer accepts it: empty or starting with "/". */
+/**
+ * go-openapi/jsonpointer New as Karmada vendors it: only the start is checked (tokens, escapes
+ * included, are not), and the error is errors.Join(ErrInvalidStart, ErrPointer).
+ */
 export function jsonPointerError(p: string): string | undefined {
-  if (p === "" || p.startsWith("/")) {
-    if (/~[^01]/.test(p) || p.endsWith("~")) return `invalid escape sequence in JSON pointer "${p}"`;
-    return undefined;
-  }
-  return `JSON pointer must be empty or start with a "/`;
+  if (p === "" || p.startsWith("/")) return undefined;
+  return 'JSON pointer must be empty or start with a "/"\nJSON pointer error';
 }
 
 /** OverridePolicy mutating webhook: empty selector namespaces take the policy's namespace. */
@@ -24,18 +26,28 @@ export function mutateOverridePolicy(obj: KubeObject, namespaced: boolean): void
   for (const s of arr(rec(obj.spec).resourceSelectors)) if (!str(s.namespace)) s.namespace = obj.metadata.namespace;
 }
 
-/** Karmada's ValidateOverrideSpec: rules vs the deprecated pair, pointers, field overriders, label/annotation values. */
+/** Karmada's OverridePolicy/ClusterOverridePolicy validating webhook: ValidateOverrideSpec with the request namespace. */
 export function validateOverridePolicy(obj: KubeObject, namespaced: boolean): StatusCause[] {
+  return validateOverrideSpec(obj.spec, namespaced ? obj.metadata.namespace ?? "" : "");
+}
+
+/** Karmada's emptyOverrides: fieldOverrider does not count. */
+export function emptyOverrides(overriders: unknown): boolean {
+  const o = rec(overriders);
+  return !LISTED_OVERRIDERS.some((k) => arr(o[k]).length > 0);
+}
+
+/** Karmada's ValidateOverrideSpec: rules vs the deprecated pair, pointers, field overriders, label/annotation values. */
+export function validateOverrideSpec(specValue: unknown, policyNamespace: string): StatusCause[] {
   const out: StatusCause[] = [];
-  const spec = rec(obj.spec);
+  const spec = rec(specValue);
   if (spec.targetCluster != null) out.push(...validateClusterAffinity(spec.targetCluster, "spec.targetCluster"));
   if (spec.targetCluster != null && spec.overrideRules != null)
     out.push(causes.invalid("spec.targetCluster", spec.targetCluster, "overrideRules and targetCluster can't co-exist"));
-  const overriders = rec(spec.overriders);
-  if (LISTED_OVERRIDERS.some((k) => arr(overriders[k]).length > 0) && spec.overrideRules != null)
-    out.push(causes.invalid("spec.overriders", overriders, "overrideRules and overriders can't co-exist"));
+  if (!emptyOverrides(spec.overriders) && spec.overrideRules != null)
+    out.push(causes.invalid("spec.overriders", spec.overriders, "overrideRules and overriders can't co-exist"));
   arr(spec.overrideRules).forEach((r, i) => out.push(...validateRule(r, `spec.overrideRules[${i}]`)));
-  out.push(...validateSelectorNamespaces(arr(spec.resourceSelectors), namespaced ? obj.metadata.namespace ?? "" : "", "spec.resourceSelectors"));
+  out.push(...validateSelectorNamespaces(arr(spec.resourceSelectors), policyNamespace, "spec.resourceSelectors"));
   return out;
 }
 
@@ -44,12 +56,17 @@ function validateRule(rule: Record<string, unknown>, path: string): StatusCause[
   const o = rec(rule.overriders);
   const op = `${path}.overriders`;
   arr(o.annotationsOverrider).forEach((a, i) => {
-    for (const k of Object.keys(rec(a.value))) for (const e of isQualifiedName(k.toLowerCase())) out.push(causes.invalid(`${op}.annotationsOverrider[${i}].value`, k, e));
+    // apivalidation.ValidateAnnotations: keys as lower-cased label keys, 256 KiB in all.
+    const value = rec(a.value);
+    for (const k of Object.keys(value)) for (const e of isLabelKey(k.toLowerCase())) out.push(causes.invalid(`${op}.annotationsOverrider[${i}].value`, k, e));
+    const size = Object.entries(value).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(String(v)), 0);
+    if (size > TOTAL_ANNOTATION_SIZE_LIMIT)
+      out.push({ reason: "FieldValueTooLong", field: `${op}.annotationsOverrider[${i}].value`, message: `Too long: may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
   });
   arr(o.labelsOverrider).forEach((l, i) => {
     for (const [k, v] of Object.entries(rec(l.value))) {
-      for (const e of isQualifiedName(k)) out.push(causes.invalid(`${op}.labelsOverrider[${i}].value`, k, e));
-      for (const e of isValidLabelValue(String(v))) out.push(causes.invalid(`${op}.labelsOverrider[${i}].value`, v, e));
+      for (const e of isLabelKey(k)) out.push(causes.invalid(`${op}.labelsOverrider[${i}].value`, k, e));
+      for (const e of isLabelValue(String(v))) out.push(causes.invalid(`${op}.labelsOverrider[${i}].value`, v, e));
     }
   });
   arr(o.imageOverrider).forEach((im, i) => {

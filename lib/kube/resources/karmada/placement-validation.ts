@@ -1,7 +1,7 @@
 import type { StatusCause } from "../../types";
 import { causes } from "../../errors";
 import { arr, rec, str } from "../format";
-import { isQualifiedName } from "../../validation/names";
+import { isLabelKey } from "./content";
 
 /**
  * Karmada's placement rules (pkg/util/validation): clusterAffinity vs clusterAffinities,
@@ -11,14 +11,14 @@ import { isQualifiedName } from "../../validation/names";
 export function validatePlacement(placementValue: unknown, path: string): StatusCause[] {
   const out: StatusCause[] = [];
   const p = rec(placementValue);
-  if (p.clusterAffinity !== undefined && p.clusterAffinities !== undefined)
+  if (p.clusterAffinity != null && p.clusterAffinities != null)
     out.push(causes.invalid(path, p, "clusterAffinities cannot co-exist with clusterAffinity"));
   const allowOverflow = overflowAllowed(rec(p.replicaScheduling));
   arr(p.clusterAffinities).forEach((a, i) => {
-    if (a.overflowAffinities !== undefined && !allowOverflow)
+    if (a.overflowAffinities != null && !allowOverflow)
       out.push(causes.invalid(`${path}.clusterAffinities[${i}].overflowAffinities`, a.overflowAffinities, "overflowAffinities can only be used together with dynamic weight or aggregated scheduling"));
   });
-  if (p.clusterAffinity !== undefined) out.push(...validateClusterAffinity(p.clusterAffinity, `${path}.clusterAffinity`));
+  if (p.clusterAffinity != null) out.push(...validateClusterAffinity(p.clusterAffinity, `${path}.clusterAffinity`));
   out.push(...validateAffinityTerms(arr(p.clusterAffinities), `${path}.clusterAffinities`));
   out.push(...validateSpreadConstraints(arr(p.spreadConstraints), `${path}.spreadConstraints`));
   out.push(...validateWorkloadAffinity(p.workloadAffinity, `${path}.workloadAffinity`));
@@ -56,17 +56,17 @@ function validateAffinityTerms(terms: Record<string, unknown>[], path: string): 
   const names = new Set<string>();
   terms.forEach((t, i) => {
     const name = str(t.affinityName);
-    for (const e of isQualifiedName(name)) out.push(causes.invalid(`${path}[${i}]`, name, e));
+    for (const e of isLabelKey(name)) out.push(causes.invalid(`${path}[${i}]`, name, e));
     if (names.has(name)) out.push(causes.invalid(path, terms, "each affinity term in a policy must have a unique name"));
     names.add(name);
     out.push(...validateClusterAffinity(t, `${path}[${i}]`));
-    if (t.overflowAffinities === undefined) return;
+    if (t.overflowAffinities == null) return;
     if (isEmptyAffinity(t)) out.push(causes.invalid(`${path}[${i}].overflowAffinities`, t.overflowAffinities, "overflowAffinities can only be used together with the inline ClusterAffinity"));
     const seen = new Set([name]);
     arr(t.overflowAffinities).forEach((o, j) => {
       const op = `${path}[${i}].overflowAffinities[${j}]`;
       const on = str(o.affinityName);
-      for (const e of isQualifiedName(on)) out.push(causes.invalid(`${op}.affinityName`, on, e));
+      for (const e of isLabelKey(on)) out.push(causes.invalid(`${op}.affinityName`, on, e));
       if (seen.has(on)) out.push(causes.invalid(`${op}.affinityName`, on, "overflow affinity name must be unique and must not duplicate the primary group's affinityName"));
       seen.add(on);
       out.push(...validateClusterAffinity(o, op));
@@ -108,7 +108,7 @@ function validateWorkloadAffinity(value: unknown, path: string): StatusCause[] {
   for (const k of ["affinity", "antiAffinity"]) {
     if (wa[k] == null) continue;
     const key = str(rec(wa[k]).groupByLabelKey);
-    for (const e of isQualifiedName(key)) out.push(causes.invalid(`${path}.${k}.groupByLabelKey`, key, e));
+    for (const e of isLabelKey(key)) out.push(causes.invalid(`${path}.${k}.groupByLabelKey`, key, e));
   }
   if (wa.affinity != null && wa.antiAffinity != null && rec(wa.affinity).groupByLabelKey === rec(wa.antiAffinity).groupByLabelKey)
     out.push(causes.invalid(path, wa, "affinity and antiAffinity must not use the same groupByLabelKey"));

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../types";
 import { propagationPolicyDescriptor, clusterPropagationPolicyDescriptor } from "./propagation-policy";
 import { unknownFields } from "../unknown-fields";
-import { LABEL_PP_PERMANENT_ID } from "../../karmada";
+import { LABEL_CPP_PERMANENT_ID, LABEL_PP_PERMANENT_ID } from "../../karmada";
+import { withUpdateBaseline } from "../../validation/update-baseline";
+import { validatePropagationPolicy } from "./propagation-policy";
 
 const pp = propagationPolicyDescriptor();
 const cpp = clusterPropagationPolicyDescriptor();
@@ -34,11 +36,22 @@ describe("PropagationPolicy defaults (CRD schema + mutating webhook)", () => {
     expect(obj.metadata.labels?.[LABEL_PP_PERMANENT_ID]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("keeps an existing permanent id", () => {
+  it("sets a fresh permanent id on create, overwriting a client-set one (util.MergeLabel)", () => {
     const obj = policy({});
-    obj.metadata.labels = { [LABEL_PP_PERMANENT_ID]: "keep" };
+    obj.metadata.labels = { [LABEL_PP_PERMANENT_ID]: "client-set" };
     pp.applyDefaults!(obj);
-    expect(obj.metadata.labels[LABEL_PP_PERMANENT_ID]).toBe("keep");
+    expect(obj.metadata.labels[LABEL_PP_PERMANENT_ID]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("leaves the permanent id alone on update (set on create only)", () => {
+    const old = defaulted({});
+    const kept = structuredClone(old);
+    withUpdateBaseline(old, () => pp.applyDefaults!(kept));
+    expect(kept.metadata.labels![LABEL_PP_PERMANENT_ID]).toBe(old.metadata.labels![LABEL_PP_PERMANENT_ID]);
+    const dropped = structuredClone(old);
+    delete dropped.metadata.labels![LABEL_PP_PERMANENT_ID];
+    withUpdateBaseline(old, () => pp.applyDefaults!(dropped));
+    expect(dropped.metadata.labels![LABEL_PP_PERMANENT_ID]).toBeUndefined();
   });
 
   it("fills selector namespaces with the policy namespace (PP only)", () => {
@@ -118,11 +131,96 @@ describe("PropagationPolicy validation", () => {
     const old = defaulted({});
     const updated = structuredClone(old);
     updated.metadata.labels![LABEL_PP_PERMANENT_ID] = "changed";
-    expect(pp.validate!(updated, old).map((c) => c.field)).toContain(`metadata.labels[${LABEL_PP_PERMANENT_ID}]`);
+    expect(pp.validate!(updated, old)).toEqual([
+      { reason: "FieldValueInvalid", message: `label ${LABEL_PP_PERMANENT_ID} is immutable, it can only be set by the system during creation` },
+    ]);
   });
 
   it("reports unknown fields for strict validation", () => {
     const obj = policy({ placement: { clusterAffinity: { clusterName: ["typo"] } }, foo: 1 });
     expect(unknownFields(pp, obj)).toEqual(['unknown field "spec.placement.clusterAffinity.clusterName"', 'unknown field "spec.foo"']);
+  });
+});
+
+/** Karmada's webhook answer as one string: the denial message, or field.ErrorList aggregate. */
+function denial(obj: KubeObject, old?: KubeObject): string {
+  const msgs = validatePropagationPolicy(obj, old).map((c) => (c.field ? `${c.field}: ${c.message}` : String(c.message)));
+  return msgs.length > 1 ? `[${msgs.join(", ")}]` : msgs[0] ?? "";
+}
+
+function webhookObj(kind: string, meta: Record<string, unknown>, spec: Record<string, unknown> = {}): KubeObject {
+  return { apiVersion: "policy.karmada.io/v1alpha1", kind, metadata: { name: "p", ...meta }, spec } as KubeObject;
+}
+
+// Handle_DecodeError_DeniesAdmission is not ported (no decoder: bodies are parsed before the webhook runs).
+describe.each([
+  ["PropagationPolicy", LABEL_PP_PERMANENT_ID, "pkg/webhook/propagationpolicy/validating_test.go"],
+  ["ClusterPropagationPolicy", LABEL_CPP_PERMANENT_ID, "pkg/webhook/clusterpropagationpolicy/validating_test.go"],
+])("%s validating webhook (%s / %s)", (kind, label) => {
+  it("Handle_SchedulerNameUpdated_DeniesAdmission", () => {
+    expect(denial(webhookObj(kind, {}, { schedulerName: "new-scheduler" }), webhookObj(kind, {}, { schedulerName: "default-scheduler" }))).toBe(
+      "the schedulerName should not be updated",
+    );
+  });
+
+  it("Handle_PermanentIDLabelUpdated_DeniesAdmission", () => {
+    expect(denial(webhookObj(kind, { labels: { [label]: "new-id" } }), webhookObj(kind, { labels: { [label]: "old-id" } }))).toBe(
+      `label ${label} is immutable, it can only be set by the system during creation`,
+    );
+  });
+
+  it("Handle_PermanentIDLabelMissing_DeniesAdmission", () => {
+    expect(denial(webhookObj(kind, { labels: {} }))).toBe(`label ${label} is required, it should be set by the mutating admission webhook during creation`);
+  });
+
+  it("Handle_ValidationSucceeds_AllowsAdmission", () => {
+    expect(denial(webhookObj(kind, { labels: { [label]: "new-id" } }, { schedulerName: "default-scheduler" }))).toBe("");
+  });
+});
+
+describe("PropagationPolicy validating webhook: Handle_ResourceSelectorNamespaceMismatch_DeniesAdmission", () => {
+  it("denies a selector outside the policy namespace", () => {
+    const obj = webhookObj("PropagationPolicy", { namespace: "ns-1", labels: { [LABEL_PP_PERMANENT_ID]: "new-id" } }, {
+      resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", namespace: "ns-2" }],
+    });
+    expect(denial(obj)).toBe('spec.resourceSelectors[0].namespace: Invalid value: "ns-2": namespace of resource selector must be the same as the namespace of the policy');
+  });
+
+  it("through the API: 422 causes carry the same field and message", () => {
+    const obj = policy({ resourceSelectors: [{ apiVersion: "apps/v1", kind: "Deployment", name: "x", namespace: "ns-2" }] });
+    pp.applyDefaults!(obj);
+    expect(pp.validate!(obj)).toEqual([
+      { reason: "FieldValueInvalid", field: "spec.resourceSelectors[0].namespace", message: 'Invalid value: "ns-2": namespace of resource selector must be the same as the namespace of the policy' },
+    ]);
+  });
+});
+
+// TestMutatingAdmission_Handle_FullCoverage (pkg/webhook/propagationpolicy/mutating_test.go and the
+// clusterpropagationpolicy one): every default lands, the permanent id is set on create. The
+// finalizer is deliberately left to the policy controller (see PP_FINALIZER), so it is not checked.
+describe.each([
+  ["PropagationPolicy", LABEL_PP_PERMANENT_ID],
+  ["ClusterPropagationPolicy", LABEL_CPP_PERMANENT_ID],
+])("%s mutating webhook: TestMutatingAdmission_Handle_FullCoverage", (kind, label) => {
+  it("applies the Karmada defaults", () => {
+    const namespaced = kind === "PropagationPolicy";
+    const obj: KubeObject = {
+      apiVersion: "policy.karmada.io/v1alpha1",
+      kind,
+      metadata: namespaced ? { name: "test-propagation-policy", namespace: "test-namespace" } : { name: "test-propagation-policy" },
+      spec: {
+        placement: { spreadConstraints: [{}], replicaScheduling: { replicaSchedulingType: "Divided" } },
+        resourceSelectors: [{ apiVersion: "multicluster.x-k8s.io/v1alpha1", kind: "ServiceImport" }, { apiVersion: "v1", kind: "ConfigMap" }],
+        failover: { application: { purgeMode: "Gracefully", decisionConditions: { tolerationSeconds: 300 } } },
+      },
+    };
+    (namespaced ? pp : cpp).applyDefaults!(obj);
+    const spec = obj.spec as Record<string, any>;
+    expect(spec.placement.spreadConstraints).toEqual([{ spreadByField: "cluster", minGroups: 1 }]);
+    expect(spec.placement.replicaScheduling).toEqual({ replicaSchedulingType: "Divided", replicaDivisionPreference: "Weighted" });
+    expect(spec.propagateDeps).toBe(true);
+    expect(spec.resourceSelectors.map((s: { namespace?: string }) => s.namespace)).toEqual(namespaced ? ["test-namespace", "test-namespace"] : [undefined, undefined]);
+    expect(spec.failover.application.gracePeriodSeconds).toBe(600);
+    expect(obj.metadata.labels?.[label]).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

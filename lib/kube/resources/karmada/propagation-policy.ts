@@ -5,7 +5,8 @@ import { arr, dig, rec, str } from "../format";
 import { LABEL_CPP_PERMANENT_ID, LABEL_PP_PERMANENT_ID } from "../../karmada";
 import { karmadaCRDDescriptor, withWebhook } from "./crds";
 import { validatePlacement } from "./placement-validation";
-import { isQualifiedName } from "../../validation/names";
+import { isLabelKey } from "./content";
+import { updateBaseline } from "../../validation/update-baseline";
 
 export const PP_FINALIZER = "karmada.io/propagation-policy-controller";
 export const CPP_FINALIZER = "karmada.io/cluster-propagation-policy-controller";
@@ -35,23 +36,42 @@ export function mutatePropagationPolicy(obj: KubeObject, namespaced = obj.kind !
   if (rs.replicaSchedulingType === "Divided" && !str(rs.replicaDivisionPreference)) rs.replicaDivisionPreference = "Weighted";
   const app = dig(spec, "failover", "application") as Record<string, unknown> | undefined;
   if (app && typeof app === "object" && app.purgeMode === "Gracefully" && app.gracePeriodSeconds == null) app.gracePeriodSeconds = 600;
+  // Create only (util.MergeLabel overwrites whatever the client sent); updates keep the label as
+  // sent, and the validating webhook rejects any change to it. Creates run without an update baseline.
   const label = namespaced ? LABEL_PP_PERMANENT_ID : LABEL_CPP_PERMANENT_ID;
-  if (!obj.metadata.labels?.[label]) obj.metadata.labels = { ...obj.metadata.labels, [label]: randomId() };
+  if (updateBaseline() === undefined) obj.metadata.labels = { ...obj.metadata.labels, [label]: randomId() };
 }
 
 /** Karmada's PropagationPolicy validating webhook (ValidatePropagationSpec plus update rules). */
 export function validatePropagationPolicy(obj: KubeObject, old?: KubeObject, namespaced = obj.kind !== "ClusterPropagationPolicy"): StatusCause[] {
+  // The webhook denies with the first failing check: update rules, the permanent-id label, then the spec.
+  const label = namespaced ? LABEL_PP_PERMANENT_ID : LABEL_CPP_PERMANENT_ID;
+  if (old) {
+    if (str(rec(obj.spec).schedulerName) !== str(rec(old.spec).schedulerName)) return [webhookDenial("the schedulerName should not be updated")];
+    if ((obj.metadata.labels?.[label] ?? "") !== (old.metadata.labels?.[label] ?? ""))
+      return [webhookDenial(`label ${label} is immutable, it can only be set by the system during creation`)];
+  }
+  if (obj.metadata.labels?.[label] === undefined)
+    return [webhookDenial(`label ${label} is required, it should be set by the mutating admission webhook during creation`)];
+  return validatePropagationSpec(obj.spec, namespaced ? obj.metadata.namespace ?? "" : "");
+}
+
+/** A webhook denial that is no field.Error (fmt.Errorf in Karmada): the message alone, no field. */
+export function webhookDenial(message: string): StatusCause {
+  return { reason: "FieldValueInvalid", message };
+}
+
+/** Karmada's ValidatePropagationSpec (pkg/util/validation); policyNamespace "" skips the selector namespace check. */
+export function validatePropagationSpec(specValue: unknown, policyNamespace: string): StatusCause[] {
   const out: StatusCause[] = [];
-  const spec = rec(obj.spec);
+  const spec = rec(specValue);
   out.push(...validatePlacement(spec.placement, "spec.placement"));
   const failover = rec(spec.failover);
   if (failover.application != null && spec.propagateDeps !== true)
     out.push(causes.invalid("spec.propagateDeps", spec.propagateDeps ?? false, "application failover is set, propagateDeps must be true"));
   out.push(...validateApplicationFailover(failover.application, "spec.failover.application"));
-  const clusterRules = arr(dig(failover, "cluster", "statePreservation", "rules"));
-  out.push(...validateStateRules(clusterRules, "spec.failover.cluster.statePreservation.rules"));
-  const ns = namespaced ? obj.metadata.namespace ?? "" : "";
-  out.push(...validateSelectorNamespaces(arr(spec.resourceSelectors), ns, "spec.resourceSelectors"));
+  out.push(...validateClusterFailover(failover.cluster, "spec.failover.cluster"));
+  out.push(...validateSelectorNamespaces(arr(spec.resourceSelectors), policyNamespace, "spec.resourceSelectors"));
   if (spec.preemption === "Always")
     arr(spec.resourceSelectors).forEach((s, i) => {
       if (!str(s.name)) out.push(causes.invalid(`spec.resourceSelectors[${i}].name`, "", "name cannot be empty if preemption is Always, the empty name may cause unexpected resources preemption"));
@@ -59,7 +79,6 @@ export function validatePropagationPolicy(obj: KubeObject, old?: KubeObject, nam
   const susp = rec(spec.suspension);
   if (susp.dispatching === true && arr(dig(susp, "dispatchingOnClusters", "clusterNames")).length > 0)
     out.push(causes.invalid("spec.suspension.suspension", susp, "suspension dispatching cannot co-exist with dispatchingOnClusters.clusterNames"));
-  if (old) out.push(...validatePermanentId(obj, old, namespaced));
   return out;
 }
 
@@ -71,7 +90,8 @@ export function validateSelectorNamespaces(selectors: Record<string, unknown>[],
   );
 }
 
-function validateApplicationFailover(value: unknown, path: string): StatusCause[] {
+/** Karmada's ValidateApplicationFailover. */
+export function validateApplicationFailover(value: unknown, path: string): StatusCause[] {
   if (value == null) return [];
   const out: StatusCause[] = [];
   const app = rec(value);
@@ -85,16 +105,14 @@ function validateApplicationFailover(value: unknown, path: string): StatusCause[
   return out;
 }
 
-function validateStateRules(rules: Record<string, unknown>[], path: string): StatusCause[] {
-  return rules.flatMap((r, i) => isQualifiedName(str(r.aliasLabelName)).map((e) => causes.invalid(`${path}[${i}].aliasLabelName`, str(r.aliasLabelName), e)));
+/** Karmada's validateClusterFailover. */
+export function validateClusterFailover(value: unknown, path: string): StatusCause[] {
+  if (value == null) return [];
+  return validateStateRules(arr(dig(value, "statePreservation", "rules")), `${path}.statePreservation.rules`);
 }
 
-function validatePermanentId(obj: KubeObject, old: KubeObject, namespaced: boolean): StatusCause[] {
-  const label = namespaced ? LABEL_PP_PERMANENT_ID : LABEL_CPP_PERMANENT_ID;
-  const before = old.metadata.labels?.[label];
-  const after = obj.metadata.labels?.[label];
-  if (before && after !== before) return [causes.invalid(`metadata.labels[${label}]`, after ?? "", "label is immutable")];
-  return [];
+function validateStateRules(rules: Record<string, unknown>[], path: string): StatusCause[] {
+  return rules.flatMap((r, i) => isLabelKey(str(r.aliasLabelName)).map((e) => causes.invalid(`${path}[${i}].aliasLabelName`, str(r.aliasLabelName), e)));
 }
 
 export function propagationPolicyDescriptor(): ResourceDescriptor {

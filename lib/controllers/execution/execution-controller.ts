@@ -98,7 +98,9 @@ export function executionController(opts: ExecutionOptions): (deps: ControllerDe
           await setConditions(deps, work, [{ type: CONDITION_DISPATCHING, status: "False", reason: REASON_SUSPEND_DISPATCHING, message: "Work dispatching is in a suspended state." }]);
           return;
         }
-        if (!cluster || !isConditionTrue(cluster.status?.conditions, "Ready")) {
+        // Karmada fails on util.GetCluster before touching any condition when the Cluster is gone.
+        if (!cluster) throw new Error(`clusters.cluster.karmada.io "${clusterName}" not found`);
+        if (!isConditionTrue(cluster.status?.conditions, "Ready")) {
           await setConditions(deps, work, [DISPATCHING]);
           // Karmada returns this error (retried with backoff) and records no Event.
           throw new Error(`cluster(${clusterName}) not ready`);
@@ -147,14 +149,15 @@ async function finalizeWork(deps: ControllerDeps, opts: ExecutionOptions, work: 
 }
 
 /**
- * Sets conditions (with the Work's generation) and writes status only when one changed; a
- * Dispatching transition is also an Event. Shared by Push execution and the Pull agent.
+ * Sets conditions and writes status only when one changed; a Dispatching transition is also an
+ * Event. No observedGeneration, as Karmada's execution controller sets none. Shared by Push
+ * execution and the Pull agent.
  */
 export async function setConditions(deps: ControllerDeps, work: Work, conds: ConditionInput[]): Promise<boolean> {
   let conditions = work.status?.conditions;
   let changed = false;
   for (const c of conds) {
-    const r = setCondition(conditions, { ...c, observedGeneration: work.metadata.generation }, new Date(deps.clock.now()));
+    const r = setCondition(conditions, c, new Date(deps.clock.now()));
     conditions = r.conditions;
     changed ||= r.changed;
   }

@@ -24,7 +24,11 @@ export const STATUS_RESYNC_MS = 2 * 60_000;
 export interface WorkStatusOptions {
   members: MemberClients;
   watcher: MemberWatcher;
-  /** Plural of a kind (manifestStatuses[].identifier.resource); default: lower-case kind + "s". */
+  /**
+   * No longer used: Karmada's buildStatusIdentifier leaves manifestStatuses[].identifier.resource
+   * empty, and so do we. Kept so existing callers still type-check.
+   * @deprecated
+   */
   resourceOf?: (apiVersion: string, kind: string) => string | undefined;
   /** Periodic status refresh. Default 2 min. */
   resyncMs?: number;
@@ -62,7 +66,7 @@ export function workStatusController(opts: WorkStatusOptions): (deps: Controller
         const manifests = work.spec.workload?.manifests ?? [];
         for (let i = 0; i < manifests.length; i++) {
           const live = await observe(opts, cluster, manifests[i]);
-          if (live) statuses.push(manifestStatus(live, i, opts.resourceOf));
+          if (live) statuses.push(manifestStatus(live, i));
         }
         if (deepEqual(statuses, work.status?.manifestStatuses ?? [])) return { requeueAfterMs: jittered(opts.resyncMs ?? STATUS_RESYNC_MS) };
         // A fresh rollout is reported once it settled (member events re-run us meanwhile).
@@ -106,20 +110,25 @@ async function observe(opts: WorkStatusOptions, cluster: string, m: KubeObject):
   return member?.get(m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name ?? "");
 }
 
-/** One manifestStatuses entry: identifier, reflected status and health of the member object. */
-export function manifestStatus(live: KubeObject, ordinal: number, resourceOf?: WorkStatusOptions["resourceOf"]): ManifestStatus {
+/**
+ * One manifestStatuses entry, as Karmada's reflectStatus builds it: identifier (ordinal of the
+ * manifest, group, version, kind, namespace, name; `resource` left empty as buildStatusIdentifier
+ * leaves it), reflected status and health of the member object.
+ */
+export function manifestStatus(live: KubeObject, ordinal: number): ManifestStatus {
   const { group, version } = splitApiVersion(live.apiVersion);
   const status = reflectStatus(live);
   return {
+    // The core group is left out, as Karmada's `group,omitempty` leaves it out of the JSON.
     identifier: {
       ordinal,
-      group,
+      ...(group ? { group } : {}),
       version,
       kind: live.kind,
-      resource: resourceOf?.(live.apiVersion, live.kind) ?? `${live.kind.toLowerCase()}s`,
+      resource: "",
       ...(live.metadata.namespace ? { namespace: live.metadata.namespace } : {}),
       name: live.metadata.name ?? "",
-    },
+    } as ManifestStatus["identifier"],
     ...(status ? { status } : {}),
     health: interpretHealth(live),
   };

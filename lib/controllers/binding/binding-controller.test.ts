@@ -156,4 +156,19 @@ describe("binding controller reconcile", () => {
     await run();
     expect((await works()).map((w) => [w.metadata.namespace, replicasIn(w), !!w.metadata.deletionTimestamp])).toEqual([["karmada-es-m1", 4, false], ["karmada-es-m2", 2, false]]);
   });
+
+  // Karmada ctrlutil/work_test.go TestCreateOrUpdateWork "error when work is being deleted".
+  it("a Work being deleted in a target cluster is not updated: error 'work ns/name is being deleted', retried", async () => {
+    const run = await reconcile([template, binding([{ name: "m1", replicas: 4 }])]);
+    await run();
+    const w = (await works())[0];
+    await env.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: w.metadata.namespace, name: w.metadata.name ?? "" });
+    const b = (await env.client.get<ResourceBinding>(BINDING_API_VERSION, "ResourceBinding", "default", "web-deployment"))!;
+    b.spec.clusters = [{ name: "m1", replicas: 3 }];
+    await env.client.update(b);
+    await env.settle();
+    const err = await run();
+    expect(String(err)).toContain(`work karmada-es-m1/${w.metadata.name} is being deleted`);
+    expect(replicasIn((await works())[0])).toBe(4);
+  });
 });

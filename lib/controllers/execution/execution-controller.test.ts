@@ -118,4 +118,13 @@ describe("execution conditions (execution_controller.go syncToClusters)", () => 
     expect(await run()).toBeInstanceOf(Error);
     expect((await get())!.status?.conditions ?? []).toEqual([]);
   });
+
+  it("deleting a Work whose cluster is not ready (and not leaving): handleWorkDelete's error, finalizer kept", async () => {
+    const notReady = { ...readyCluster, status: { conditions: [{ type: "Ready", status: "False", reason: "", message: "", lastTransitionTime: "2024-01-01T00:00:00Z" }] } } as Cluster;
+    const { run, get } = await setup(newWork((w) => (w.metadata.finalizers = ["karmada.io/execution-controller"])), { cluster: notReady });
+    await env.client.delete({ apiVersion: WORK_V1ALPHA1, kind: "Work", namespace: "karmada-es-cluster", name: "work" });
+    await env.settle();
+    expect(String(await run())).toBe("Error: cluster(cluster) not ready");
+    expect((await get())!.metadata.finalizers).toEqual(["karmada.io/execution-controller"]);
+  });
 });

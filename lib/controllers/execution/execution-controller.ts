@@ -139,7 +139,8 @@ async function finalizeWork(deps: ControllerDeps, opts: ExecutionOptions, work: 
   const clusterName = clusterOfExecutionNamespace(work.metadata.namespace ?? "") ?? "";
   // A cluster that is gone or leaving cannot be cleaned; Karmada just lets the Work go.
   if (cluster && !cluster.metadata.deletionTimestamp) {
-    if (!isConditionTrue(cluster.status?.conditions, "Ready")) throw new Error(`Cluster(${clusterName}) not ready, cannot delete the resources of Work ${work.metadata.name} yet`);
+    // handleWorkDelete's error for an unready cluster that is not leaving.
+    if (!isConditionTrue(cluster.status?.conditions, "Ready")) throw new Error(`cluster(${clusterName}) not ready`);
     const member = await opts.members.get(clusterName);
     if (!member) throw new Error(`no client for cluster ${clusterName} yet`);
     // Karmada records no Event for the cleanup.

@@ -8,8 +8,9 @@ describe("clusterEventMatters", () => {
   base.metadata.generation = 1;
   const withMeta = (m: Partial<typeof base.metadata>) => ({ ...base, metadata: { ...base.metadata, ...m } });
   const cases: [string, Parameters<typeof clusterEventMatters>[0], boolean][] = [
-    ["add", { type: "add", obj: base }, true],
-    ["delete", { type: "delete", obj: base }, true],
+    // Karmada's addCluster/deleteCluster re-queue no binding (event_handler_test.go TestAddCluster, TestDeleteCluster).
+    ["add", { type: "add", obj: base }, false],
+    ["delete", { type: "delete", obj: base }, false],
     ["resync (same object)", { type: "update", obj: base, old: base }, false],
     ["status-only update", { type: "update", old: base, obj: { ...base, status: { conditions: [] } } }, false],
     ["labels changed", { type: "update", old: base, obj: withMeta({ labels: { env: "staging" } }) }, true],

@@ -6,12 +6,16 @@ import type { Request } from "../runtime/keys";
 
 /**
  * Which Cluster events re-queue bindings (Karmada's addCluster / updateCluster / deleteCluster
- * and enqueueAffectedBindings): adds, deletes, and updates that start deletion, change labels
- * or change the generation (spec: taints, region, ...). Status-only updates (Ready,
- * apiEnablements, resourceSummary) re-queue nothing.
+ * and enqueueAffectedBindings): only updates that start deletion, change labels or change the
+ * generation (spec: taints, region, ...); the watch maps both the old and the new object, as
+ * Karmada's updateCluster adds both to its cluster reconcile worker. Adds and deletes re-queue
+ * nothing (Karmada only refreshes its estimator connections on them): a joining cluster becomes
+ * schedulable through the generation change of its not-ready taint's removal, and a leaving one
+ * through its deletionTimestamp. Status-only updates (Ready, apiEnablements, resourceSummary)
+ * re-queue nothing.
  */
 export function clusterEventMatters(e: WatchEventInfo): boolean {
-  if (e.type !== "update") return true;
+  if (e.type !== "update") return false;
   if (!e.old || e.old === e.obj) return false;
   const a = e.old.metadata;
   const b = e.obj.metadata;

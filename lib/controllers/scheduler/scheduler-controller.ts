@@ -207,12 +207,32 @@ function recordFailure(events: EventRecorder, binding: ResourceBinding, message:
   events.event({ apiVersion: r.apiVersion, kind: r.kind, metadata: { namespace: r.namespace, name: r.name, uid: r.uid } }, "Warning", EVENT_SCHEDULE_FAILED, message);
 }
 
-/** Karmada records the outcome on the binding and on its resource template. */
+/**
+ * Karmada records the outcome on the binding and on its resource template
+ * (recordScheduleResultEventFor*Binding). With clusterAffinities, each term that failed before
+ * the deciding one first gets a Warning of its own ("failed to schedule ...(ns/name) with
+ * clusterAffiliates index(i): <error>", i counting from the first term); when every term failed
+ * the final Warning carries the first error and is recorded only if that was a FitError
+ * (NoClusterFit), as scheduleResourceBindingWithClusterAffinities does.
+ */
 function recordEvents(events: EventRecorder, binding: ResourceBinding, plan: SchedulePlan): void {
   const r = binding.spec.resource;
   const template: KubeObject = { apiVersion: r.apiVersion, kind: r.kind, metadata: { namespace: r.namespace, name: r.name, uid: r.uid } };
   const { result } = plan;
-  if (result.error) return recordFailure(events, binding, result.error.message);
+  const terms = binding.spec.placement?.clusterAffinities;
+  const useTerms = !!terms && !binding.spec.placement?.clusterAffinity;
+  if (useTerms) {
+    const who = binding.kind === "ResourceBinding" ? `ResourceBinding(${binding.metadata.namespace}/${binding.metadata.name})` : `ClusterResourceBinding(${binding.metadata.name})`;
+    for (const attempt of result.explanation.attempts) {
+      if (!attempt.error) continue;
+      const index = terms.findIndex((t) => t.affinityName === attempt.affinityName);
+      recordFailure(events, binding, `failed to schedule ${who} with clusterAffiliates index(${index}): ${attempt.error.message}`);
+    }
+  }
+  if (result.error) {
+    if (!useTerms || result.error.reason === "NoClusterFit") recordFailure(events, binding, result.error.message);
+    return;
+  }
   // Karmada's two messages differ by a colon; kept as is.
   const sep = binding.kind === "ResourceBinding" ? "Result:" : "Result";
   const message = `Binding has been scheduled successfully. ${sep} {${targetsToString(result.clusters)}}`;

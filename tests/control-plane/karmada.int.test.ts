@@ -205,7 +205,7 @@ spec:
     );
     expect(cluster.stderr.split("\n").filter((l) => l.startsWith("* ")).sort()).toEqual([
       '* spec.apiEndpoint: Invalid value: "integer": spec.apiEndpoint in body must be of type string: "integer"',
-      '* spec.syncMode: Unsupported value: "Sideways": supported values: "Push", "Pull"',
+      '* spec.syncMode: Unsupported value: "Sideways": supported values: "Pull", "Push"',
     ]);
     expect(hook.code).toBe(1);
     expect(hook.stderr).toContain('The PropagationPolicy "spread" is invalid');

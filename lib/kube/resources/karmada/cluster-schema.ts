@@ -3,18 +3,19 @@ import type { JSONSchemaProps } from "../../validation/schema-types";
 /**
  * OpenAPI schema of cluster.karmada.io/v1alpha1 Cluster. Karmada serves Cluster from its
  * aggregated API server (no CRD), so this is written from the Go types (field names and
- * required fields of pkg/apis/cluster/v1alpha1/types.go).
+ * required fields of pkg/apis/cluster/v1alpha1/types.go). Only types are checked here: Karmada's
+ * aggregated API server decodes into Go structs and leaves required values and enums (syncMode,
+ * secretRef names, taint keys and effects) to ValidateCluster, whose messages cluster.ts gives.
  */
 const str: JSONSchemaProps = { type: "string" };
 const strMap: JSONSchemaProps = { type: "object", additionalProperties: { type: "string" } };
 const quantity: JSONSchemaProps = { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] };
 const quantityMap: JSONSchemaProps = { type: "object", additionalProperties: quantity };
-const secretRef: JSONSchemaProps = { type: "object", required: ["namespace", "name"], properties: { namespace: str, name: str } };
+const secretRef: JSONSchemaProps = { type: "object", properties: { namespace: str, name: str } };
 
 const taint: JSONSchemaProps = {
   type: "object",
-  required: ["key", "effect"],
-  properties: { key: str, value: str, effect: { type: "string", enum: ["NoSchedule", "PreferNoSchedule", "NoExecute"] }, timeAdded: { type: "string", format: "date-time" } },
+  properties: { key: str, value: str, effect: str, timeAdded: { type: "string", format: "date-time" } },
 };
 
 const condition: JSONSchemaProps = {
@@ -32,17 +33,15 @@ const condition: JSONSchemaProps = {
 
 export const clusterSchema: JSONSchemaProps = {
   type: "object",
-  required: ["spec"],
   properties: {
     apiVersion: str,
     kind: str,
     metadata: { type: "object" },
     spec: {
       type: "object",
-      required: ["syncMode"],
       properties: {
         id: str,
-        syncMode: { type: "string", enum: ["Push", "Pull"] },
+        syncMode: str,
         apiEndpoint: str,
         secretRef,
         impersonatorSecretRef: secretRef,

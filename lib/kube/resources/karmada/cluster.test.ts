@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../types";
-import { clusterDescriptor, defaultResourceModels, mutateCluster } from "./cluster";
+import { clusterDescriptor, defaultResourceModels, goParseURL, mutateCluster, validateCluster } from "./cluster";
+import { validateObjectMeta } from "../../../apiserver/meta-validation";
 
 const d = clusterDescriptor();
 
@@ -43,7 +44,7 @@ describe("Cluster validation", () => {
 
   it.each<[string, KubeObject, string]>([
     ["syncMode required", cluster({}), "spec.syncMode: Required value"],
-    ["syncMode enum", cluster({ syncMode: "Poll" }), 'spec.syncMode: Unsupported value: "Poll": supported values: "Push", "Pull"'],
+    ["syncMode enum", cluster({ syncMode: "Poll" }), 'spec.syncMode: Unsupported value: "Poll": supported values: "Pull", "Push"'],
     ["name length", cluster({ syncMode: "Push" }, "x".repeat(49)), "metadata.name"],
     ["region label value", cluster({ syncMode: "Push", region: "eu west" }), "spec.region"],
     ["proxy scheme", cluster({ syncMode: "Push", proxyURL: "ftp://p" }), 'unsupported scheme "ftp", must be http, https, or socks5'],
@@ -63,5 +64,122 @@ describe("Cluster columns", () => {
     expect(d.columns!.map((c) => c.cell(obj))).toEqual(["v1.32.0", "Push", "True", "2024-01-01T00:00:00Z", "z1,z2", "<none>", "<none>", "https://h", "<none>"]);
     expect(d.columns!.filter((c) => c.priority).map((c) => c.name)).toEqual(["Zones", "Region", "Provider", "API-Endpoint", "Proxy-URL"]);
     expect(d.columns![2].cell(cluster({ syncMode: "Pull" }))).toBe("Unknown");
+  });
+});
+
+const MAX = "9223372036854775807";
+const cpu = (min: string, max: string) => ({ name: "cpu", min, max });
+const model = (grade: number, ...ranges: unknown[]) => ({ grade, ranges });
+
+/** The strategy's Validate as the write pipeline runs it: ObjectMeta (name required) then ValidateCluster. */
+function strategyErrors(obj: KubeObject): string[] {
+  return [...validateObjectMeta(obj, d.nameValidation), ...validateCluster(obj)].map((c) => `${c.field}: ${c.message}`);
+}
+
+// pkg/apis/cluster/validation/validation_test.go TestValidateCluster: every case is rejected.
+// Cases without syncMode are rejected for that alone in Karmada's table; the third column is
+// the resource-model error each also gets once syncMode is set (none for "invalid resource
+// name": ValidateClusterResourceModels does not look at names).
+describe("TestValidateCluster", () => {
+  it.each<[string, KubeObject, string?]>([
+    ["zero-length name", cluster({ syncMode: "Push" }, "")],
+    ["invalid name", cluster({ syncMode: "Push" }, "^Invalid")],
+    ["invalid name that is too long", cluster({ syncMode: "Push" }, "a".repeat(49))],
+    ["no sync mode", cluster({}, "foo")],
+    ["unsupported sync mode", cluster({ syncMode: "^Invalid" }, "foo")],
+    ["invalid apiEndpoint", cluster({ syncMode: "Push", apiEndpoint: "^Invalid" }, "foo")],
+    ["empty secretRef", cluster({ syncMode: "Push", secretRef: {} }, "foo")],
+    ["empty impersonatorSecretRef", cluster({ syncMode: "Push", impersonatorSecretRef: {} }, "foo")],
+    ["invalid proxyURL", cluster({ syncMode: "Push", proxyURL: "^Invalid" }, "foo")],
+    ["invalid provider", cluster({ syncMode: "Push", provider: "Invalid Provider" }, "foo")],
+    ["invalid region", cluster({ syncMode: "Push", region: "Invalid Region" }, "foo")],
+    ["invalid zone", cluster({ syncMode: "Push", zone: "Invalid Zone" }, "foo")],
+    ["invalid zones", cluster({ syncMode: "Push", zones: ["Invalid Zone", "Zone2"] }, "foo")],
+    ["co-exist zones and zone", cluster({ syncMode: "Push", zone: "Zone", zones: ["Zones"] }, "foo")],
+    ["unsupported taint effect", cluster({ syncMode: "Push", taints: [{ key: "foo", value: "bar", effect: "^Invalid" }] }, "foo")],
+    ["invalid cluster resource models with the same grade", cluster({ resourceModels: [model(1, cpu("0", "2")), model(1, cpu("2", MAX))] }, "foo"), "The grade of each models should not be the same"],
+    [
+      "invalid cluster resource models with different numbers of resource types",
+      cluster({ resourceModels: [model(1, cpu("0", "2")), model(2, cpu("2", MAX), { name: "memory", min: "2", max: MAX })] }, "foo"),
+      "The number of resource types should be the same",
+    ],
+    ["invalid cluster resource models with unreasonable ranges", cluster({ resourceModels: [model(1, cpu("2", "0"))] }, "foo"), "The max value of each resource must be greater than the min value"],
+    [
+      "invalid cluster resource models which the min value of each resource in the first model is not 0",
+      cluster({ resourceModels: [model(1, cpu("1", MAX))] }, "foo"),
+      "The min value of each resource in the first model should be 0",
+    ],
+    [
+      "invalid cluster resource models which the max value of each resource in the last model is not MaxInt64",
+      cluster({ resourceModels: [model(1, cpu("0", "2"))] }, "foo"),
+      "The max value of each resource in the last model should be MaxInt64",
+    ],
+    [
+      "invalid cluster resource models which the resource types of each models are different",
+      cluster({ resourceModels: [model(1, cpu("0", "2")), model(2, { name: "memory", min: "2", max: MAX })] }, "foo"),
+      "The resource types of each models should be the same",
+    ],
+    [
+      "invalid cluster resource models with contiguous and non-overlapping",
+      cluster({ resourceModels: [model(1, cpu("0", "2")), model(2, cpu("1", MAX))] }, "foo"),
+      "Model intervals for resources must be contiguous and non-overlapping",
+    ],
+    ["invalid cluster resource models with invalid resource name", cluster({ resourceModels: [model(1, { name: "test", min: "0", max: MAX })] }, "foo"), ""],
+  ])("%s", (_n, obj, modelErr) => {
+    expect(strategyErrors(obj).length).toBeGreaterThan(0);
+    if (modelErr === undefined) return;
+    const withMode = structuredClone(obj);
+    (withMode.spec as Record<string, unknown>).syncMode = "Push";
+    const errs = strategyErrors(withMode);
+    if (modelErr) expect(errs).toEqual([expect.stringMatching(new RegExp(`^spec\\.resourceModels: Invalid value: .*: ${modelErr}$`))]);
+    else expect(errs).toEqual([]);
+  });
+
+  it.each<[string, KubeObject, string[]]>([
+    ["zero-length name", cluster({ syncMode: "Push" }, ""), ["metadata.name: Required value: name or generateName is required"]],
+    [
+      "invalid name",
+      cluster({ syncMode: "Push" }, "^Invalid"),
+      [`metadata.name: Invalid value: "^Invalid": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`],
+    ],
+    ["a name with dots", cluster({ syncMode: "Push" }, "a.b"), ['metadata.name: Invalid value: "a.b": must not contain dots']],
+    ["invalid name that is too long", cluster({ syncMode: "Push" }, "a".repeat(49)), [`metadata.name: Invalid value: "${"a".repeat(49)}": must be no more than 48 characters`]],
+    ["no sync mode", cluster({}, "foo"), ["spec.syncMode: Required value", 'spec.syncMode: Unsupported value: "": supported values: "Pull", "Push"']],
+    ["unsupported sync mode", cluster({ syncMode: "^Invalid" }, "foo"), ['spec.syncMode: Unsupported value: "^Invalid": supported values: "Pull", "Push"']],
+    ["invalid apiEndpoint", cluster({ syncMode: "Push", apiEndpoint: "^Invalid" }, "foo"), ['spec.apiEndpoint: Invalid value: "": host must be provided; desired format: hostname, hostname:port, IP or IP:port']],
+    ["empty secretRef", cluster({ syncMode: "Push", secretRef: {} }, "foo"), ["spec.secretRef.namespace: Required value", "spec.secretRef.name: Required value"]],
+    ["empty impersonatorSecretRef", cluster({ syncMode: "Push", impersonatorSecretRef: { namespace: "" } }, "foo"), ["spec.impersonatorSecretRef.namespace: Required value", "spec.impersonatorSecretRef.name: Required value"]],
+    ["invalid proxyURL", cluster({ syncMode: "Push", proxyURL: "^Invalid" }, "foo"), ['spec.proxyURL: Invalid value: "^Invalid": unsupported scheme "", must be http, https, or socks5']],
+    [
+      "invalid zone (checked as sent, before Canonicalize moves it into zones)",
+      cluster({ syncMode: "Push", zone: "Invalid Zone" }, "foo"),
+      [
+        `spec.Zone: Invalid value: "Invalid Zone": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      ],
+    ],
+    ["unsupported taint effect", cluster({ syncMode: "Push", taints: [{ key: "foo", value: "bar", effect: "^Invalid" }] }, "foo"), ['spec.taints[0].effect: Unsupported value: "^Invalid": supported values: "NoSchedule", "NoExecute"']],
+    ["PreferNoSchedule is no cluster taint effect", cluster({ syncMode: "Push", taints: [{ key: "foo", effect: "PreferNoSchedule" }] }, "foo"), ['spec.taints[0].effect: Unsupported value: "PreferNoSchedule": supported values: "NoSchedule", "NoExecute"']],
+    [
+      "duplicate taint",
+      cluster({ syncMode: "Push", taints: [{ key: "foo", effect: "NoSchedule" }, { key: "foo", effect: "NoSchedule" }] }, "foo"),
+      ['spec.taints[1]: Duplicate value: {"key":"foo","effect":"NoSchedule"}: taints must be unique by key and effect pair'],
+    ],
+  ])("messages and field paths: %s", (_n, obj, want) => {
+    // Through the descriptor, as the API runs it: schema defaults and mutation first.
+    d.applyDefaults!(obj);
+    expect(strategyErrors(obj)).toEqual(want);
+  });
+});
+
+describe("Go net/url Parse as the endpoint checks read it", () => {
+  it.each<[string, unknown]>([
+    ["https://10.0.0.1:6443", { scheme: "https", host: "10.0.0.1:6443", rawQuery: "", fragment: "" }],
+    ["host:6443", { scheme: "host", host: "", rawQuery: "", fragment: "" }],
+    ["10.0.0.1:6443", 'parse "10.0.0.1:6443": first path segment in URL cannot contain colon'],
+    ["https://u:p@h?x=1#frag", { scheme: "https", host: "h", user: "u:p", rawQuery: "x=1", fragment: "frag" }],
+    ["https://h:port", 'parse "https://h:port": invalid port ":port" after host'],
+    [":foo", 'parse ":foo": missing protocol scheme'],
+  ])("%s", (raw, want) => {
+    expect(goParseURL(raw)).toEqual(want);
   });
 });

@@ -41,8 +41,10 @@ const overridePolicy: KubeObject = {
 let env: TestEnv;
 afterEach(async () => env?.stop());
 
-async function reconcile(objects: KubeObject[]) {
-  env = await createTestEnv({ objects, watches: WATCHES });
+const clusterObj = (name: string): KubeObject => ({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster", metadata: { name }, spec: {} }) as KubeObject;
+
+async function reconcile(objects: KubeObject[], clusterNames = ["m1", "m2"]) {
+  env = await createTestEnv({ objects: [...objects, ...clusterNames.map(clusterObj)], watches: WATCHES });
   const def = bindingController("ResourceBinding")({ client: env.client, informers: env.informers, events: env.events, log: noopLogger, clock: env.clock });
   const run = async () => {
     let err: unknown;
@@ -170,5 +172,12 @@ describe("binding controller reconcile", () => {
     const err = await run();
     expect(String(err)).toContain(`work karmada-es-m1/${w.metadata.name} is being deleted`);
     expect(replicasIn((await works())[0])).toBe(4);
+  });
+
+  it("a target cluster without a Cluster object gets no Work: error, the other clusters still synced (ApplyOverridePolicies reads the Cluster first)", async () => {
+    const run = await reconcile([template, binding([{ name: "m1", replicas: 2 }, { name: "gone", replicas: 2 }])]);
+    expect(String(await run())).toContain('clusters.cluster.karmada.io "gone" not found');
+    expect((await works()).map((w) => w.metadata.namespace)).toEqual(["karmada-es-m1"]);
+    expect(env.events.events.filter((e) => e.reason === "SyncWorkFailed").map((e) => e.message)).toEqual(['clusters.cluster.karmada.io "gone" not found', 'clusters.cluster.karmada.io "gone" not found']);
   });
 });

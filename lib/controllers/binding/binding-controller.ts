@@ -87,7 +87,13 @@ export function bindingController(kind: BindingKind): (deps: ControllerDeps) => 
         const writes: Promise<unknown>[] = [];
         let blocked = false;
         for (const target of targets) {
-          const cluster = clusters().get(undefined, target.name) ?? ({ apiVersion: CLUSTER_API_VERSION, kind: "Cluster", metadata: { name: target.name }, spec: {} } as Cluster);
+          const cluster = clusters().get(undefined, target.name);
+          if (!cluster) {
+            // Karmada's ApplyOverridePolicies reads the Cluster first: no Cluster, no Work for it.
+            errors.push(`clusters.cluster.karmada.io "${target.name}" not found`);
+            blocked = true;
+            continue;
+          }
           const existing = mine.find((w) => clusterOfExecutionNamespace(w.metadata.namespace ?? "") === target.name);
           const out = renderWork({ binding, template, target, cluster, ...ops, existing, newWorkId: randomUUID() });
           if (!out.work) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../types";
 import { clusterDescriptor, defaultResourceModels, goParseURL, mutateCluster, validateCluster } from "./cluster";
 import { validateObjectMeta } from "../../../apiserver/meta-validation";
+import { withUpdateBaseline } from "../../validation/update-baseline";
 
 const d = clusterDescriptor();
 
@@ -34,6 +35,18 @@ describe("Cluster defaults", () => {
       { grade: 0, ranges: [{ name: "cpu", min: "0", max: "2" }] },
       { grade: 1, ranges: [{ name: "cpu", min: "2", max: "9223372036854775807" }] },
     ]);
+  });
+});
+
+describe("Cluster strategy: create vs update (pkg/registry/cluster/strategy.go)", () => {
+  it("defaults empty resource models on create only; an update that empties them keeps them empty", () => {
+    const created = cluster({ syncMode: "Push" });
+    d.applyDefaults!(created);
+    expect((created.spec as { resourceModels: unknown[] }).resourceModels).toHaveLength(9);
+    const updated = structuredClone(created);
+    (updated.spec as { resourceModels: unknown[] }).resourceModels = [];
+    withUpdateBaseline(created, () => d.applyDefaults!(updated));
+    expect((updated.spec as { resourceModels: unknown[] }).resourceModels).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { arr, dig, rec, str } from "../format";
 import { causes } from "../../errors";
 import { isDNS1123Label, isLabelKey, isLabelValue } from "./content";
 import { parseQuantityExact, type ParsedQuantity } from "../../quantity";
+import { updateBaseline } from "../../validation/update-baseline";
 import { validateStructural } from "../../validation/structural";
 import { pruneUnknownFields } from "../../validation/unknown-fields";
 import { clusterSchema } from "./cluster-schema";
@@ -44,8 +45,10 @@ export function mutateCluster(obj: KubeObject, now: () => string = () => new Dat
   }
   for (const t of arr(spec.taints)) if (t.effect === "NoExecute" && !t.timeAdded) t.timeAdded = now();
   const models = arr<{ grade: number; ranges: { min: unknown; max: unknown }[] }>(spec.resourceModels);
-  if (models.length === 0) spec.resourceModels = defaultResourceModels();
-  else {
+  if (models.length === 0) {
+    // SetDefaultClusterResourceModels is PrepareForCreate's; PrepareForUpdate only standardises.
+    if (updateBaseline() === undefined) spec.resourceModels = defaultResourceModels();
+  } else {
     models.sort((a, b) => a.grade - b.grade);
     for (const r of models[0].ranges ?? []) r.min = "0";
     for (const r of models[models.length - 1].ranges ?? []) r.max = MAX_INT64;

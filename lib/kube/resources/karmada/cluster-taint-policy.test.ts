@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../types";
-import { clusterTaintPolicyDescriptor } from "./cluster-taint-policy";
+import { clusterTaintPolicyDescriptor, validateClusterTaintPolicy } from "./cluster-taint-policy";
 
 const d = clusterTaintPolicyDescriptor();
 
@@ -33,5 +33,41 @@ describe("ClusterTaintPolicy", () => {
       .validate!(ctp({ addOnConditions: [cond], taints: [{ key: "k", effect: "NoExecute" }, { effect: "NoSchedule" }] }))
       .map((c) => `${c.field}: ${c.message}`);
     expect(msgs).toEqual(["spec.taints[1].key: Required value"]);
+  });
+});
+
+// pkg/webhook/clustertaintpolicy/validating_test.go TestValidatePolicyTaints (5 cases) and
+// TestHandle (the two validation cases; "Decoding failed" has no counterpart here).
+describe("TestValidatePolicyTaints", () => {
+  const NO_EXECUTE = "spec.taints[0]: Forbidden: Configuring taint with NoExecute effect is not allowed, this capability must be explicitly enabled by administrators through command-line flags";
+  const dup = (i: number, key: string, effect: string) => `spec.taints[${i}]: Duplicate value: "Duplicate taint with the same key(${key}) and effect(${effect}) is not allowed"`;
+  it.each<[string, Record<string, string>[], boolean, string[]]>([
+    ["Non-repeating key-value pairs", [{ key: "key1", effect: "NoSchedule" }, { key: "key2", effect: "PreferNoSchedule" }], true, []],
+    ["There are duplicate key-value pairs", [{ key: "key1", effect: "NoSchedule" }, { key: "key1", effect: "NoSchedule", value: "value1" }], true, [dup(0, "key1", "NoSchedule")]],
+    ["Some duplicate key-value pairs", [{ key: "key1", effect: "NoSchedule" }, { key: "key2", effect: "PreferNoSchedule" }, { key: "key1", effect: "NoSchedule" }], true, [dup(0, "key1", "NoSchedule")]],
+    [
+      "Multi duplicate key-value pairs",
+      [
+        { key: "key1", effect: "NoSchedule" },
+        { key: "key2", effect: "SelectiveNoSchedule", value: "value1" },
+        { key: "key1", effect: "NoSchedule" },
+        { key: "key3", effect: "NoExecute" },
+        { key: "key2", effect: "SelectiveNoSchedule" },
+      ],
+      true,
+      [dup(0, "key1", "NoSchedule"), dup(1, "key2", "SelectiveNoSchedule")],
+    ],
+    ["NoExecute effect is not allowed", [{ key: "key1", effect: "NoExecute" }], false, [NO_EXECUTE]],
+  ])("%s", (_n, taints, allowNoExecute, want) => {
+    expect(validateClusterTaintPolicy(ctp({ taints }), allowNoExecute).map((c) => `${c.field}: ${c.message}`)).toEqual(want);
+  });
+
+  it.each<[string, Record<string, string>[], string]>([
+    ["Validation success", [{ key: "key1", effect: "NoSchedule" }, { key: "key2", effect: "PreferNoSchedule" }], ""],
+    ["Validation failed", [{ key: "key1", effect: "NoSchedule" }, { key: "key2", effect: "PreferNoSchedule" }, { key: "key1", effect: "NoSchedule" }], dup(0, "key1", "NoSchedule")],
+  ])("TestHandle: %s", (_n, taints, want) => {
+    const msgs = d.validate!(ctp({ addOnConditions: [cond], taints })).map((c) => `${c.field}: ${c.message}`);
+    if (!want) expect(msgs).toEqual([]);
+    else expect(msgs.join(", ")).toContain(want);
   });
 });

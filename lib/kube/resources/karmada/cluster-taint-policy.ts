@@ -18,7 +18,7 @@ export function validateClusterTaintPolicy(obj: KubeObject, allowNoExecute = fal
         field: path,
         message: "Forbidden: Configuring taint with NoExecute effect is not allowed, this capability must be explicitly enabled by administrators through command-line flags",
       });
-    const dup = taints.slice(i + 1).some((o) => o.key === t.key && o.effect === t.effect);
+    const dup = taints.slice(i + 1).some((o) => str(o.key) === str(t.key) && str(o.effect) === str(t.effect));
     if (dup)
       out.push({
         reason: "FieldValueDuplicate",

@@ -101,7 +101,7 @@ export function RegistrationForm({ onRegistered }: { onRegistered?: (name: strin
         <Field label="Labels" error={errors.labels?.message} hint="key=value, one per line or comma-separated">
           <Textarea rows={2} {...register("labels")} />
         </Field>
-        <Field label="Taints" error={errors.taints?.message} hint="key[=value]:NoSchedule|PreferNoSchedule|NoExecute">
+        <Field label="Taints" error={errors.taints?.message} hint="key[=value]:NoSchedule|NoExecute">
           <Textarea rows={2} {...register("taints")} />
         </Field>
         {general.length > 0 && (

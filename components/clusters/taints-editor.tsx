@@ -71,7 +71,7 @@ export function TaintsEditor({ cluster, taints }: { cluster: string; taints: rea
         if (!parseError) save.mutate();
       }}
     >
-      <Field label="Taints" error={parseError} hint="One per line: key[=value]:NoSchedule|PreferNoSchedule|NoExecute">
+      <Field label="Taints" error={parseError} hint="One per line: key[=value]:NoSchedule|NoExecute">
         <Textarea rows={4} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
       <div className="flex gap-2">

@@ -8,7 +8,7 @@ const ok = (schema: string, description = "OK") => ({ description, content: { "a
 const TAINT: JsonObject = {
   type: "object",
   required: ["key", "effect"],
-  properties: { key: { type: "string" }, value: { type: "string" }, effect: { type: "string", enum: ["NoSchedule", "PreferNoSchedule", "NoExecute"] }, timeAdded: { type: "string", format: "date-time" } },
+  properties: { key: { type: "string" }, value: { type: "string" }, effect: { type: "string", enum: ["NoSchedule", "NoExecute"] }, timeAdded: { type: "string", format: "date-time" } },
 };
 
 const schemas: JsonObject = {

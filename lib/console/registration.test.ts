@@ -19,6 +19,7 @@ describe("validateRegistration", () => {
     ["Pull mode needs no credentials", { syncMode: "Pull" as const, kubeconfig: "" }, {}],
     ["a bad label", { labels: "env" }, { labels: '"env" must be key=value' }],
     ["a bad taint effect", { taints: "dedicated=gpu:Never" }, { taints: expect.stringContaining("NoSchedule") }],
+    ["a taint effect clusters refuse", { taints: "dedicated=gpu:PreferNoSchedule" }, { taints: '"PreferNoSchedule" is not one of NoSchedule, NoExecute' }],
   ])("%s", (_n, patch, want) => {
     expect(validateRegistration(form(patch))).toEqual(want);
   });

@@ -68,7 +68,8 @@ export type FieldErrors = Partial<Record<keyof RegistrationForm, string>>;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
-const EFFECTS: TaintEffect[] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+/** The effects a Cluster taint may have (Karmada's ValidateClusterTaints: no PreferNoSchedule). */
+const EFFECTS: TaintEffect[] = ["NoSchedule", "NoExecute"];
 
 function items(text: string): string[] {
   return text

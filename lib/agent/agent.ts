@@ -106,15 +106,13 @@ function run(opts: StartAgentOptions, log: Logger, member: MemberClient, cp: Mem
   let finish!: (exit: AgentExit) => void;
   const done = new Promise<AgentExit>((resolve) => (finish = resolve));
   const watcher = new MemberWatcher({ members: staticMemberClients({ [clusterName]: member }), log });
-  const resources = new Map<string, string>();
-  void member.discovery().then((list) => list.forEach((g) => g.resources?.forEach((r) => resources.set(`${g.groupVersion}|${r.kind}`, r.name))), () => undefined);
   const manager = new Manager({
     client: scopedClient(cp, clusterName),
     log,
     eventComponent: eventComponentOf,
     controllers: {
       [AGENT_EXECUTION_CONTROLLER]: agentExecutionController({ clusterName, member, watcher, resyncMs: opts.resyncMs, onApplied: opts.onWorkApplied }),
-      [WORK_STATUS_CONTROLLER]: workStatusController({ members: staticMemberClients({ [clusterName]: member }), watcher, resourceOf: (v, k) => resources.get(`${v}|${k}`), resyncMs: Math.min(opts.resyncMs, 30_000) }),
+      [WORK_STATUS_CONTROLLER]: workStatusController({ members: staticMemberClients({ [clusterName]: member }), watcher, resyncMs: Math.min(opts.resyncMs, 30_000) }),
     },
   });
   watcher.onWorkEvent((req: Request) => {

@@ -11,7 +11,6 @@ import { clusterOfExecutionNamespace } from "../kube/karmada";
 import { workStatusController, WORK_STATUS_CONTROLLER } from "./work-status/work-status-controller";
 import { bindingStatusController, BINDING_STATUS_CONTROLLER, CLUSTER_BINDING_STATUS_CONTROLLER } from "./binding-status/binding-status-controller";
 import { dependenciesController, DEPENDENCIES_CONTROLLER } from "./dependencies/dependencies-controller";
-import { apiVersionOf } from "../kube/resource-descriptor";
 
 /** The part of the Manager the propagation controllers need: enqueueing into a running controller by name. */
 export interface ManagerLike {
@@ -70,10 +69,6 @@ export function setupPropagationControllers(manager: ManagerLike, deps: Propagat
     if (status?.enqueueAfter) status.enqueueAfter(work, STATUS_COALESCE_MS);
     else status?.enqueue(work);
   });
-  const resourceOf = (apiVersion: string, kind: string) => {
-    const d = deps.registry.all().find((x) => x.kind === kind && apiVersionOf(x) === apiVersion);
-    return d?.plural;
-  };
   return {
     controllers: {
       [DETECTOR_CONTROLLER]: detectorController({ registry: deps.registry, enqueue: enqueue(DETECTOR_CONTROLLER), preemption: deps.preemption }),
@@ -81,7 +76,7 @@ export function setupPropagationControllers(manager: ManagerLike, deps: Propagat
       [BINDING_CONTROLLER]: bindingController("ResourceBinding"),
       [CLUSTER_BINDING_CONTROLLER]: bindingController("ClusterResourceBinding"),
       [EXECUTION_CONTROLLER]: executionController({ members: deps.members, watcher, versions, resyncMs: deps.executionResyncMs }),
-      [WORK_STATUS_CONTROLLER]: workStatusController({ members: deps.members, watcher, resourceOf, resyncMs: deps.statusResyncMs }),
+      [WORK_STATUS_CONTROLLER]: workStatusController({ members: deps.members, watcher, resyncMs: deps.statusResyncMs }),
       [BINDING_STATUS_CONTROLLER]: bindingStatusController("ResourceBinding"),
       [CLUSTER_BINDING_STATUS_CONTROLLER]: bindingStatusController("ClusterResourceBinding"),
     },

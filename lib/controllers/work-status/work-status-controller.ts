@@ -24,12 +24,6 @@ export const STATUS_RESYNC_MS = 2 * 60_000;
 export interface WorkStatusOptions {
   members: MemberClients;
   watcher: MemberWatcher;
-  /**
-   * No longer used: Karmada's buildStatusIdentifier leaves manifestStatuses[].identifier.resource
-   * empty, and so do we. Kept so existing callers still type-check.
-   * @deprecated
-   */
-  resourceOf?: (apiVersion: string, kind: string) => string | undefined;
   /** Periodic status refresh. Default 2 min. */
   resyncMs?: number;
   /** Least time between in-progress status writes of one Work. Default PROGRESS_WRITE_INTERVAL_MS. */
